@@ -1,0 +1,54 @@
+"""`create_app(settings)`: the FastAPI application; its lifespan owns the database engine."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from patient_tracker import docs, health, spec_document
+from patient_tracker.access_log import AccessLogMiddleware
+from patient_tracker.appointments.router import router as appointments_router
+from patient_tracker.db.database import Database
+from patient_tracker.db.engine import create_engine_from_url
+from patient_tracker.patients.router import router as patients_router
+from patient_tracker.practitioners.router import router as practitioners_router
+from patient_tracker.problem_handlers import UnexpectedErrorMiddleware, install_problem_handlers
+from patient_tracker.settings import Settings, get_settings
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """Build the application; the engine is created on startup and disposed of on shutdown."""
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        database = Database(create_engine_from_url(settings.database_url))
+        app.state.db = database
+        try:
+            yield
+        finally:
+            database.dispose()
+
+    app = FastAPI(
+        title="Patient Appointment Tracker API",
+        lifespan=lifespan,
+        # The contract is spec/openapi.yaml, served by `spec_document`; FastAPI's generated
+        # document and its CDN-loading doc pages are switched off.
+        openapi_url=None,
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.settings = settings
+    install_problem_handlers(app)
+    app.include_router(health.router)
+    app.include_router(patients_router)
+    app.include_router(practitioners_router)
+    app.include_router(appointments_router)
+    app.include_router(spec_document.router)
+    docs.mount_docs(app)
+    app.add_middleware(UnexpectedErrorMiddleware)
+    if settings.access_log:
+        app.add_middleware(AccessLogMiddleware)
+    return app

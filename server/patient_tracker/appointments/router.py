@@ -1,0 +1,218 @@
+"""HTTP for `/v1/appointments`: booking, changes, the status actions, listing."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request
+from sqlalchemy import Connection
+from starlette.responses import Response
+
+from patient_tracker.api_models import (
+    AppointmentCancellation,
+    AppointmentCreate,
+    AppointmentUpdate,
+    ListAppointmentsParametersQuery,
+)
+from patient_tracker.appointments import service
+from patient_tracker.auth.keys import Principal
+from patient_tracker.db.database import Database
+from patient_tracker.deps import (
+    AppointmentsReader,
+    AppointmentsWriter,
+    DatabaseDep,
+    IdempotencyKey,
+    IdInPath,
+    IfMatch,
+)
+from patient_tracker.http.json_body import JSON, MERGE_PATCH_JSON, json_body
+from patient_tracker.http.params import given, given_root
+from patient_tracker.http.responses import ApiResponse, documented, page_response, resource_response
+from patient_tracker.idempotency import request_fingerprint, run_idempotent
+
+router = APIRouter(prefix="/v1/appointments", tags=["Appointments"])
+
+_BODY = (400, 413, 415, 422)
+_ACTION = (401, 403, 404, 409, 412, 422, 500)
+
+
+@router.get("", operation_id="listAppointments", responses=documented(401, 403, 422, 500))
+async def list_appointments(
+    _: AppointmentsReader,
+    db: DatabaseDep,
+    query: Annotated[ListAppointmentsParametersQuery, Query()],
+) -> Response:
+    """Appointments by start time, filtered."""
+
+    def work(conn: Connection) -> Response:
+        return page_response(
+            service.list_page(
+                conn,
+                limit=query.limit,
+                cursor=given(query.cursor),
+                patient_id=given_root(query.patient_id),
+                practitioner_id=given_root(query.practitioner_id),
+                status=given(query.status),
+                start_at_from=given(query.start_at_from),
+                start_at_before=given(query.start_at_before),
+            )
+        )
+
+    return await db.read(work)
+
+
+@router.post(
+    "",
+    operation_id="bookAppointment",
+    status_code=201,
+    responses=documented(*_BODY, 401, 403, 409, 500),
+)
+async def book_appointment(
+    request: Request,
+    principal: AppointmentsWriter,
+    db: DatabaseDep,
+    body: Annotated[AppointmentCreate, Depends(json_body(AppointmentCreate))],
+    idempotency_key: IdempotencyKey = None,
+) -> Response:
+    """Book an appointment."""
+
+    def work(conn: Connection) -> ApiResponse:
+        appointment, version = service.book(conn, body)
+        location = f"/v1/appointments/{appointment.id.root}"
+        return resource_response(appointment, version, status=201, location=location)
+
+    fingerprint = request_fingerprint("POST", request.url.path, body.model_dump_json())
+    return await run_idempotent(db, principal, idempotency_key, fingerprint, work)
+
+
+@router.get(
+    "/{appointment_id}",
+    operation_id="getAppointment",
+    responses=documented(401, 403, 404, 500),
+)
+async def get_appointment(
+    _: AppointmentsReader, db: DatabaseDep, appointment_id: IdInPath
+) -> Response:
+    """One appointment, with its ETag."""
+
+    def work(conn: Connection) -> Response:
+        appointment, version = service.get(conn, appointment_id)
+        return resource_response(appointment, version).to_response()
+
+    return await db.read(work)
+
+
+@router.patch(
+    "/{appointment_id}",
+    operation_id="updateAppointment",
+    responses=documented(*_BODY, 401, 403, 404, 409, 412, 500),
+)
+async def update_appointment(
+    _: AppointmentsWriter,
+    db: DatabaseDep,
+    appointment_id: IdInPath,
+    body: Annotated[
+        AppointmentUpdate,
+        Depends(json_body(AppointmentUpdate, media_types=(MERGE_PATCH_JSON, JSON))),
+    ],
+    if_match: IfMatch = None,
+) -> Response:
+    """Reschedule or edit a scheduled appointment."""
+
+    def work(conn: Connection) -> Response:
+        appointment, version = service.update(conn, appointment_id, body, if_match)
+        return resource_response(appointment, version).to_response()
+
+    return await db.write(work)
+
+
+async def _act(
+    request: Request,
+    db: Database,
+    principal: Principal,
+    appointment_id: str,
+    action: str,
+    if_match: str | None,
+    idempotency_key: str | None,
+    cancellation_reason: str | None = None,
+) -> Response:
+    def work(conn: Connection) -> ApiResponse:
+        appointment, version = service.transition(
+            conn, appointment_id, action, if_match, cancellation_reason
+        )
+        return resource_response(appointment, version)
+
+    fingerprint = request_fingerprint("POST", request.url.path, cancellation_reason or "")
+    return await run_idempotent(db, principal, idempotency_key, fingerprint, work)
+
+
+@router.post(
+    "/{appointment_id}/cancel",
+    operation_id="cancelAppointment",
+    responses=documented(*_BODY, *_ACTION),
+)
+async def cancel_appointment(
+    request: Request,
+    principal: AppointmentsWriter,
+    db: DatabaseDep,
+    appointment_id: IdInPath,
+    body: Annotated[AppointmentCancellation, Depends(json_body(AppointmentCancellation))],
+    if_match: IfMatch = None,
+    idempotency_key: IdempotencyKey = None,
+) -> Response:
+    """Cancel a scheduled or checked-in appointment."""
+    reason = body.cancellation_reason.root
+    return await _act(
+        request, db, principal, appointment_id, "cancel", if_match, idempotency_key, reason
+    )
+
+
+@router.post(
+    "/{appointment_id}/check-in",
+    operation_id="checkInAppointment",
+    responses=documented(*_ACTION),
+)
+async def check_in_appointment(
+    request: Request,
+    principal: AppointmentsWriter,
+    db: DatabaseDep,
+    appointment_id: IdInPath,
+    if_match: IfMatch = None,
+    idempotency_key: IdempotencyKey = None,
+) -> Response:
+    """Check the patient in."""
+    return await _act(request, db, principal, appointment_id, "check_in", if_match, idempotency_key)
+
+
+@router.post(
+    "/{appointment_id}/complete",
+    operation_id="completeAppointment",
+    responses=documented(*_ACTION),
+)
+async def complete_appointment(
+    request: Request,
+    principal: AppointmentsWriter,
+    db: DatabaseDep,
+    appointment_id: IdInPath,
+    if_match: IfMatch = None,
+    idempotency_key: IdempotencyKey = None,
+) -> Response:
+    """Complete a checked-in appointment."""
+    return await _act(request, db, principal, appointment_id, "complete", if_match, idempotency_key)
+
+
+@router.post(
+    "/{appointment_id}/no-show",
+    operation_id="markAppointmentNoShow",
+    responses=documented(*_ACTION),
+)
+async def mark_appointment_no_show(
+    request: Request,
+    principal: AppointmentsWriter,
+    db: DatabaseDep,
+    appointment_id: IdInPath,
+    if_match: IfMatch = None,
+    idempotency_key: IdempotencyKey = None,
+) -> Response:
+    """Mark a scheduled appointment as a no-show."""
+    return await _act(request, db, principal, appointment_id, "no_show", if_match, idempotency_key)

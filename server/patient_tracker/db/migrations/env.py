@@ -1,0 +1,63 @@
+"""Alembic environment: runs migrations on the engine handed over by ``db/migrate.py``."""
+
+from __future__ import annotations
+
+from alembic import context
+from sqlalchemy import Connection, Engine, text
+
+from patient_tracker.db.engine import create_engine_from_url, sqlite_begin
+from patient_tracker.db.tables import metadata
+
+# An arbitrary constant shared by every process migrating the same PostgreSQL database.
+_PG_MIGRATION_LOCK_ID = 0x70745F6D6967  # "pt_mig"
+
+
+def _engine() -> tuple[Engine, bool]:
+    """Return (engine, whether we created it and so must dispose of it)."""
+    config = context.config
+    engine = config.attributes.get("engine")
+    if isinstance(engine, Engine):
+        return engine, False
+    url = config.get_main_option("sqlalchemy.url")
+    if not url:
+        # Imported here: settings read the environment, needed only in this fallback.
+        from patient_tracker.settings import get_settings
+
+        url = get_settings().database_url
+    return create_engine_from_url(url), True
+
+
+def _run(connection: Connection) -> None:
+    is_sqlite = connection.dialect.name == "sqlite"
+    context.configure(
+        connection=connection,
+        target_metadata=metadata,
+        # Our SQLite engine emits BEGIN itself (engine.py), so DDL is transactional on both
+        # dialects: a failed migration leaves nothing half-done.
+        transactional_ddl=True,
+        # SQLite cannot ALTER most things; batch mode rebuilds tables instead.
+        render_as_batch=is_sqlite,
+        compare_type=True,
+    )
+    with context.begin_transaction():
+        if not is_sqlite:
+            connection.execute(
+                text("SELECT pg_advisory_xact_lock(:id)"), {"id": _PG_MIGRATION_LOCK_ID}
+            )
+        context.run_migrations()
+
+
+def run_migrations_online() -> None:
+    """Run migrations with a live connection (the only mode we support)."""
+    engine, owned = _engine()
+    try:
+        with engine.connect() as connection:
+            _run(connection)
+    finally:
+        if owned:
+            engine.dispose()
+
+
+if context.is_offline_mode():
+    raise SystemExit("offline (--sql) migrations are not supported; run against a database")
+run_migrations_online()

@@ -1,0 +1,184 @@
+"""Table definitions (SQLAlchemy Core). The single source of truth for the schema.
+
+Migrations in ``migrations/versions`` must produce exactly this schema; ``tests/test_db.py``
+checks that with Alembic's ``compare_metadata`` on SQLite and PostgreSQL.
+
+Constraint names are stable (a naming convention, plus explicit names where services need to
+recognise a violation): services map an ``IntegrityError`` to a problem by name, see
+:func:`patient_tracker.db.errors.violated_constraint`.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Column,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    PrimaryKeyConstraint,
+    String,
+    Table,
+    Text,
+    func,
+    literal_column,
+)
+from sqlalchemy.dialects.postgresql import ExcludeConstraint
+
+from patient_tracker.db.types import UtcDateTime
+
+__all__ = [
+    "API_KEYS_KEY_HASH_UNIQUE",
+    "APPOINTMENTS_END_AFTER_START",
+    "APPOINTMENTS_PATIENT_FK",
+    "APPOINTMENTS_PATIENT_NO_OVERLAP",
+    "APPOINTMENTS_PRACTITIONER_FK",
+    "APPOINTMENTS_PRACTITIONER_NO_OVERLAP",
+    "ID_LENGTH",
+    "NAMING_CONVENTION",
+    "PATIENTS_PHONE_UNIQUE",
+    "api_keys",
+    "appointments",
+    "idempotency_keys",
+    "metadata",
+    "patients",
+    "practitioners",
+]
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+# A UUIDv7 in its canonical text form (see ids.py).
+ID_LENGTH = 36
+
+# Names that services match on. They are what the naming convention produces (or given
+# explicitly); tests assert that the database reports these names.
+PATIENTS_PHONE_UNIQUE = "uq_patients_phone"
+API_KEYS_KEY_HASH_UNIQUE = "uq_api_keys_key_hash"
+APPOINTMENTS_END_AFTER_START = "ck_appointments_end_after_start"
+APPOINTMENTS_PATIENT_FK = "fk_appointments_patient_id_patients"
+APPOINTMENTS_PRACTITIONER_FK = "fk_appointments_practitioner_id_practitioners"
+APPOINTMENTS_PRACTITIONER_NO_OVERLAP = "appointments_practitioner_no_overlap"
+APPOINTMENTS_PATIENT_NO_OVERLAP = "appointments_patient_no_overlap"
+
+
+api_keys = Table(
+    "api_keys",
+    metadata,
+    Column("id", String(ID_LENGTH), primary_key=True),
+    Column("name", String(100), nullable=False),
+    # The first characters of the key, shown in listings so that people can tell keys apart.
+    Column("prefix", String(16), nullable=False),
+    # SHA-256 hex of the whole key; authentication is one lookup on this unique index.
+    Column("key_hash", String(64), nullable=False, unique=True),
+    # Space-separated scope names, in canonical order (auth/scopes.py).
+    Column("scopes", String(500), nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("revoked_at", UtcDateTime(), nullable=True),
+)
+
+patients = Table(
+    "patients",
+    metadata,
+    Column("id", String(ID_LENGTH), primary_key=True),
+    Column("given_name", String(100), nullable=False),
+    Column("family_name", String(100), nullable=False),
+    Column("date_of_birth", Date(), nullable=False),
+    # E.164: "+" and at most 15 digits. Unique: one patient per phone number.
+    Column("phone", String(16), nullable=False),
+    Column("email", String(254), nullable=True),
+    Column("version", Integer(), nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("updated_at", UtcDateTime(), nullable=False),
+    # A unique *index* (not a table constraint) so that the same object serves lookups by
+    # phone (the list filter) and enforces uniqueness, with the same name on both dialects.
+    Index(PATIENTS_PHONE_UNIQUE, "phone", unique=True),
+)
+
+practitioners = Table(
+    "practitioners",
+    metadata,
+    Column("id", String(ID_LENGTH), primary_key=True),
+    Column("display_name", String(200), nullable=False),
+    Column("specialty", String(100), nullable=False),
+    Column("active", Boolean(), nullable=False),
+    Column("version", Integer(), nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("updated_at", UtcDateTime(), nullable=False),
+)
+
+appointments = Table(
+    "appointments",
+    metadata,
+    Column("id", String(ID_LENGTH), primary_key=True),
+    # No ON DELETE action: deleting a patient or practitioner that still has appointments must
+    # fail (the API answers 409), and the foreign key makes that hold under concurrency.
+    Column("patient_id", String(ID_LENGTH), ForeignKey("patients.id"), nullable=False),
+    Column("practitioner_id", String(ID_LENGTH), ForeignKey("practitioners.id"), nullable=False),
+    Column("start_at", UtcDateTime(), nullable=False),
+    Column("end_at", UtcDateTime(), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("reason", String(500), nullable=True),
+    Column("notes", String(2000), nullable=True),
+    Column("cancellation_reason", String(500), nullable=True),
+    Column("version", Integer(), nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("updated_at", UtcDateTime(), nullable=False),
+    CheckConstraint("end_at > start_at", name="end_after_start"),
+    # Overlap checks and per-person listings scan one person's appointments by time.
+    Index("ix_appointments_practitioner_id_start_at", "practitioner_id", "start_at"),
+    Index("ix_appointments_patient_id_start_at", "patient_id", "start_at"),
+    # The keyset order of the appointment listing.
+    Index("ix_appointments_start_at_id", "start_at", "id"),
+)
+
+
+def _no_overlap(column_name: str, name: str) -> ExcludeConstraint:
+    """At most one live appointment per person at any instant (PostgreSQL only).
+
+    ``[)``: an appointment ending at 10:00 does not overlap one starting at 10:00. Cancelled
+    appointments free their slot. On SQLite the service checks overlap inside a
+    ``BEGIN IMMEDIATE`` transaction instead, which serialises writers.
+    """
+    constraint = ExcludeConstraint(
+        (appointments.c[column_name], "="),
+        (
+            func.tstzrange(appointments.c.start_at, appointments.c.end_at, literal_column("'[)'")),
+            "&&",
+        ),
+        name=name,
+        using="gist",
+        where="status <> 'cancelled'",
+    )
+    return constraint.ddl_if(dialect="postgresql")
+
+
+appointments.append_constraint(_no_overlap("practitioner_id", APPOINTMENTS_PRACTITIONER_NO_OVERLAP))
+appointments.append_constraint(_no_overlap("patient_id", APPOINTMENTS_PATIENT_NO_OVERLAP))
+
+idempotency_keys = Table(
+    "idempotency_keys",
+    metadata,
+    Column("api_key_id", String(ID_LENGTH), ForeignKey("api_keys.id"), nullable=False),
+    Column("key", String(255), nullable=False),
+    # SHA-256 hex of method + path + body: the same key with a different request is refused.
+    Column("request_hash", String(64), nullable=False),
+    Column("status_code", Integer(), nullable=False),
+    Column("response_body", Text(), nullable=False),
+    Column("location", String(2048), nullable=True),
+    Column("etag", String(64), nullable=True),
+    Column("created_at", UtcDateTime(), nullable=False),
+    PrimaryKeyConstraint("api_key_id", "key"),
+    # Keys expire after 24 hours; the purge deletes by age.
+    Index("ix_idempotency_keys_created_at", "created_at"),
+)

@@ -1,0 +1,51 @@
+"""Interactive API docs that work offline: Swagger UI 5 and ReDoc served by the app itself.
+
+FastAPI's `/docs` and `/redoc` load their scripts from a CDN, so they are blank without internet.
+The `fastapi-offline` package ships the same assets (Swagger UI 5, which renders OpenAPI 3.1, and
+ReDoc 2); we serve its files and point FastAPI's page builders at them.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+
+from fastapi import APIRouter, FastAPI
+from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
+from fastapi.staticfiles import StaticFiles
+from starlette.responses import HTMLResponse
+
+STATIC_PATH = "/docs-static"
+_TITLE = "Patient Appointment Tracker API"
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/docs")
+async def swagger_ui() -> HTMLResponse:
+    """Swagger UI over `/openapi.json`."""
+    return get_swagger_ui_html(
+        openapi_url="/openapi.json",
+        title=f"{_TITLE} - Swagger UI",
+        swagger_js_url=f"{STATIC_PATH}/swagger-ui-bundle.js",
+        swagger_css_url=f"{STATIC_PATH}/swagger-ui.css",
+        swagger_favicon_url=f"{STATIC_PATH}/favicon.png",
+    )
+
+
+@router.get("/redoc")
+async def redoc() -> HTMLResponse:
+    """ReDoc over `/openapi.json`."""
+    return get_redoc_html(
+        openapi_url="/openapi.json",
+        title=f"{_TITLE} - ReDoc",
+        redoc_js_url=f"{STATIC_PATH}/redoc.standalone.js",
+        redoc_favicon_url=f"{STATIC_PATH}/favicon.png",
+        with_google_fonts=False,
+    )
+
+
+def mount_docs(app: FastAPI) -> None:
+    """Add `/docs`, `/redoc` and the static assets they load."""
+    assets = resources.files("fastapi_offline") / "static"
+    app.mount(STATIC_PATH, StaticFiles(directory=str(assets)), name="docs-static")
+    app.include_router(router)

@@ -1,0 +1,128 @@
+"""HTTP for `/v1/practitioners`."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request
+from sqlalchemy import Connection
+from starlette.responses import Response
+
+from patient_tracker.api_models import (
+    ListPractitionersParametersQuery,
+    PractitionerCreate,
+    PractitionerUpdate,
+)
+from patient_tracker.deps import (
+    DatabaseDep,
+    IdempotencyKey,
+    IdInPath,
+    IfMatch,
+    PractitionersReader,
+    PractitionersWriter,
+)
+from patient_tracker.http.json_body import JSON, MERGE_PATCH_JSON, json_body
+from patient_tracker.http.responses import ApiResponse, documented, page_response, resource_response
+from patient_tracker.idempotency import request_fingerprint, run_idempotent
+from patient_tracker.practitioners import service
+
+router = APIRouter(prefix="/v1/practitioners", tags=["Practitioners"])
+
+_BODY = (400, 413, 415, 422)
+
+
+@router.get("", operation_id="listPractitioners", responses=documented(401, 403, 422, 500))
+async def list_practitioners(
+    _: PractitionersReader,
+    db: DatabaseDep,
+    query: Annotated[ListPractitionersParametersQuery, Query()],
+) -> Response:
+    """List practitioners in creation order."""
+
+    def work(conn: Connection) -> Response:
+        return page_response(service.list_page(conn, query))
+
+    return await db.read(work)
+
+
+@router.post(
+    "",
+    operation_id="createPractitioner",
+    status_code=201,
+    responses=documented(*_BODY, 401, 403, 500),
+)
+async def create_practitioner(
+    request: Request,
+    principal: PractitionersWriter,
+    db: DatabaseDep,
+    body: Annotated[PractitionerCreate, Depends(json_body(PractitionerCreate))],
+    idempotency_key: IdempotencyKey = None,
+) -> Response:
+    """Create a practitioner."""
+
+    def work(conn: Connection) -> ApiResponse:
+        practitioner, version = service.create(conn, body)
+        location = f"/v1/practitioners/{practitioner.id.root}"
+        return resource_response(practitioner, version, status=201, location=location)
+
+    fingerprint = request_fingerprint("POST", request.url.path, body.model_dump_json())
+    return await run_idempotent(db, principal, idempotency_key, fingerprint, work)
+
+
+@router.get(
+    "/{practitioner_id}",
+    operation_id="getPractitioner",
+    responses=documented(401, 403, 404, 500),
+)
+async def get_practitioner(
+    _: PractitionersReader, db: DatabaseDep, practitioner_id: IdInPath
+) -> Response:
+    """One practitioner, with its ETag."""
+
+    def work(conn: Connection) -> Response:
+        practitioner, version = service.get(conn, practitioner_id)
+        return resource_response(practitioner, version).to_response()
+
+    return await db.read(work)
+
+
+@router.patch(
+    "/{practitioner_id}",
+    operation_id="updatePractitioner",
+    responses=documented(*_BODY, 401, 403, 404, 412, 500),
+)
+async def update_practitioner(
+    _: PractitionersWriter,
+    db: DatabaseDep,
+    practitioner_id: IdInPath,
+    body: Annotated[
+        PractitionerUpdate,
+        Depends(json_body(PractitionerUpdate, media_types=(MERGE_PATCH_JSON, JSON))),
+    ],
+    if_match: IfMatch = None,
+) -> Response:
+    """Apply a JSON merge patch."""
+
+    def work(conn: Connection) -> Response:
+        practitioner, version = service.update(conn, practitioner_id, body, if_match)
+        return resource_response(practitioner, version).to_response()
+
+    return await db.write(work)
+
+
+@router.delete(
+    "/{practitioner_id}",
+    operation_id="deletePractitioner",
+    status_code=204,
+    responses=documented(401, 403, 404, 409, 412, 500),
+)
+async def delete_practitioner(
+    _: PractitionersWriter, db: DatabaseDep, practitioner_id: IdInPath, if_match: IfMatch = None
+) -> Response:
+    """Delete a practitioner that has no appointments."""
+
+    def work(conn: Connection) -> None:
+        service.delete(conn, practitioner_id, if_match)
+
+    await db.write(work)
+    return Response(status_code=204)

@@ -1,0 +1,119 @@
+"""Practitioner rules: no delete while booked (deactivate instead).
+
+Services take an open transaction and never commit (`Database.write` does).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Row
+from sqlalchemy.exc import IntegrityError
+
+from patient_tracker.api_models import (
+    ListPractitionersParametersQuery,
+    Practitioner,
+    PractitionerCreate,
+    PractitionerPage,
+    PractitionerUpdate,
+)
+from patient_tracker.http.etags import check_if_match
+from patient_tracker.http.pagination import decode_cursor, encode_cursor, filters_digest
+from patient_tracker.http.params import given, given_root
+from patient_tracker.ids import new_id
+from patient_tracker.practitioners import repository
+from patient_tracker.problems import NotFoundError, PractitionerHasAppointmentsError
+
+
+def to_model(row: Row[Any]) -> Practitioner:
+    """The API representation of a practitioner row."""
+    return Practitioner.model_validate(
+        {
+            "id": row.id,
+            "display_name": row.display_name,
+            "specialty": row.specialty,
+            "active": row.active,
+            "created_at": row.created_at,
+            "updated_at": row.updated_at,
+        }
+    )
+
+
+def _not_found(practitioner_id: str) -> NotFoundError:
+    return NotFoundError(f"No practitioner has the id '{practitioner_id}'.")
+
+
+def create(conn: Connection, data: PractitionerCreate) -> tuple[Practitioner, int]:
+    """Create a practitioner; returns it with its version."""
+    now = datetime.now(UTC)
+    new = new_id()
+    values = {
+        "id": new,
+        **data.model_dump(),
+        "version": 1,
+        "created_at": now,
+        "updated_at": now,
+    }
+    repository.insert_(conn, values)
+    return get(conn, new)
+
+
+def get(conn: Connection, practitioner_id: str) -> tuple[Practitioner, int]:
+    """One practitioner with its version, or 404."""
+    row = repository.get(conn, practitioner_id)
+    if row is None:
+        raise _not_found(practitioner_id)
+    return to_model(row), row.version
+
+
+def update(
+    conn: Connection, practitioner_id: str, patch: PractitionerUpdate, if_match: str | None
+) -> tuple[Practitioner, int]:
+    """Apply a merge patch, honouring `If-Match`."""
+    row = repository.get(conn, practitioner_id, for_update=True)
+    if row is None:
+        raise _not_found(practitioner_id)
+    check_if_match(if_match, row.version)
+    changes = patch.model_dump(exclude_unset=True)
+    if changes:
+        changes["version"] = row.version + 1
+        changes["updated_at"] = datetime.now(UTC)
+        repository.update_(conn, practitioner_id, changes)
+    return get(conn, practitioner_id)
+
+
+def delete(conn: Connection, practitioner_id: str, if_match: str | None) -> None:
+    """Delete a practitioner without appointments, honouring `If-Match`."""
+    row = repository.get(conn, practitioner_id, for_update=True)
+    if row is None:
+        raise _not_found(practitioner_id)
+    check_if_match(if_match, row.version)
+    in_use = PractitionerHasAppointmentsError(
+        "The practitioner has appointments and cannot be deleted; deactivate them instead."
+    )
+    if repository.has_appointments(conn, practitioner_id):
+        raise in_use
+    try:
+        repository.delete_(conn, practitioner_id)
+    except IntegrityError:
+        # An appointment was booked between the check and the delete (the foreign key held).
+        raise in_use from None
+
+
+def list_page(conn: Connection, query: ListPractitionersParametersQuery) -> PractitionerPage:
+    """One page of practitioners in creation order."""
+    specialty, active = given_root(query.specialty), given(query.active)
+    digest = filters_digest({"specialty": specialty, "active": active})
+    after = decode_cursor(given(query.cursor), digest, 1)
+    limit = query.limit
+    rows = repository.page(
+        conn,
+        after_id=after[0] if after else None,
+        limit=limit + 1,
+        specialty=specialty,
+        active=active,
+    )
+    items = [to_model(row) for row in rows[:limit]]
+    next_cursor = encode_cursor([rows[limit - 1].id], digest) if len(rows) > limit else None
+    return PractitionerPage.model_validate({"items": items, "next_cursor": next_cursor})

@@ -1,0 +1,144 @@
+"""Turns every error, the framework's included, into a documented problem response."""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.responses import Response
+from starlette.routing import Match
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from patient_tracker.api_models import FieldError
+from patient_tracker.problems import (
+    InternalError,
+    MethodNotAllowedError,
+    NotFoundError,
+    ProblemError,
+    ValidationFailedError,
+    field_errors_detail,
+    problem_response,
+)
+
+logger = logging.getLogger("patient_tracker.errors")
+
+_PARAMETER_LOCATIONS = frozenset({"query", "path", "header"})
+
+
+_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
+
+
+def _allowed_methods(app: FastAPI, scope: Scope) -> list[str]:
+    """Every method some route accepts at this path.
+
+    Starlette's 405 names only the first partially matching route's methods. We ask every
+    route, through the public `matches`, which methods fully match this path instead of reading
+    router internals (FastAPI 0.16x nests included routers).
+    """
+    allowed = []
+    for method in _METHODS:
+        probe = {**scope, "method": method}
+        if any(route.matches(probe)[0] is Match.FULL for route in app.router.routes):
+            allowed.append(method)
+    return allowed
+
+
+def _field_errors(errors: list[dict[str, Any]]) -> list[FieldError]:
+    result: list[FieldError] = []
+    for error in errors:
+        location = [str(part) for part in error.get("loc", ())]
+        message = str(error.get("msg", "Invalid value."))
+        if location and location[0] in _PARAMETER_LOCATIONS and len(location) > 1:
+            result.append(FieldError(parameter=location[1], detail=message))
+        else:
+            body_path = location[1:] if location and location[0] == "body" else location
+            pointer = "".join("/" + p.replace("~", "~0").replace("/", "~1") for p in body_path)
+            result.append(FieldError(pointer=pointer, detail=message))
+    return result
+
+
+async def _on_problem(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, ProblemError)
+    return problem_response(exc, request.url.path)
+
+
+async def _on_request_validation(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, RequestValidationError)
+    errors = list(exc.errors())
+    if any(error.get("loc", ("",))[0] == "path" for error in errors):
+        # An id that breaks the id bounds cannot name a resource.
+        return problem_response(NotFoundError("No resource has that id."), request.url.path)
+    field_errors = _field_errors(errors)
+    noun = "parameter" if all(e.parameter for e in field_errors) else "field"
+    problem = ValidationFailedError(field_errors_detail(field_errors, noun), errors=field_errors)
+    return problem_response(problem, request.url.path)
+
+
+async def _on_http_exception(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, StarletteHTTPException)
+    path = request.url.path
+    if exc.status_code == 405:
+        allowed = _allowed_methods(request.app, request.scope)
+        error: ProblemError = MethodNotAllowedError(
+            f"{request.method} is not allowed here; use {', '.join(allowed)}.",
+            headers={"Allow": ", ".join(allowed)},
+        )
+    elif exc.status_code == 404:
+        error = NotFoundError(f"No operation is at the path '{path}'.")
+    else:  # Starlette raises no other HTTPException on our routes; keep the status regardless.
+        error = ProblemError(str(exc.detail))
+        error.status = exc.status_code
+    return problem_response(error, path)
+
+
+def install_problem_handlers(app: FastAPI) -> None:
+    """Register the handlers that render every error as problem+json."""
+    app.add_exception_handler(ProblemError, _on_problem)
+    app.add_exception_handler(RequestValidationError, _on_request_validation)
+    app.add_exception_handler(StarletteHTTPException, _on_http_exception)
+
+
+class UnexpectedErrorMiddleware:
+    """Answers an unhandled exception with a 500 problem that reveals nothing, and logs it safely.
+
+    Starlette's own 500 handler re-raises after responding, so uvicorn logs the exception message,
+    which can quote request data (pydantic messages include input values). Here only the
+    exception's type and traceback are logged, never its message.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracking_send)
+        except Exception as exc:
+            logger.error(
+                "unhandled %s on %s %s\n%s",
+                type(exc).__qualname__,
+                scope.get("method"),
+                scope.get("path"),
+                "".join(traceback.format_tb(exc.__traceback__)),
+            )
+            if started:
+                raise
+            response = problem_response(
+                InternalError("An unexpected error occurred. It has been logged."),
+                str(scope.get("path", "")),
+            )
+            await response(scope, receive, send)

@@ -1,0 +1,133 @@
+"""Runtime configuration, read from the environment (prefix ``PATIENT_TRACKER_``).
+
+Every knob of the server lives in :class:`Settings`; nothing else reads ``os.environ``.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Literal
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+__all__ = ["DEFAULT_DATABASE_URL", "LogLevel", "Settings", "get_settings", "normalize_database_url"]
+
+DEFAULT_DATABASE_URL = "sqlite:///./patient-tracker.db"
+
+LogLevel = Literal["critical", "error", "warning", "info", "debug", "trace"]
+
+# Schemes that mean "PostgreSQL" to people and to other tools (libpq, Heroku-style
+# `postgres://`). We only ship psycopg 3, so all of them are pointed at it.
+_POSTGRES_ALIASES = ("postgresql://", "postgres://", "postgresql+psycopg://")
+_SQLITE_DRIVERS = frozenset({"sqlite", "sqlite+pysqlite"})
+
+
+def normalize_database_url(url: str) -> str:
+    """Return ``url`` in the form the engine factory expects, or raise ``ValueError``.
+
+    ``postgresql://`` and ``postgres://`` become ``postgresql+psycopg://`` (the only PostgreSQL
+    driver installed). SQLite must name a file: an in-memory database would be a different,
+    empty database on every connection, and :class:`~patient_tracker.db.database.Database`
+    keeps one connection per thread.
+
+    Error messages never echo the URL itself, since it may carry a password.
+    """
+    url = url.strip()
+    for alias in _POSTGRES_ALIASES:
+        if url.startswith(alias):
+            # String surgery rather than URL.render_as_string(): it keeps the rest of the
+            # URL (escaping, query string) exactly as the operator wrote it.
+            url = "postgresql+psycopg://" + url[len(alias) :]
+            break
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise ValueError(
+            "database_url is not a valid URL; expected sqlite:///PATH or postgresql://USER@HOST/DB"
+        ) from None
+    if parsed.drivername == "postgresql+psycopg":
+        if not parsed.database:
+            raise ValueError("database_url for PostgreSQL must name a database")
+        return url
+    if parsed.drivername in _SQLITE_DRIVERS:
+        database = parsed.database or ""
+        if (
+            database in ("", ":memory:")
+            or database.startswith("file::memory:")
+            or parsed.query.get("mode") == "memory"
+        ):
+            raise ValueError(
+                "database_url for SQLite must name a file (e.g. sqlite:///./patient-tracker.db); "
+                "in-memory databases are not supported"
+            )
+        return url
+    raise ValueError(
+        f"unsupported database driver {parsed.drivername!r}; "
+        "use sqlite:///PATH or postgresql+psycopg://USER@HOST/DB"
+    )
+
+
+class Settings(BaseSettings):
+    """All configuration of the server and the command-line tool.
+
+    Each field can be set from the environment as ``PATIENT_TRACKER_<FIELD>`` (for example
+    ``PATIENT_TRACKER_DATABASE_URL``). Instances are immutable.
+    """
+
+    model_config = SettingsConfigDict(
+        env_prefix="PATIENT_TRACKER_",
+        extra="ignore",
+        frozen=True,
+        validate_default=True,
+    )
+
+    # repr=False: the URL may contain a password and Settings objects end up in logs and
+    # tracebacks.
+    database_url: str = Field(
+        default=DEFAULT_DATABASE_URL,
+        repr=False,
+        description="SQLAlchemy URL: sqlite:///PATH (default) or postgresql+psycopg://...",
+    )
+    host: str = Field(default="127.0.0.1", min_length=1, description="Interface to bind.")
+    # 0 is allowed: the OS picks a free port (used by live-server tests).
+    port: int = Field(default=8000, ge=0, le=65535, description="TCP port to bind.")
+    workers: int = Field(default=1, ge=1, le=256, description="Number of server processes.")
+    log_level: LogLevel = Field(default="info", description="uvicorn log level.")
+    max_body_bytes: int = Field(
+        default=65536,
+        ge=1024,
+        le=16 * 1024 * 1024,
+        description="Largest request body accepted; larger ones get a 413 problem.",
+    )
+    migrate_on_start: bool = Field(
+        default=True, description="Run database migrations before `serve` starts the server."
+    )
+    access_log: bool = Field(default=True, description="Write one access-log line per request.")
+
+    @field_validator("database_url")
+    @classmethod
+    def _check_database_url(cls, value: str) -> str:
+        return normalize_database_url(value)
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _lowercase_log_level(cls, value: object) -> object:
+        # Operators write INFO as often as info; uvicorn wants lower case.
+        return value.strip().lower() if isinstance(value, str) else value
+
+    @property
+    def is_sqlite(self) -> bool:
+        """True when the configured database is SQLite."""
+        return self.database_url.startswith("sqlite")
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """Return the process-wide settings, read from the environment once.
+
+    Tests that change the environment call ``get_settings.cache_clear()``.
+    """
+    return Settings()
