@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
 from enum import StrEnum
 from typing import Annotated
 
 from pydantic import MISSING, AwareDatetime, BaseModel, ConfigDict, Field, RootModel
+
+from patient_tracker.formats import CalendarDate, Instant
 
 
 class Id(RootModel[str]):
@@ -57,11 +58,11 @@ class Email(RootModel[str]):
     root: Annotated[
         str,
         Field(
-            description="An email address: a local part, `@`, and a domain, with no spaces. It is not checked for\ndeliverability.\n",
+            description="An email address: a local part, `@`, and a domain, with no ASCII spaces or control\ncharacters. It is not checked for deliverability.\n",
             examples=["ada@example.com"],
             max_length=254,
             min_length=3,
-            pattern="^[^@\\s\\x00-\\x1F\\x7F]+@[^@\\s\\x00-\\x1F\\x7F]+$",
+            pattern="^[^@ \\x00-\\x1F\\x7F]+@[^@ \\x00-\\x1F\\x7F]+$",
         ),
     ]
 
@@ -153,7 +154,9 @@ class Patient(BaseModel):
     id: Id
     given_name: PersonName
     family_name: PersonName
-    date_of_birth: Annotated[date, Field(description="The date of birth; never in the future.")]
+    date_of_birth: Annotated[
+        CalendarDate, Field(description="The date of birth; never in the future.")
+    ]
     phone: Phone
     email: Annotated[
         Email | None, Field(description="The email address, or `null` when none is known.")
@@ -169,7 +172,7 @@ class PatientCreate(BaseModel):
     given_name: PersonName
     family_name: PersonName
     date_of_birth: Annotated[
-        date, Field(description="The date of birth; must not be in the future (UTC).")
+        CalendarDate, Field(description="The date of birth; must not be in the future (UTC).")
     ]
     phone: Phone
     email: Email | MISSING = MISSING
@@ -182,7 +185,8 @@ class PatientUpdate(BaseModel):
     given_name: PersonName | MISSING = MISSING
     family_name: PersonName | MISSING = MISSING
     date_of_birth: Annotated[
-        date | MISSING, Field(description="The date of birth; must not be in the future (UTC).")
+        CalendarDate | MISSING,
+        Field(description="The date of birth; must not be in the future (UTC)."),
     ] = MISSING
     phone: Phone | MISSING = MISSING
     email: Annotated[
@@ -300,12 +304,9 @@ class AppointmentCreate(BaseModel):
     )
     patient_id: Id
     practitioner_id: Id
-    start_at: Annotated[
-        AwareDatetime, Field(description="When it starts (RFC 3339 with an offset).")
-    ]
+    start_at: Annotated[Instant, Field(description="When it starts (RFC 3339 with an offset).")]
     end_at: Annotated[
-        AwareDatetime,
-        Field(description="When it ends; after `start_at` and at most 8 hours later."),
+        Instant, Field(description="When it ends; after `start_at` and at most 8 hours later.")
     ]
     reason: Reason | MISSING = MISSING
     notes: Notes | MISSING = MISSING
@@ -316,10 +317,10 @@ class AppointmentUpdate(BaseModel):
         extra="forbid",
     )
     start_at: Annotated[
-        AwareDatetime | MISSING, Field(description="The new start (RFC 3339 with an offset).")
+        Instant | MISSING, Field(description="The new start (RFC 3339 with an offset).")
     ] = MISSING
     end_at: Annotated[
-        AwareDatetime | MISSING,
+        Instant | MISSING,
         Field(description="The new end; after `start_at` and at most 8 hours later."),
     ] = MISSING
     reason: Annotated[
@@ -366,6 +367,9 @@ class FieldError(BaseModel):
 
 
 class ListPatientsParametersQuery(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
     limit: Annotated[int, Field(ge=1, le=100)] = 20
     cursor: Annotated[str | MISSING, Field(max_length=512, min_length=1)] = MISSING
     phone: Phone | MISSING = MISSING
@@ -375,14 +379,20 @@ class ListPatientsParametersQuery(BaseModel):
 
 
 class ListPatientAppointmentsParametersQuery(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
     limit: Annotated[int, Field(ge=1, le=100)] = 20
     cursor: Annotated[str | MISSING, Field(max_length=512, min_length=1)] = MISSING
     status: AppointmentStatus | MISSING = MISSING
-    start_at_from: AwareDatetime | MISSING = MISSING
-    start_at_before: AwareDatetime | MISSING = MISSING
+    start_at_from: Instant | MISSING = MISSING
+    start_at_before: Instant | MISSING = MISSING
 
 
 class ListPractitionersParametersQuery(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
     limit: Annotated[int, Field(ge=1, le=100)] = 20
     cursor: Annotated[str | MISSING, Field(max_length=512, min_length=1)] = MISSING
     specialty: Specialty | MISSING = MISSING
@@ -390,13 +400,16 @@ class ListPractitionersParametersQuery(BaseModel):
 
 
 class ListAppointmentsParametersQuery(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
     limit: Annotated[int, Field(ge=1, le=100)] = 20
     cursor: Annotated[str | MISSING, Field(max_length=512, min_length=1)] = MISSING
     patient_id: Id | MISSING = MISSING
     practitioner_id: Id | MISSING = MISSING
     status: AppointmentStatus | MISSING = MISSING
-    start_at_from: AwareDatetime | MISSING = MISSING
-    start_at_before: AwareDatetime | MISSING = MISSING
+    start_at_from: Instant | MISSING = MISSING
+    start_at_before: Instant | MISSING = MISSING
 
 
 class Problem(BaseModel):
@@ -436,7 +449,7 @@ class Problem(BaseModel):
     errors: Annotated[
         list[FieldError] | MISSING,
         Field(
-            description="For `validation_failed` and `invalid_cursor`, what is wrong, one entry per field or parameter.",
+            description="What is wrong, one entry per field or parameter (for `validation_failed`, `invalid_cursor`, and a `not_found` caused by an id in the body).",
             max_length=100,
         ),
     ] = MISSING

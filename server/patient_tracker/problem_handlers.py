@@ -61,9 +61,17 @@ def _field_errors(errors: list[dict[str, Any]]) -> list[FieldError]:
     return result
 
 
+def request_path(scope: Scope) -> str:
+    """The path as the client sent it (percent-encoded), fit for the problem's `instance`."""
+    raw = scope.get("raw_path")
+    if isinstance(raw, bytes):
+        return raw.decode("ascii", "replace").split("?", 1)[0]
+    return str(scope.get("path", ""))
+
+
 async def _on_problem(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, ProblemError)
-    return problem_response(exc, request.url.path)
+    return problem_response(exc, request_path(request.scope))
 
 
 async def _on_request_validation(request: Request, exc: Exception) -> Response:
@@ -71,16 +79,16 @@ async def _on_request_validation(request: Request, exc: Exception) -> Response:
     errors = list(exc.errors())
     if any(error.get("loc", ("",))[0] == "path" for error in errors):
         # An id that breaks the id bounds cannot name a resource.
-        return problem_response(NotFoundError("No resource has that id."), request.url.path)
+        return problem_response(NotFoundError("No resource has that id."), request_path(request.scope))
     field_errors = _field_errors(errors)
     noun = "parameter" if all(e.parameter for e in field_errors) else "field"
     problem = ValidationFailedError(field_errors_detail(field_errors, noun), errors=field_errors)
-    return problem_response(problem, request.url.path)
+    return problem_response(problem, request_path(request.scope))
 
 
 async def _on_http_exception(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StarletteHTTPException)
-    path = request.url.path
+    path = request_path(request.scope)
     if exc.status_code == 405:
         allowed = _allowed_methods(request.app, request.scope)
         error: ProblemError = MethodNotAllowedError(
@@ -88,7 +96,7 @@ async def _on_http_exception(request: Request, exc: Exception) -> Response:
             headers={"Allow": ", ".join(allowed)},
         )
     elif exc.status_code == 404:
-        error = NotFoundError(f"No operation is at the path '{path}'.")
+        error = NotFoundError("No operation is at this path.")
     else:  # Starlette raises no other HTTPException on our routes; keep the status regardless.
         error = ProblemError(str(exc.detail))
         error.status = exc.status_code
@@ -139,6 +147,6 @@ class UnexpectedErrorMiddleware:
                 raise
             response = problem_response(
                 InternalError("An unexpected error occurred. It has been logged."),
-                str(scope.get("path", "")),
+                request_path(scope),
             )
             await response(scope, receive, send)

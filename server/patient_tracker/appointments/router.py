@@ -65,7 +65,7 @@ async def list_appointments(
     "",
     operation_id="bookAppointment",
     status_code=201,
-    responses=documented(*_BODY, 401, 403, 409, 500),
+    responses=documented(*_BODY, 401, 403, 404, 409, 500),
 )
 async def book_appointment(
     request: Request,

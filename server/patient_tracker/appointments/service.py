@@ -146,7 +146,7 @@ def _map_integrity_error(error: IntegrityError) -> Exception:
     if name == APPOINTMENTS_PATIENT_NO_OVERLAP:
         return AppointmentOverlapError("The patient already has an overlapping appointment.")
     if name in (APPOINTMENTS_PATIENT_FK, APPOINTMENTS_PRACTITIONER_FK):
-        return _invalid([FieldError(pointer="", detail="The patient or practitioner was deleted.")])
+        return NotFoundError("The patient or practitioner was deleted while booking.")
     return error
 
 
@@ -154,15 +154,17 @@ def book(conn: Connection, data: AppointmentCreate) -> tuple[Appointment, int]:
     """Book an appointment in status `scheduled`."""
     start, end = _checked_times(data.start_at, data.end_at)
     patient_id, practitioner_id = data.patient_id.root, data.practitioner_id.root
-    errors: list[FieldError] = []
     if not patients.exists_(conn, patient_id):
-        errors.append(FieldError(pointer="/patient_id", detail="No patient has this id."))
+        raise NotFoundError(
+            f"No patient has the id '{patient_id}'.",
+            errors=[FieldError(pointer="/patient_id", detail="No patient has this id.")],
+        )
     practitioner = practitioners.get(conn, practitioner_id)
     if practitioner is None:
-        errors.append(FieldError(pointer="/practitioner_id", detail="No practitioner has this id."))
-    if errors:
-        raise _invalid(errors)
-    assert practitioner is not None
+        raise NotFoundError(
+            f"No practitioner has the id '{practitioner_id}'.",
+            errors=[FieldError(pointer="/practitioner_id", detail="No practitioner has this id.")],
+        )
     if not practitioner.active:
         raise PractitionerInactiveError("The practitioner is inactive and takes no new bookings.")
     _check_no_overlap(conn, patient_id, practitioner_id, start, end, exclude_id=None)

@@ -116,7 +116,7 @@ async def update_patient(
     "/{patient_id}",
     operation_id="deletePatient",
     status_code=204,
-    responses=documented(401, 403, 404, 409, 412, 500),
+    responses=documented(401, 403, 404, 409, 412, 422, 500),
 )
 async def delete_patient(
     _: PatientsWriter, db: DatabaseDep, patient_id: IdInPath, if_match: IfMatch = None

@@ -114,7 +114,7 @@ async def update_practitioner(
     "/{practitioner_id}",
     operation_id="deletePractitioner",
     status_code=204,
-    responses=documented(401, 403, 404, 409, 412, 500),
+    responses=documented(401, 403, 404, 409, 412, 422, 500),
 )
 async def delete_practitioner(
     _: PractitionersWriter, db: DatabaseDep, practitioner_id: IdInPath, if_match: IfMatch = None

@@ -1,0 +1,44 @@
+"""Strict Python types for the spec's named input formats, used by the generated models.
+
+Pydantic parses more than JSON Schema's `date-time` and `date` formats allow: `"0.5"` and `"0"` as
+Unix timestamps (even in strict mode) and a space instead of `T`. An API that accepts what its
+contract rejects fails contract tests and surprises clients, so the spec names its input formats
+(`Instant`, `CalendarDate`) and `[tool.datamodel-codegen] type-overrides` maps them to these types,
+which check the RFC 3339 spelling before pydantic parses the value.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import Annotated
+
+from pydantic import AwareDatetime, BeforeValidator
+
+_DATE = r"\d{4}-\d{2}-\d{2}"
+_RFC3339_DATE_TIME = re.compile(_DATE + r"[Tt]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})")
+_RFC3339_FULL_DATE = re.compile(_DATE)
+
+
+def _rfc3339_date_time(value: object) -> object:
+    if isinstance(value, str):
+        if not _RFC3339_DATE_TIME.fullmatch(value):
+            raise ValueError("Input should be an RFC 3339 date-time with an offset")
+        # Parsed here, not by pydantic: in strict mode pydantic's own step takes no strings.
+        return datetime.fromisoformat(value.upper())
+    return value
+
+
+def _rfc3339_full_date(value: object) -> object:
+    if isinstance(value, str):
+        if not _RFC3339_FULL_DATE.fullmatch(value):
+            raise ValueError("Input should be an RFC 3339 full-date (YYYY-MM-DD)")
+        return date.fromisoformat(value)
+    return value
+
+
+Instant = Annotated[AwareDatetime, BeforeValidator(_rfc3339_date_time)]
+"""An RFC 3339 `date-time` with an offset."""
+
+CalendarDate = Annotated[date, BeforeValidator(_rfc3339_full_date)]
+"""An RFC 3339 `full-date`."""
