@@ -27,6 +27,9 @@ ModelT = TypeVar("ModelT", bound=BaseModel)
 
 JSON = "application/json"
 MERGE_PATCH_JSON = "application/merge-patch+json"
+# The limit the spec documents (info.description and every 413 response). A constant, not a
+# setting: a deployment that changed it would no longer honour its own contract.
+MAX_BODY_BYTES = 65_536
 
 
 def json_pointer(location: Iterable[int | str]) -> str:
@@ -73,8 +76,7 @@ def json_body(
             accepted = " or ".join(f"'{m}'" for m in media_types)
             given = f"'{media_type}'" if media_type else "no media type"
             raise UnsupportedMediaTypeError(f"The body must be {accepted}, not {given}.")
-        limit: int = request.app.state.settings.max_body_bytes
-        raw = await _read_limited(request, limit)
+        raw = await _read_limited(request, MAX_BODY_BYTES)
         try:
             return model.model_validate_json(raw, strict=True)
         except ValidationError as error:
