@@ -9,6 +9,7 @@ file and shown when the server fails to start.
 from __future__ import annotations
 
 import os
+import secrets
 import signal
 import socket
 import subprocess
@@ -20,14 +21,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
+import psycopg
 import pytest
+from sqlalchemy.engine import make_url
 
 from patient_tracker.auth.keys import create_key
 from patient_tracker.auth.scopes import ALL_SCOPES
 from patient_tracker.db.database import Database
 from patient_tracker.db.migrate import upgrade
+from patient_tracker.settings import normalize_database_url
 
 STARTUP_TIMEOUT_SECONDS = 30.0
+DEFAULT_TEST_POSTGRES_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 
 
 @dataclass(frozen=True)
@@ -73,7 +78,9 @@ def _wait_until_ready(base_url: str, process: subprocess.Popen[bytes], log_path:
     deadline = time.monotonic() + STARTUP_TIMEOUT_SECONDS
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"the server exited with {process.returncode}:\n{log_path.read_text()}")
+            raise RuntimeError(
+                f"the server exited with {process.returncode}:\n{log_path.read_text()}"
+            )
         try:
             if httpx.get(f"{base_url}/readyz", timeout=1.0).status_code == 200:
                 return
@@ -132,3 +139,55 @@ def live_server_sqlite(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Liv
     directory = tmp_path_factory.mktemp("live-sqlite")
     with run_live_server(f"sqlite:///{directory / 'live.db'}", directory) as server:
         yield server
+
+
+def postgres_required() -> bool:
+    """CI sets this: PostgreSQL tests then fail, instead of skipping, when it is unreachable."""
+    return os.environ.get("PATIENT_TRACKER_REQUIRE_POSTGRES", "") == "1"
+
+
+def libpq_conninfo(url: str) -> str:
+    """A libpq connection string for a SQLAlchemy URL (psycopg does not take "+psycopg")."""
+    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+
+
+@contextmanager
+def throwaway_postgres_database() -> Iterator[str]:
+    """Create an empty database on the test PostgreSQL server, yield its URL, drop it after.
+
+    Skips the calling test with the reason when the server is unreachable, or fails it when
+    `PATIENT_TRACKER_REQUIRE_POSTGRES=1` (CI).
+    """
+    base_url = normalize_database_url(
+        os.environ.get("PATIENT_TRACKER_TEST_POSTGRES_URL", DEFAULT_TEST_POSTGRES_URL)
+    )
+    try:
+        admin = psycopg.connect(libpq_conninfo(base_url), autocommit=True, connect_timeout=5)
+    except psycopg.OperationalError as exc:
+        reason = f"PostgreSQL unreachable at {make_url(base_url)!r}: {str(exc).strip()}"
+        if postgres_required():
+            pytest.fail(f"{reason} (PATIENT_TRACKER_REQUIRE_POSTGRES=1)")
+        pytest.skip(reason)
+    name = f"pt_test_{secrets.token_hex(6)}"
+    with admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+        try:
+            yield make_url(base_url).set(database=name).render_as_string(hide_password=False)
+        finally:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(
+    scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+)
+def live_server(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[LiveServer]:
+    """A live server on a fresh database, once on SQLite and once on PostgreSQL."""
+    directory = tmp_path_factory.mktemp(f"live-{request.param}")
+    if request.param == "sqlite":
+        with run_live_server(f"sqlite:///{directory / 'live.db'}", directory) as server:
+            yield server
+    else:
+        with throwaway_postgres_database() as url, run_live_server(url, directory) as server:
+            yield server
