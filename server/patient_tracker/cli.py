@@ -14,6 +14,7 @@ own usage errors exit 2); they never print a traceback.
 from __future__ import annotations
 
 import argparse
+import copy
 import sys
 from collections.abc import Callable, Sequence
 from datetime import datetime
@@ -191,9 +192,30 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         http="httptools",
         loop="uvloop",
         log_level=settings.log_level,
-        access_log=settings.access_log,
+        log_config=_log_config(settings),
+        # Uvicorn's access log prints query strings, which carry patient data (?phone=...).
+        # The app logs requests itself, without the query (access_log.py), when
+        # settings.access_log is on.
+        access_log=False,
     )
     return 0
+
+
+def _log_config(settings: Settings) -> dict[str, Any]:
+    """Uvicorn's logging config, plus our own loggers (``patient_tracker.*``) on its handler.
+
+    Without this, ``patient_tracker.access`` (INFO) would go nowhere under uvicorn, and errors
+    would reach stderr unformatted through logging's last-resort handler.
+    """
+    from uvicorn.config import LOG_LEVELS, LOGGING_CONFIG
+
+    config = copy.deepcopy(LOGGING_CONFIG)
+    config["loggers"]["patient_tracker"] = {
+        "handlers": ["default"],
+        "level": LOG_LEVELS[settings.log_level],
+        "propagate": False,
+    }
+    return config
 
 
 def _open_keys_db() -> tuple[Settings, Database]:
@@ -242,7 +264,7 @@ def _cmd_keys_create(args: argparse.Namespace) -> int:
 
 
 def _cmd_keys_list(_args: argparse.Namespace) -> int:
-    _settings_, db = _open_keys_db()
+    _, db = _open_keys_db()
     try:
         records = db.read_sync(list_keys)
     except SQLAlchemyError as exc:
@@ -255,7 +277,7 @@ def _cmd_keys_list(_args: argparse.Namespace) -> int:
 
 def _cmd_keys_revoke(args: argparse.Namespace) -> int:
     key_id: str = args.key_id
-    _settings_, db = _open_keys_db()
+    _, db = _open_keys_db()
     try:
         revoked = db.write_sync(lambda conn: revoke_key(conn, key_id))
         existing = None if revoked else db.read_sync(lambda conn: get_key(conn, key_id))

@@ -82,6 +82,8 @@ class Settings(BaseSettings):
         extra="ignore",
         frozen=True,
         validate_default=True,
+        # Validation errors would otherwise quote the input, password and all.
+        hide_input_in_errors=True,
     )
 
     # repr=False: the URL may contain a password and Settings objects end up in logs and

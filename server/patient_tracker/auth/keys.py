@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.engine import Connection
@@ -169,7 +170,7 @@ def create_key(conn: Connection, name: str, scopes: Iterable[str]) -> tuple[ApiK
     return record, plaintext
 
 
-def _record(row: tuple[str, str, str, str, datetime, datetime | None]) -> ApiKeyRecord:
+def _record(row: Sequence[Any]) -> ApiKeyRecord:
     key_id, name, prefix, scopes, created_at, revoked_at = row
     return ApiKeyRecord(
         id=key_id,
@@ -183,13 +184,13 @@ def _record(row: tuple[str, str, str, str, datetime, datetime | None]) -> ApiKey
 
 def list_keys(conn: Connection) -> list[ApiKeyRecord]:
     """All keys, revoked ones included, oldest first."""
-    return [_record(row.tuple()) for row in conn.execute(_LIST_KEYS)]
+    return [_record(row) for row in conn.execute(_LIST_KEYS)]
 
 
 def get_key(conn: Connection, key_id: str) -> ApiKeyRecord | None:
     """One key by id, or None."""
     row = conn.execute(_GET_KEY, {"key_id": key_id}).first()
-    return None if row is None else _record(row.tuple())
+    return None if row is None else _record(row)
 
 
 def revoke_key(conn: Connection, key_id: str) -> bool:

@@ -17,6 +17,7 @@ from sqlalchemy.pool import ConnectionPoolEntry
 from patient_tracker.settings import normalize_database_url
 
 __all__ = [
+    "PG_CONNECT_TIMEOUT_S",
     "PG_MAX_OVERFLOW",
     "PG_POOL_SIZE",
     "SQLITE_BUSY_TIMEOUT_MS",
@@ -81,7 +82,9 @@ class PatientTrackerSQLiteDialect(SQLiteDialect_pysqlite):
         raw.execute(getattr(raw, "begin_statement", "BEGIN"))
 
 
-registry.register(_SQLITE_DRIVERNAME, __name__, PatientTrackerSQLiteDialect.__name__)
+registry.register(
+    _SQLITE_DRIVERNAME.replace("+", "."), __name__, PatientTrackerSQLiteDialect.__name__
+)
 
 
 def create_engine_from_url(url: str) -> Engine:
@@ -141,7 +144,9 @@ def _create_sqlite_engine(url: str) -> Engine:
 
 def raw_sqlite_connection(conn: Connection) -> sqlite3.Connection:
     """The sqlite3 connection under a SQLAlchemy connection of an engine made here."""
-    raw = conn.connection.dbapi_connection
+    # Typed as object: SQLAlchemy's DBAPIConnection protocol and sqlite3.Connection do not
+    # overlap for mypy, which would call the isinstance check unreachable.
+    raw: object = conn.connection.dbapi_connection
     if not isinstance(raw, sqlite3.Connection):
         raise TypeError("not a SQLite connection")
     return raw

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import Index, UniqueConstraint
+from sqlalchemy import UniqueConstraint
 from sqlalchemy.exc import IntegrityError
 
 from patient_tracker.db.tables import metadata
@@ -23,7 +23,7 @@ def _unique_names_by_columns() -> dict[tuple[str, tuple[str, ...]], str]:
             if isinstance(constraint, UniqueConstraint) and isinstance(constraint.name, str):
                 names[(table.name, tuple(c.name for c in constraint.columns))] = constraint.name
         for index in table.indexes:
-            if isinstance(index, Index) and index.unique and isinstance(index.name, str):
+            if index.unique and isinstance(index.name, str):
                 names[(table.name, tuple(c.name for c in index.columns))] = index.name
     return names
 

@@ -43,7 +43,8 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 
     Safe to run from several processes at once: the migration transaction takes a lock first
     (``BEGIN IMMEDIATE`` on SQLite, an advisory lock on PostgreSQL), and the second process
-    finds the work done.
+    finds the work done. Not from several threads of one process: Alembic's ``context`` is a
+    process-wide global.
     """
     command.upgrade(alembic_config(engine), revision)
 

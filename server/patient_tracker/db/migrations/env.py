@@ -52,7 +52,15 @@ def run_migrations_online() -> None:
     engine, owned = _engine()
     try:
         with engine.connect() as connection:
-            _run(connection)
+            if connection.dialect.name == "sqlite":
+                # Take the write lock before Alembic reads the current revision, so that two
+                # processes migrating at once run one after the other and the second finds
+                # nothing to do. (A deferred BEGIN would fail at once with "database is
+                # locked" when its read snapshot turned out stale at the first write.)
+                with sqlite_begin(connection, "BEGIN IMMEDIATE"):
+                    _run(connection)
+            else:
+                _run(connection)
     finally:
         if owned:
             engine.dispose()

@@ -15,6 +15,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
+# Names are given in full and wrapped in op.f(): env.py configures tables.metadata, whose
+# naming convention would otherwise be applied to them a second time.
 revision: str = "0001"
 down_revision: str | Sequence[str] | None = None
 branch_labels: str | Sequence[str] | None = None
@@ -38,8 +40,8 @@ def upgrade() -> None:
         sa.Column("scopes", sa.String(500), nullable=False),
         sa.Column("created_at", TIMESTAMP, nullable=False),
         sa.Column("revoked_at", TIMESTAMP, nullable=True),
-        sa.PrimaryKeyConstraint("id", name="pk_api_keys"),
-        sa.UniqueConstraint("key_hash", name="uq_api_keys_key_hash"),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_api_keys")),
+        sa.UniqueConstraint("key_hash", name=op.f("uq_api_keys_key_hash")),
     )
 
     op.create_table(
@@ -53,9 +55,9 @@ def upgrade() -> None:
         sa.Column("version", sa.Integer(), nullable=False),
         sa.Column("created_at", TIMESTAMP, nullable=False),
         sa.Column("updated_at", TIMESTAMP, nullable=False),
-        sa.PrimaryKeyConstraint("id", name="pk_patients"),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_patients")),
     )
-    op.create_index("uq_patients_phone", "patients", ["phone"], unique=True)
+    op.create_index(op.f("uq_patients_phone"), "patients", ["phone"], unique=True)
 
     op.create_table(
         "practitioners",
@@ -66,7 +68,7 @@ def upgrade() -> None:
         sa.Column("version", sa.Integer(), nullable=False),
         sa.Column("created_at", TIMESTAMP, nullable=False),
         sa.Column("updated_at", TIMESTAMP, nullable=False),
-        sa.PrimaryKeyConstraint("id", name="pk_practitioners"),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_practitioners")),
     )
 
     op.create_table(
@@ -83,26 +85,26 @@ def upgrade() -> None:
         sa.Column("version", sa.Integer(), nullable=False),
         sa.Column("created_at", TIMESTAMP, nullable=False),
         sa.Column("updated_at", TIMESTAMP, nullable=False),
-        sa.PrimaryKeyConstraint("id", name="pk_appointments"),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_appointments")),
         sa.ForeignKeyConstraint(
-            ["patient_id"], ["patients.id"], name="fk_appointments_patient_id_patients"
+            ["patient_id"], ["patients.id"], name=op.f("fk_appointments_patient_id_patients")
         ),
         sa.ForeignKeyConstraint(
             ["practitioner_id"],
             ["practitioners.id"],
-            name="fk_appointments_practitioner_id_practitioners",
+            name=op.f("fk_appointments_practitioner_id_practitioners"),
         ),
-        sa.CheckConstraint("end_at > start_at", name="ck_appointments_end_after_start"),
+        sa.CheckConstraint("end_at > start_at", name=op.f("ck_appointments_end_after_start")),
     )
     op.create_index(
-        "ix_appointments_practitioner_id_start_at",
+        op.f("ix_appointments_practitioner_id_start_at"),
         "appointments",
         ["practitioner_id", "start_at"],
     )
     op.create_index(
-        "ix_appointments_patient_id_start_at", "appointments", ["patient_id", "start_at"]
+        op.f("ix_appointments_patient_id_start_at"), "appointments", ["patient_id", "start_at"]
     )
-    op.create_index("ix_appointments_start_at_id", "appointments", ["start_at", "id"])
+    op.create_index(op.f("ix_appointments_start_at_id"), "appointments", ["start_at", "id"])
 
     if is_postgresql:
         # btree_gist lets a GiST index combine "=" on a text column with "&&" on a range.
@@ -128,12 +130,12 @@ def upgrade() -> None:
         sa.Column("location", sa.String(2048), nullable=True),
         sa.Column("etag", sa.String(64), nullable=True),
         sa.Column("created_at", TIMESTAMP, nullable=False),
-        sa.PrimaryKeyConstraint("api_key_id", "key", name="pk_idempotency_keys"),
+        sa.PrimaryKeyConstraint("api_key_id", "key", name=op.f("pk_idempotency_keys")),
         sa.ForeignKeyConstraint(
-            ["api_key_id"], ["api_keys.id"], name="fk_idempotency_keys_api_key_id_api_keys"
+            ["api_key_id"], ["api_keys.id"], name=op.f("fk_idempotency_keys_api_key_id_api_keys")
         ),
     )
-    op.create_index("ix_idempotency_keys_created_at", "idempotency_keys", ["created_at"])
+    op.create_index(op.f("ix_idempotency_keys_created_at"), "idempotency_keys", ["created_at"])
 
 
 def downgrade() -> None:

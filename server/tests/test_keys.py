@@ -1,0 +1,194 @@
+"""API keys: creation, storage as a hash, listing, revocation, authentication."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import re
+from typing import Any
+
+import pytest
+from sqlalchemy import Connection, event, select
+
+from patient_tracker.auth.keys import (
+    KEY_LENGTH,
+    ApiKeyRecord,
+    Principal,
+    authenticate,
+    create_key,
+    get_key,
+    hash_key,
+    list_keys,
+    revoke_key,
+)
+from patient_tracker.auth.scopes import ALL_SCOPES, Scope, normalize_scopes
+from patient_tracker.db.database import Database
+from patient_tracker.db.tables import api_keys
+
+KEY_PATTERN = re.compile(r"^ptk_[A-Za-z0-9_-]{43}$")
+
+
+def make_key(
+    db: Database, name: str = "front desk", scopes: Any = ALL_SCOPES
+) -> tuple[ApiKeyRecord, str]:
+    return db.write_sync(lambda c: create_key(c, name, scopes))
+
+
+def test_scope_names() -> None:
+    assert ALL_SCOPES == (
+        "patients:read",
+        "patients:write",
+        "practitioners:read",
+        "practitioners:write",
+        "appointments:read",
+        "appointments:write",
+    )
+    assert str(Scope.PATIENTS_READ) == "patients:read"
+    assert "patients:read" in {Scope.PATIENTS_READ}
+    assert Scope.APPOINTMENTS_WRITE in frozenset({"appointments:write"})
+
+
+def test_normalize_scopes() -> None:
+    assert normalize_scopes(["appointments:read", "patients:read", "patients:read"]) == (
+        "patients:read",
+        "appointments:read",
+    )
+    assert normalize_scopes([Scope.PATIENTS_WRITE]) == ("patients:write",)
+    with pytest.raises(ValueError, match=r"unknown scope\(s\): admin, patients:delete"):
+        normalize_scopes(["patients:read", "patients:delete", "admin"])
+
+
+def test_create_key(database: Database) -> None:
+    record, plaintext = make_key(database, scopes=["appointments:write", "patients:read"])
+    assert KEY_PATTERN.match(plaintext)
+    assert len(plaintext) == KEY_LENGTH == 47
+    assert record.prefix == plaintext[:12]
+    assert record.name == "front desk"
+    assert record.scopes == ("patients:read", "appointments:write")
+    assert record.created_at.tzinfo is not None
+    assert record.revoked_at is None
+    assert not record.revoked
+    # Stored as the SHA-256 of the whole key; the plaintext is nowhere in the row.
+    row = database.read_sync(lambda c: c.execute(select(api_keys)).one())
+    assert row.key_hash == hashlib.sha256(plaintext.encode()).hexdigest() == hash_key(plaintext)
+    assert all(plaintext not in str(value) for value in row)
+    assert row.scopes == "patients:read appointments:write"
+
+
+def test_keys_are_random(database: Database) -> None:
+    keys = {make_key(database)[1] for _ in range(20)}
+    assert len(keys) == 20
+
+
+@pytest.mark.parametrize(
+    ("name", "scopes", "message"),
+    [
+        ("", ALL_SCOPES, "needs a name"),
+        ("   ", ALL_SCOPES, "needs a name"),
+        ("x" * 101, ALL_SCOPES, "at most 100"),
+        ("ok", [], "at least one scope"),
+        ("ok", ["patients:read", "root"], "unknown scope"),
+    ],
+)
+def test_create_key_rejects(database: Database, name: str, scopes: Any, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        make_key(database, name=name, scopes=scopes)
+    assert database.read_sync(list_keys) == []
+
+
+def test_authenticate(database: Database) -> None:
+    record, plaintext = make_key(database, scopes=["patients:read", "patients:write"])
+    principal = asyncio.run(database.read(lambda c: authenticate(c, plaintext)))
+    assert principal == Principal(
+        key_id=record.id, scopes=frozenset({"patients:read", "patients:write"})
+    )
+    assert Scope.PATIENTS_READ in principal.scopes
+    assert Scope.APPOINTMENTS_READ not in principal.scopes
+
+
+@pytest.mark.parametrize(
+    "candidate",
+    [
+        "",
+        "ptk_",
+        "Bearer x",
+        "ptk_" + "A" * 43,  # well-formed, unknown
+        "ptk_" + "A" * 42,  # too short
+        "ptk_" + "A" * 44,  # too long
+        "ptx_" + "A" * 43,  # wrong prefix
+        "ptk_" + "A" * 42 + "=",  # outside the alphabet
+        "ptk_" + "A" * 42 + "é",
+    ],
+)
+def test_authenticate_rejects(database: Database, candidate: str) -> None:
+    make_key(database)
+    assert database.read_sync(lambda c: authenticate(c, candidate)) is None
+
+
+def test_authenticate_is_exact(database: Database) -> None:
+    _, plaintext = make_key(database)
+    tampered = plaintext[:-1] + ("A" if plaintext[-1] != "A" else "B")
+    assert database.read_sync(lambda c: authenticate(c, tampered)) is None
+    assert database.read_sync(lambda c: authenticate(c, plaintext.upper())) is None
+
+
+def test_authenticate_is_one_indexed_query(database: Database) -> None:
+    _, plaintext = make_key(database)
+    statements: list[str] = []
+
+    def record(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        statements.append(statement)
+
+    engine = database.engine
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        # A fresh Database so that its connections see the listener.
+        fresh = Database(engine)
+        assert fresh.read_sync(lambda c: authenticate(c, plaintext)) is not None
+        assert fresh.read_sync(lambda c: authenticate(c, "ptk_" + "A" * 43)) is None
+        assert fresh.read_sync(lambda c: authenticate(c, "garbage")) is None  # no query at all
+        fresh.dispose()
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    assert len(statements) == 2
+    assert all("key_hash" in s for s in statements)
+
+    if database.dialect_name == "sqlite":
+
+        def plan(conn: Connection) -> str:
+            rows = conn.exec_driver_sql(
+                "EXPLAIN QUERY PLAN SELECT id, scopes FROM api_keys "
+                "WHERE key_hash = ? AND revoked_at IS NULL",
+                ("0" * 64,),
+            ).all()
+            return " ".join(str(row[-1]) for row in rows)
+
+        assert "USING INDEX" in database.read_sync(plan)
+
+
+def test_list_keys(database: Database) -> None:
+    assert database.read_sync(list_keys) == []
+    first, _ = make_key(database, name="one", scopes=["patients:read"])
+    second, _ = make_key(database, name="two")
+    listed = database.read_sync(list_keys)
+    assert listed == [first, second]  # oldest first, all fields round-trip
+    assert database.read_sync(lambda c: get_key(c, second.id)) == second
+    assert database.read_sync(lambda c: get_key(c, "nope")) is None
+
+
+def test_revoke_key(database: Database) -> None:
+    record, plaintext = make_key(database)
+    other, other_plaintext = make_key(database, name="other")
+    assert database.write_sync(lambda c: revoke_key(c, record.id)) is True
+    # Takes effect at once (no cache), and only for that key.
+    assert database.read_sync(lambda c: authenticate(c, plaintext)) is None
+    assert database.read_sync(lambda c: authenticate(c, other_plaintext)) is not None
+    # Already revoked, or unknown: nothing to do.
+    assert database.write_sync(lambda c: revoke_key(c, record.id)) is False
+    assert database.write_sync(lambda c: revoke_key(c, "nope")) is False
+    revoked = database.read_sync(lambda c: get_key(c, record.id))
+    assert revoked is not None
+    assert revoked.revoked
+    assert revoked.revoked_at is not None
+    assert revoked.revoked_at >= revoked.created_at
+    assert [k.id for k in database.read_sync(list_keys)] == [record.id, other.id]
