@@ -1,5 +1,11 @@
-"""Fixtures shared by `server/tests` and `contract_tests`: a real server over a real socket.
+"""Fixtures shared by `server/tests` and `contract_tests`: real databases and a real server.
 
+Databases: a fresh SQLite file per test, and PostgreSQL from `PATIENT_TRACKER_TEST_POSTGRES_URL`
+(default: the local `test` database), where a throwaway `pt_test_<random>` database is created and
+dropped. When PostgreSQL is unreachable its tests are skipped with the reason, unless
+`PATIENT_TRACKER_REQUIRE_POSTGRES=1` (CI), where they fail instead.
+
+Server:
 `run_live_server` starts `patient-tracker serve` as a subprocess (uvicorn, httptools, uvloop) on
 a free loopback port against a freshly migrated database, with an API key holding every scope,
 waits until `/readyz` answers, and stops the process by its PID afterwards. Its log is kept in a
@@ -119,7 +125,7 @@ def run_live_server(
     }
     log_path = log_dir / f"server-{port}.log"
     with log_path.open("wb") as log:
-        process = subprocess.Popen(
+        process = subprocess.Popen(  # noqa: S603 - our own interpreter and module
             [sys.executable, "-m", "patient_tracker", "serve", "--port", str(port)],
             env=env,
             stdout=log,
@@ -191,3 +197,77 @@ def live_server(
     else:
         with throwaway_postgres_database() as url, run_live_server(url, directory) as server:
             yield server
+
+
+# ---------------------------------------------------------------- database fixtures
+
+
+@pytest.fixture(scope="session")
+def postgres_server_url() -> Iterator[str]:
+    """URL of a throwaway PostgreSQL database for this test session (dropped at the end)."""
+    with throwaway_postgres_database() as url:
+        yield url
+
+
+@pytest.fixture
+def postgres_url(postgres_server_url: str) -> str:
+    """The session's PostgreSQL database with an empty ``public`` schema."""
+    with psycopg.connect(libpq_conninfo(postgres_server_url), autocommit=True) as conn:
+        # Dropping the schema also drops btree_gist (it lives in public); migrations recreate it.
+        conn.execute("DROP SCHEMA public CASCADE")
+        conn.execute("CREATE SCHEMA public")
+    return postgres_server_url
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    """URL of a new SQLite file database in the test's temporary directory."""
+    return f"sqlite:///{tmp_path / 'patient-tracker.db'}"
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def database_url(request: pytest.FixtureRequest) -> str:
+    """Each test using this runs twice: on a fresh SQLite file and on a fresh PostgreSQL DB."""
+    fixture = "sqlite_url" if request.param == "sqlite" else "postgres_url"
+    url: str = request.getfixturevalue(fixture)
+    return url
+
+
+@pytest.fixture
+def database(database_url: str) -> Iterator[Database]:
+    """A migrated, empty database on each dialect."""
+    db = Database.from_url(database_url)
+    upgrade(db.engine)
+    try:
+        yield db
+    finally:
+        db.dispose()
+
+
+@pytest.fixture
+def sqlite_database(sqlite_url: str) -> Iterator[Database]:
+    """A migrated, empty SQLite database (for SQLite-only behaviour)."""
+    db = Database.from_url(sqlite_url)
+    upgrade(db.engine)
+    try:
+        yield db
+    finally:
+        db.dispose()
+
+
+@pytest.fixture
+def postgres_database(postgres_url: str) -> Iterator[Database]:
+    """A migrated, empty PostgreSQL database (for PostgreSQL-only behaviour)."""
+    db = Database.from_url(postgres_url)
+    upgrade(db.engine)
+    try:
+        yield db
+    finally:
+        db.dispose()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that uses a PostgreSQL fixture ``postgres`` (so ``-m`` can select it)."""
+    for item in items:
+        if "postgres_server_url" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.postgres)

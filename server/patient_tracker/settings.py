@@ -98,12 +98,6 @@ class Settings(BaseSettings):
     port: int = Field(default=8000, ge=0, le=65535, description="TCP port to bind.")
     workers: int = Field(default=1, ge=1, le=256, description="Number of server processes.")
     log_level: LogLevel = Field(default="info", description="uvicorn log level.")
-    max_body_bytes: int = Field(
-        default=65536,
-        ge=1024,
-        le=16 * 1024 * 1024,
-        description="Largest request body accepted; larger ones get a 413 problem.",
-    )
     migrate_on_start: bool = Field(
         default=True, description="Run database migrations before `serve` starts the server."
     )

@@ -25,7 +25,13 @@ def test_committed_models_match_a_fresh_generation(tmp_path: Path) -> None:
     fresh = tmp_path / RELATIVE_OUTPUT
     fresh.parent.mkdir(parents=True)
     subprocess.run(
-        [generator, "--input", str(ROOT / "spec" / "openapi.yaml"), "--output", str(RELATIVE_OUTPUT)],
+        [
+            generator,
+            "--input",
+            str(ROOT / "spec" / "openapi.yaml"),
+            "--output",
+            str(RELATIVE_OUTPUT),
+        ],
         cwd=tmp_path,
         check=True,
         capture_output=True,

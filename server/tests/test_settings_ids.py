@@ -30,7 +30,6 @@ def test_defaults() -> None:
     assert settings.database_url == "sqlite:///./patient-tracker.db"
     assert (settings.host, settings.port, settings.workers) == ("127.0.0.1", 8000, 1)
     assert settings.log_level == "info"
-    assert settings.max_body_bytes == 65536
     assert settings.migrate_on_start is True
     assert settings.access_log is True
     assert settings.is_sqlite
@@ -108,7 +107,6 @@ def test_error_does_not_echo_password() -> None:
         ("port", -1),
         ("workers", 0),
         ("log_level", "loud"),
-        ("max_body_bytes", 10),
         ("host", ""),
     ],
 )
