@@ -79,7 +79,9 @@ async def _on_request_validation(request: Request, exc: Exception) -> Response:
     errors = list(exc.errors())
     if any(error.get("loc", ("",))[0] == "path" for error in errors):
         # An id that breaks the id bounds cannot name a resource.
-        return problem_response(NotFoundError("No resource has that id."), request_path(request.scope))
+        return problem_response(
+            NotFoundError("No resource has that id."), request_path(request.scope)
+        )
     field_errors = _field_errors(errors)
     noun = "parameter" if all(e.parameter for e in field_errors) else "field"
     problem = ValidationFailedError(field_errors_detail(field_errors, noun), errors=field_errors)
