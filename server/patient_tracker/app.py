@@ -39,6 +39,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         openapi_url=None,
         docs_url=None,
         redoc_url=None,
+        # A trailing slash names no operation: a 404 problem, not a redirect to a guessed URL.
+        redirect_slashes=False,
     )
     app.state.settings = settings
     install_problem_handlers(app)

@@ -296,7 +296,7 @@ def list_page(
         "start_at_from": start_at_from.isoformat() if start_at_from else None,
         "start_at_before": start_at_before.isoformat() if start_at_before else None,
     }
-    digest = filters_digest(filters)
+    digest = filters_digest("appointments", filters)
     errors: list[FieldError] = []
     window: list[datetime | None] = []
     for name, value in (("start_at_from", start_at_from), ("start_at_before", start_at_before)):

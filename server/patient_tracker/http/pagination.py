@@ -20,10 +20,14 @@ CursorKey = tuple[str, ...]
 _INVALID = "The cursor is malformed or was issued for other filters."
 
 
-def filters_digest(filters: Mapping[str, object]) -> str:
-    """A short digest of the filters a cursor belongs to (`None` values are no filter)."""
+def filters_digest(listing: str, filters: Mapping[str, object]) -> str:
+    """A short digest of the listing and filters a cursor belongs to (`None` is no filter).
+
+    The listing is part of it so that a cursor of one collection is refused by another, even
+    where both use the same kind of key.
+    """
     canonical = json.dumps(
-        {name: value for name, value in filters.items() if value is not None},
+        [listing, {name: value for name, value in filters.items() if value is not None}],
         sort_keys=True,
         default=str,
     )

@@ -152,7 +152,7 @@ def require_exists(conn: Connection, patient_id: str) -> None:
 def list_page(conn: Connection, query: ListPatientsParametersQuery) -> PatientPage:
     """One page of patients in registration order."""
     phone, name_prefix = given_root(query.phone), given(query.name_prefix)
-    digest = filters_digest({"phone": phone, "name_prefix": name_prefix})
+    digest = filters_digest("patients", {"phone": phone, "name_prefix": name_prefix})
     after = decode_cursor(given(query.cursor), digest, 1)
     limit = query.limit
     rows = repository.page(

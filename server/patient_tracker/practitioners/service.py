@@ -104,7 +104,7 @@ def delete(conn: Connection, practitioner_id: str, if_match: str | None) -> None
 def list_page(conn: Connection, query: ListPractitionersParametersQuery) -> PractitionerPage:
     """One page of practitioners in creation order."""
     specialty, active = given_root(query.specialty), given(query.active)
-    digest = filters_digest({"specialty": specialty, "active": active})
+    digest = filters_digest("practitioners", {"specialty": specialty, "active": active})
     after = decode_cursor(given(query.cursor), digest, 1)
     limit = query.limit
     rows = repository.page(
