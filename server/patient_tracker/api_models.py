@@ -14,10 +14,11 @@ class Id(RootModel[str]):
     root: Annotated[
         str,
         Field(
-            description="An opaque identifier assigned by the server.",
+            description="An opaque identifier assigned by the server: letters, digits, `-` and `_`. Treat it as an\nopaque string; its form may change.\n",
             examples=["01936f5e-6f38-7cc2-9a5e-3c0f1c2b9a10"],
             max_length=64,
             min_length=1,
+            pattern="^[A-Za-z0-9_-]+$",
         ),
     ]
 

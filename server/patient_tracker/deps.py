@@ -7,6 +7,7 @@ fails if they ever differ from it.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, Header, Path, Request
@@ -24,8 +25,12 @@ from patient_tracker.problems import (
 _REALM = 'Bearer realm="patient-tracker"'
 
 
-def get_database(request: Request) -> Database:
-    """The `Database` the app's lifespan opened."""
+async def get_database(request: Request) -> Database:
+    """The `Database` the app's lifespan opened.
+
+    `async` although it awaits nothing: FastAPI runs a plain `def` dependency in a worker thread,
+    a hand-off that measured ~100 us per request.
+    """
     database: Database = request.app.state.db
     return database
 
@@ -50,20 +55,33 @@ def _bearer_token(request: Request) -> str:
     return token
 
 
-def require_scopes(*scopes: str) -> Callable[[Request], Awaitable[Principal]]:
+@dataclass(frozen=True, slots=True)
+class Caller:
+    """An authenticated request: whose key it carries, and the database to work in.
+
+    One dependency gives both, so an authenticated route resolves one dependency, not two
+    (FastAPI's dependency solving measured tens of microseconds per level).
+    """
+
+    principal: Principal
+    db: Database
+
+
+def require_scopes(*scopes: str) -> Callable[[Request], Awaitable[Caller]]:
     """A dependency that authenticates the caller and checks that its key has every scope.
 
     The key is looked up in the database on every request (one indexed query): no cache, so a
     key revoked with `patient-tracker keys revoke` stops working at once in every process.
     """
 
-    async def dependency(request: Request) -> Principal:
+    async def dependency(request: Request) -> Caller:
         token = _bearer_token(request)
 
         def lookup(conn: Connection) -> Principal | None:
             return authenticate(conn, token)
 
-        principal = await get_database(request).read(lookup)
+        database: Database = request.app.state.db
+        principal = await database.read(lookup)
         if principal is None:
             raise InvalidApiKeyError(
                 "The API key is unknown or has been revoked.",
@@ -73,20 +91,20 @@ def require_scopes(*scopes: str) -> Callable[[Request], Awaitable[Principal]]:
         if missing:
             needed = ", ".join(f"'{scope}'" for scope in missing)
             raise InsufficientScopeError(f"This operation requires the scope {needed}.")
-        return principal
+        return Caller(principal, database)
 
     return dependency
 
 
-PatientsReader = Annotated[Principal, Depends(require_scopes(Scope.PATIENTS_READ))]
-PatientsWriter = Annotated[Principal, Depends(require_scopes(Scope.PATIENTS_WRITE))]
+PatientsReader = Annotated[Caller, Depends(require_scopes(Scope.PATIENTS_READ))]
+PatientsWriter = Annotated[Caller, Depends(require_scopes(Scope.PATIENTS_WRITE))]
 PatientAppointmentsReader = Annotated[
-    Principal, Depends(require_scopes(Scope.PATIENTS_READ, Scope.APPOINTMENTS_READ))
+    Caller, Depends(require_scopes(Scope.PATIENTS_READ, Scope.APPOINTMENTS_READ))
 ]
-PractitionersReader = Annotated[Principal, Depends(require_scopes(Scope.PRACTITIONERS_READ))]
-PractitionersWriter = Annotated[Principal, Depends(require_scopes(Scope.PRACTITIONERS_WRITE))]
-AppointmentsReader = Annotated[Principal, Depends(require_scopes(Scope.APPOINTMENTS_READ))]
-AppointmentsWriter = Annotated[Principal, Depends(require_scopes(Scope.APPOINTMENTS_WRITE))]
+PractitionersReader = Annotated[Caller, Depends(require_scopes(Scope.PRACTITIONERS_READ))]
+PractitionersWriter = Annotated[Caller, Depends(require_scopes(Scope.PRACTITIONERS_WRITE))]
+AppointmentsReader = Annotated[Caller, Depends(require_scopes(Scope.APPOINTMENTS_READ))]
+AppointmentsWriter = Annotated[Caller, Depends(require_scopes(Scope.APPOINTMENTS_WRITE))]
 
 # Shared header and path parameters (`components/parameters` in the spec); the query parameters
 # come from the generated `<OperationId>ParametersQuery` models instead.
@@ -112,4 +130,9 @@ IdempotencyKey = Annotated[
 ]
 # An id in a path. An id outside these bounds names nothing, so it is answered with 404 (see
 # `problem_handlers`), as the spec's operations document, rather than 422.
-IdInPath = Annotated[str, Path(min_length=1, max_length=64, description="The resource's id.")]
+IdInPath = Annotated[
+    str,
+    Path(
+        min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_-]+$", description="The resource's id."
+    ),
+]

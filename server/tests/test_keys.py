@@ -8,8 +8,9 @@ import re
 from typing import Any
 
 import pytest
-from sqlalchemy import Connection, event, select
+from sqlalchemy import Connection, select
 
+import patient_tracker.auth.keys as keys_module
 from patient_tracker.auth.keys import (
     KEY_LENGTH,
     ApiKeyRecord,
@@ -132,26 +133,26 @@ def test_authenticate_is_exact(database: Database) -> None:
     assert database.read_sync(lambda c: authenticate(c, plaintext.upper())) is None
 
 
-def test_authenticate_is_one_indexed_query(database: Database) -> None:
+def test_authenticate_is_one_indexed_query(
+    database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
     _, plaintext = make_key(database)
-    statements: list[str] = []
+    # The lookup runs on the DBAPI cursor (db/prepared.py), past SQLAlchemy's events, so the
+    # statements are counted where authenticate() issues them.
+    statement = keys_module._AUTHENTICATE
+    calls: list[dict[str, Any]] = []
+    real_first = statement.first
 
-    def record(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
-        statements.append(statement)
+    def counting_first(conn: Connection, params: dict[str, Any]) -> dict[str, Any] | None:
+        calls.append(params)
+        return real_first(conn, params)
 
-    engine = database.engine
-    event.listen(engine, "before_cursor_execute", record)
-    try:
-        # A fresh Database so that its connections see the listener.
-        fresh = Database(engine)
-        assert fresh.read_sync(lambda c: authenticate(c, plaintext)) is not None
-        assert fresh.read_sync(lambda c: authenticate(c, "ptk_" + "A" * 43)) is None
-        assert fresh.read_sync(lambda c: authenticate(c, "garbage")) is None  # no query at all
-        fresh.dispose()
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
-    assert len(statements) == 2
-    assert all("key_hash" in s for s in statements)
+    monkeypatch.setattr(statement, "first", counting_first)
+    assert database.read_sync(lambda c: authenticate(c, plaintext)) is not None
+    assert database.read_sync(lambda c: authenticate(c, "ptk_" + "A" * 43)) is None
+    assert database.read_sync(lambda c: authenticate(c, "garbage")) is None  # no query at all
+    assert len(calls) == 2
+    assert all(set(params) == {"key_hash"} for params in calls)
 
     if database.dialect_name == "sqlite":
 

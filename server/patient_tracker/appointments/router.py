@@ -15,12 +15,10 @@ from patient_tracker.api_models import (
     ListAppointmentsParametersQuery,
 )
 from patient_tracker.appointments import service
-from patient_tracker.auth.keys import Principal
-from patient_tracker.db.database import Database
 from patient_tracker.deps import (
     AppointmentsReader,
     AppointmentsWriter,
-    DatabaseDep,
+    Caller,
     IdempotencyKey,
     IdInPath,
     IfMatch,
@@ -38,8 +36,7 @@ _ACTION = (401, 403, 404, 409, 412, 422, 500)
 
 @router.get("", operation_id="listAppointments", responses=documented(401, 403, 422, 500))
 async def list_appointments(
-    _: AppointmentsReader,
-    db: DatabaseDep,
+    caller: AppointmentsReader,
     query: Annotated[ListAppointmentsParametersQuery, Query()],
 ) -> Response:
     """Appointments by start time, filtered."""
@@ -58,7 +55,7 @@ async def list_appointments(
             )
         )
 
-    return await db.read(work)
+    return await caller.db.read(work)
 
 
 @router.post(
@@ -69,8 +66,7 @@ async def list_appointments(
 )
 async def book_appointment(
     request: Request,
-    principal: AppointmentsWriter,
-    db: DatabaseDep,
+    caller: AppointmentsWriter,
     body: Annotated[AppointmentCreate, Depends(json_body(AppointmentCreate))],
     idempotency_key: IdempotencyKey = None,
 ) -> Response:
@@ -82,7 +78,7 @@ async def book_appointment(
         return resource_response(appointment, version, status=201, location=location)
 
     fingerprint = request_fingerprint("POST", request.url.path, body.model_dump_json())
-    return await run_idempotent(db, principal, idempotency_key, fingerprint, work)
+    return await run_idempotent(caller.db, caller.principal, idempotency_key, fingerprint, work)
 
 
 @router.get(
@@ -90,16 +86,14 @@ async def book_appointment(
     operation_id="getAppointment",
     responses=documented(401, 403, 404, 500),
 )
-async def get_appointment(
-    _: AppointmentsReader, db: DatabaseDep, appointment_id: IdInPath
-) -> Response:
+async def get_appointment(caller: AppointmentsReader, appointment_id: IdInPath) -> Response:
     """One appointment, with its ETag."""
 
     def work(conn: Connection) -> Response:
         appointment, version = service.get(conn, appointment_id)
         return resource_response(appointment, version).to_response()
 
-    return await db.read(work)
+    return await caller.db.read(work)
 
 
 @router.patch(
@@ -108,8 +102,7 @@ async def get_appointment(
     responses=documented(*_BODY, 401, 403, 404, 409, 412, 500),
 )
 async def update_appointment(
-    _: AppointmentsWriter,
-    db: DatabaseDep,
+    caller: AppointmentsWriter,
     appointment_id: IdInPath,
     body: Annotated[
         AppointmentUpdate,
@@ -123,13 +116,12 @@ async def update_appointment(
         appointment, version = service.update(conn, appointment_id, body, if_match)
         return resource_response(appointment, version).to_response()
 
-    return await db.write(work)
+    return await caller.db.write(work)
 
 
 async def _act(
     request: Request,
-    db: Database,
-    principal: Principal,
+    caller: Caller,
     appointment_id: str,
     action: str,
     if_match: str | None,
@@ -143,7 +135,7 @@ async def _act(
         return resource_response(appointment, version)
 
     fingerprint = request_fingerprint("POST", request.url.path, cancellation_reason or "")
-    return await run_idempotent(db, principal, idempotency_key, fingerprint, work)
+    return await run_idempotent(caller.db, caller.principal, idempotency_key, fingerprint, work)
 
 
 @router.post(
@@ -153,8 +145,7 @@ async def _act(
 )
 async def cancel_appointment(
     request: Request,
-    principal: AppointmentsWriter,
-    db: DatabaseDep,
+    caller: AppointmentsWriter,
     appointment_id: IdInPath,
     body: Annotated[AppointmentCancellation, Depends(json_body(AppointmentCancellation))],
     if_match: IfMatch = None,
@@ -162,9 +153,7 @@ async def cancel_appointment(
 ) -> Response:
     """Cancel a scheduled or checked-in appointment."""
     reason = body.cancellation_reason.root
-    return await _act(
-        request, db, principal, appointment_id, "cancel", if_match, idempotency_key, reason
-    )
+    return await _act(request, caller, appointment_id, "cancel", if_match, idempotency_key, reason)
 
 
 @router.post(
@@ -174,14 +163,13 @@ async def cancel_appointment(
 )
 async def check_in_appointment(
     request: Request,
-    principal: AppointmentsWriter,
-    db: DatabaseDep,
+    caller: AppointmentsWriter,
     appointment_id: IdInPath,
     if_match: IfMatch = None,
     idempotency_key: IdempotencyKey = None,
 ) -> Response:
     """Check the patient in."""
-    return await _act(request, db, principal, appointment_id, "check_in", if_match, idempotency_key)
+    return await _act(request, caller, appointment_id, "check_in", if_match, idempotency_key)
 
 
 @router.post(
@@ -191,14 +179,13 @@ async def check_in_appointment(
 )
 async def complete_appointment(
     request: Request,
-    principal: AppointmentsWriter,
-    db: DatabaseDep,
+    caller: AppointmentsWriter,
     appointment_id: IdInPath,
     if_match: IfMatch = None,
     idempotency_key: IdempotencyKey = None,
 ) -> Response:
     """Complete a checked-in appointment."""
-    return await _act(request, db, principal, appointment_id, "complete", if_match, idempotency_key)
+    return await _act(request, caller, appointment_id, "complete", if_match, idempotency_key)
 
 
 @router.post(
@@ -208,11 +195,10 @@ async def complete_appointment(
 )
 async def mark_appointment_no_show(
     request: Request,
-    principal: AppointmentsWriter,
-    db: DatabaseDep,
+    caller: AppointmentsWriter,
     appointment_id: IdInPath,
     if_match: IfMatch = None,
     idempotency_key: IdempotencyKey = None,
 ) -> Response:
     """Mark a scheduled appointment as a no-show."""
-    return await _act(request, db, principal, appointment_id, "no_show", if_match, idempotency_key)
+    return await _act(request, caller, appointment_id, "no_show", if_match, idempotency_key)

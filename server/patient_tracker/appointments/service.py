@@ -8,10 +8,11 @@ here gives the caller a precise message; the constraint makes it true under conc
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Column, Connection, Row
+from sqlalchemy import Connection
 from sqlalchemy.exc import IntegrityError
 
 from patient_tracker.api_models import (
@@ -29,7 +30,6 @@ from patient_tracker.db.tables import (
     APPOINTMENTS_PATIENT_NO_OVERLAP,
     APPOINTMENTS_PRACTITIONER_FK,
     APPOINTMENTS_PRACTITIONER_NO_OVERLAP,
-    appointments,
 )
 from patient_tracker.http.etags import check_if_match
 from patient_tracker.http.pagination import (
@@ -40,8 +40,6 @@ from patient_tracker.http.pagination import (
 )
 from patient_tracker.http.params import given_root
 from patient_tracker.ids import new_id
-from patient_tracker.patients import repository as patients
-from patient_tracker.practitioners import repository as practitioners
 from patient_tracker.problems import (
     AppointmentOverlapError,
     InvalidStatusTransitionError,
@@ -62,23 +60,12 @@ TRANSITIONS: dict[str, tuple[frozenset[Status], Status]] = {
 }
 
 
-def to_model(row: Row[Any]) -> Appointment:
-    """The API representation of an appointment row."""
-    return Appointment.model_validate(
-        {
-            "id": row.id,
-            "patient_id": row.patient_id,
-            "practitioner_id": row.practitioner_id,
-            "start_at": row.start_at,
-            "end_at": row.end_at,
-            "status": row.status,
-            "reason": row.reason,
-            "notes": row.notes,
-            "cancellation_reason": row.cancellation_reason,
-            "created_at": row.created_at,
-            "updated_at": row.updated_at,
-        }
-    )
+_FIELDS = tuple(Appointment.model_fields)
+
+
+def to_model(row: Mapping[Any, Any]) -> Appointment:
+    """The API representation of an appointment row (or of the values just written)."""
+    return Appointment.model_validate({field: row[field] for field in _FIELDS})
 
 
 def _not_found(appointment_id: str) -> NotFoundError:
@@ -112,9 +99,9 @@ def _checked_times(start: datetime, end: datetime) -> tuple[datetime, datetime]:
     return start, end
 
 
-def _overlap_error(who: str, row: Row[Any, Any]) -> AppointmentOverlapError:
-    start = row.start_at.isoformat().replace("+00:00", "Z")
-    end = row.end_at.isoformat().replace("+00:00", "Z")
+def _overlap_error(who: str, row: Mapping[str, Any]) -> AppointmentOverlapError:
+    start = row["start_at"].isoformat().replace("+00:00", "Z")
+    end = row["end_at"].isoformat().replace("+00:00", "Z")
     return AppointmentOverlapError(
         f"The {who} already has a live appointment overlapping {start} to {end}."
     )
@@ -128,12 +115,8 @@ def _check_no_overlap(
     end: datetime,
     exclude_id: str | None,
 ) -> None:
-    people: tuple[tuple[str, Column[str], str], ...] = (
-        ("practitioner", appointments.c.practitioner_id, practitioner_id),
-        ("patient", appointments.c.patient_id, patient_id),
-    )
-    for who, column, person_id in people:
-        clash = repository.first_overlap(conn, column, person_id, start, end, exclude_id)
+    for who, person_id in (("practitioner", practitioner_id), ("patient", patient_id)):
+        clash = repository.first_overlap(conn, who, person_id, start, end, exclude_id)
         if clash is not None:
             raise _overlap_error(who, clash)
 
@@ -154,18 +137,20 @@ def book(conn: Connection, data: AppointmentCreate) -> tuple[Appointment, int]:
     """Book an appointment in status `scheduled`."""
     start, end = _checked_times(data.start_at, data.end_at)
     patient_id, practitioner_id = data.patient_id.root, data.practitioner_id.root
-    if not patients.exists_(conn, patient_id):
+    patient_exists, practitioner_active = repository.booking_parties(
+        conn, patient_id, practitioner_id
+    )
+    if not patient_exists:
         raise NotFoundError(
             f"No patient has the id '{patient_id}'.",
             errors=[FieldError(pointer="/patient_id", detail="No patient has this id.")],
         )
-    practitioner = practitioners.get(conn, practitioner_id)
-    if practitioner is None:
+    if practitioner_active is None:
         raise NotFoundError(
             f"No practitioner has the id '{practitioner_id}'.",
             errors=[FieldError(pointer="/practitioner_id", detail="No practitioner has this id.")],
         )
-    if not practitioner.active:
+    if not practitioner_active:
         raise PractitionerInactiveError("The practitioner is inactive and takes no new bookings.")
     _check_no_overlap(conn, patient_id, practitioner_id, start, end, exclude_id=None)
     now = datetime.now(UTC)
@@ -188,7 +173,7 @@ def book(conn: Connection, data: AppointmentCreate) -> tuple[Appointment, int]:
         repository.insert_(conn, values)
     except IntegrityError as error:
         raise _map_integrity_error(error) from None
-    return get(conn, appointment_id)
+    return to_model(values), 1
 
 
 def get(conn: Connection, appointment_id: str) -> tuple[Appointment, int]:
@@ -196,14 +181,16 @@ def get(conn: Connection, appointment_id: str) -> tuple[Appointment, int]:
     row = repository.get(conn, appointment_id)
     if row is None:
         raise _not_found(appointment_id)
-    return to_model(row), row.version
+    return to_model(row), row["version"]
 
 
-def _locked_for_change(conn: Connection, appointment_id: str, if_match: str | None) -> Row[Any]:
+def _locked_for_change(
+    conn: Connection, appointment_id: str, if_match: str | None
+) -> dict[str, Any]:
     row = repository.get(conn, appointment_id, for_update=True)
     if row is None:
         raise _not_found(appointment_id)
-    check_if_match(if_match, row.version)
+    check_if_match(if_match, row["version"])
     return row
 
 
@@ -212,24 +199,26 @@ def update(
 ) -> tuple[Appointment, int]:
     """Reschedule and/or edit a `scheduled` appointment (merge patch)."""
     row = _locked_for_change(conn, appointment_id, if_match)
-    if row.status != Status.scheduled:
+    if row["status"] != Status.scheduled:
         raise InvalidStatusTransitionError(
-            f"The appointment is '{row.status}'; only a 'scheduled' appointment can be changed.",
-            current_status=Status(row.status),
+            f"The appointment is '{row['status']}'; only a 'scheduled' appointment can be changed.",
+            current_status=Status(row["status"]),
         )
     sent = patch.model_dump(exclude_unset=True)
     changes: dict[str, Any] = {}
     if "start_at" in sent or "end_at" in sent:
         start, end = _checked_times(
-            sent.get("start_at", row.start_at), sent.get("end_at", row.end_at)
+            sent.get("start_at", row["start_at"]), sent.get("end_at", row["end_at"])
         )
-        _check_no_overlap(conn, row.patient_id, row.practitioner_id, start, end, appointment_id)
+        _check_no_overlap(
+            conn, row["patient_id"], row["practitioner_id"], start, end, appointment_id
+        )
         changes.update(start_at=start, end_at=end)
     for field in ("reason", "notes"):
         if field in sent:
             changes[field] = sent[field]
     if changes:
-        changes.update(version=row.version + 1, updated_at=datetime.now(UTC))
+        changes.update(version=row["version"] + 1, updated_at=datetime.now(UTC))
         try:
             repository.update_(conn, appointment_id, changes)
         except IntegrityError as error:
@@ -247,7 +236,7 @@ def transition(
     """Move an appointment along the status machine, or 409 naming its current status."""
     allowed_from, target = TRANSITIONS[action]
     row = _locked_for_change(conn, appointment_id, if_match)
-    current = Status(row.status)
+    current = Status(row["status"])
     if current not in allowed_from:
         raise InvalidStatusTransitionError(
             f"The appointment is '{current.value}'; it cannot move to '{target.value}'.",
@@ -255,13 +244,12 @@ def transition(
         )
     changes: dict[str, Any] = {
         "status": target.value,
-        "version": row.version + 1,
+        "cancellation_reason": cancellation_reason or row["cancellation_reason"],
+        "version": row["version"] + 1,
         "updated_at": datetime.now(UTC),
     }
-    if cancellation_reason is not None:
-        changes["cancellation_reason"] = cancellation_reason
-    repository.update_(conn, appointment_id, changes)
-    return get(conn, appointment_id)
+    repository.move(conn, appointment_id, changes)
+    return to_model({**row, **changes}), changes["version"]
 
 
 def _decode_key(cursor: str | None, digest: str) -> tuple[datetime, str] | None:
@@ -316,7 +304,7 @@ def list_page(
         start_at_from=window[0],
         start_at_before=window[1],
     )
-    items = [to_model(row) for row in rows[:limit]]
+    items = [to_model(row._mapping) for row in rows[:limit]]
     next_cursor = None
     if len(rows) > limit:
         last = rows[limit - 1]

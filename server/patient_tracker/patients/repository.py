@@ -7,20 +7,24 @@ from typing import Any
 
 from sqlalchemy import Connection, Row, bindparam, delete, exists, func, insert, or_, select, update
 
+from patient_tracker.db.prepared import Prepared
 from patient_tracker.db.tables import appointments, patients
 
-_by_id = select(patients).where(patients.c.id == bindparam("id"))
-_by_id_for_update = _by_id.with_for_update()
-_insert = insert(patients)
+# Run on most requests: through the DBAPI cursor (see db/prepared.py).
+_by_id = Prepared(select(patients).where(patients.c.id == bindparam("id")))
+_by_id_for_update = Prepared(
+    select(patients).where(patients.c.id == bindparam("id")).with_for_update()
+)
+_insert = Prepared(insert(patients).values({c.name: bindparam(c.name) for c in patients.c}))
 _delete = delete(patients).where(patients.c.id == bindparam("id"))
 _has_appointments = select(exists().where(appointments.c.patient_id == bindparam("id")))
 _exists = select(exists().where(patients.c.id == bindparam("id")))
 
 
-def get(conn: Connection, patient_id: str, *, for_update: bool = False) -> Row[Any] | None:
+def get(conn: Connection, patient_id: str, *, for_update: bool = False) -> dict[str, Any] | None:
     """The patient row, locked for the rest of the transaction when `for_update` (PostgreSQL)."""
     statement = _by_id_for_update if for_update else _by_id
-    return conn.execute(statement, {"id": patient_id}).first()
+    return statement.first(conn, {"id": patient_id})
 
 
 def exists_(conn: Connection, patient_id: str) -> bool:
@@ -30,7 +34,7 @@ def exists_(conn: Connection, patient_id: str) -> bool:
 
 def insert_(conn: Connection, values: Mapping[str, Any]) -> None:
     """Insert one patient; raises `IntegrityError` when the phone is taken."""
-    conn.execute(_insert, dict(values))
+    _insert.run(conn, values)
 
 
 def update_(conn: Connection, patient_id: str, values: Mapping[str, Any]) -> None:

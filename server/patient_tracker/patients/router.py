@@ -17,7 +17,6 @@ from patient_tracker.api_models import (
 )
 from patient_tracker.appointments import service as appointments
 from patient_tracker.deps import (
-    DatabaseDep,
     IdempotencyKey,
     IdInPath,
     IfMatch,
@@ -43,8 +42,7 @@ def _location(patient_id: str) -> str:
 
 @router.get("", operation_id="listPatients", responses=documented(*_COLLECTION))
 async def list_patients(
-    _: PatientsReader,
-    db: DatabaseDep,
+    caller: PatientsReader,
     query: Annotated[ListPatientsParametersQuery, Query()],
 ) -> Response:
     """List patients in registration order."""
@@ -52,7 +50,7 @@ async def list_patients(
     def work(conn: Connection) -> Response:
         return page_response(service.list_page(conn, query))
 
-    return await db.read(work)
+    return await caller.db.read(work)
 
 
 @router.post(
@@ -63,8 +61,7 @@ async def list_patients(
 )
 async def create_patient(
     request: Request,
-    principal: PatientsWriter,
-    db: DatabaseDep,
+    caller: PatientsWriter,
     body: Annotated[PatientCreate, Depends(json_body(PatientCreate))],
     idempotency_key: IdempotencyKey = None,
 ) -> Response:
@@ -75,18 +72,18 @@ async def create_patient(
         return resource_response(patient, version, status=201, location=_location(patient.id.root))
 
     fingerprint = request_fingerprint("POST", request.url.path, body.model_dump_json())
-    return await run_idempotent(db, principal, idempotency_key, fingerprint, work)
+    return await run_idempotent(caller.db, caller.principal, idempotency_key, fingerprint, work)
 
 
 @router.get("/{patient_id}", operation_id="getPatient", responses=documented(401, 403, 404, 500))
-async def get_patient(_: PatientsReader, db: DatabaseDep, patient_id: IdInPath) -> Response:
+async def get_patient(caller: PatientsReader, patient_id: IdInPath) -> Response:
     """One patient, with its ETag."""
 
     def work(conn: Connection) -> Response:
         patient, version = service.get(conn, patient_id)
         return resource_response(patient, version).to_response()
 
-    return await db.read(work)
+    return await caller.db.read(work)
 
 
 @router.patch(
@@ -95,8 +92,7 @@ async def get_patient(_: PatientsReader, db: DatabaseDep, patient_id: IdInPath) 
     responses=documented(*_BODY, 401, 403, 404, 409, 412, 500),
 )
 async def update_patient(
-    _: PatientsWriter,
-    db: DatabaseDep,
+    caller: PatientsWriter,
     patient_id: IdInPath,
     body: Annotated[
         PatientUpdate, Depends(json_body(PatientUpdate, media_types=(MERGE_PATCH_JSON, JSON)))
@@ -109,7 +105,7 @@ async def update_patient(
         patient, version = service.update(conn, patient_id, body, if_match)
         return resource_response(patient, version).to_response()
 
-    return await db.write(work)
+    return await caller.db.write(work)
 
 
 @router.delete(
@@ -119,14 +115,14 @@ async def update_patient(
     responses=documented(401, 403, 404, 409, 412, 422, 500),
 )
 async def delete_patient(
-    _: PatientsWriter, db: DatabaseDep, patient_id: IdInPath, if_match: IfMatch = None
+    caller: PatientsWriter, patient_id: IdInPath, if_match: IfMatch = None
 ) -> Response:
     """Delete a patient that has no appointments."""
 
     def work(conn: Connection) -> None:
         service.delete(conn, patient_id, if_match)
 
-    await db.write(work)
+    await caller.db.write(work)
     return Response(status_code=204)
 
 
@@ -136,8 +132,7 @@ async def delete_patient(
     responses=documented(401, 403, 404, 422, 500),
 )
 async def list_patient_appointments(
-    _: PatientAppointmentsReader,
-    db: DatabaseDep,
+    caller: PatientAppointmentsReader,
     patient_id: IdInPath,
     query: Annotated[ListPatientAppointmentsParametersQuery, Query()],
 ) -> Response:
@@ -156,4 +151,4 @@ async def list_patient_appointments(
             start_at_before=given(query.start_at_before),
         )
 
-    return page_response(await db.read(work))
+    return page_response(await caller.db.read(work))

@@ -5,11 +5,12 @@ Services take an open transaction and never commit (`Database.write` does).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, date, datetime
 from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import Connection, Row
+from sqlalchemy import Connection
 from sqlalchemy.exc import IntegrityError
 
 from patient_tracker.api_models import (
@@ -34,21 +35,12 @@ from patient_tracker.problems import (
     ValidationFailedError,
 )
 
+_FIELDS = tuple(Patient.model_fields)
 
-def to_model(row: Row[Any]) -> Patient:
-    """The API representation of a patient row."""
-    return Patient.model_validate(
-        {
-            "id": row.id,
-            "given_name": row.given_name,
-            "family_name": row.family_name,
-            "date_of_birth": row.date_of_birth,
-            "phone": row.phone,
-            "email": row.email,
-            "created_at": row.created_at,
-            "updated_at": row.updated_at,
-        }
-    )
+
+def to_model(row: Mapping[Any, Any]) -> Patient:
+    """The API representation of a patient row (or of the values just written)."""
+    return Patient.model_validate({field: row[field] for field in _FIELDS})
 
 
 def _not_found(patient_id: str) -> NotFoundError:
@@ -93,9 +85,7 @@ def create(conn: Connection, data: PatientCreate) -> tuple[Patient, int]:
         repository.insert_(conn, values)
     except IntegrityError as error:
         raise _phone_taken(error, data.phone.root) from None
-    row = repository.get(conn, new)
-    assert row is not None
-    return to_model(row), row.version
+    return to_model(values), 1
 
 
 def get(conn: Connection, patient_id: str) -> tuple[Patient, int]:
@@ -103,7 +93,7 @@ def get(conn: Connection, patient_id: str) -> tuple[Patient, int]:
     row = repository.get(conn, patient_id)
     if row is None:
         raise _not_found(patient_id)
-    return to_model(row), row.version
+    return to_model(row), row["version"]
 
 
 def update(
@@ -113,12 +103,12 @@ def update(
     row = repository.get(conn, patient_id, for_update=True)
     if row is None:
         raise _not_found(patient_id)
-    check_if_match(if_match, row.version)
+    check_if_match(if_match, row["version"])
     changes = _set_fields(patch)
     if "date_of_birth" in changes:
         _check_date_of_birth(changes["date_of_birth"])
     if changes:
-        changes["version"] = row.version + 1
+        changes["version"] = row["version"] + 1
         changes["updated_at"] = datetime.now(UTC)
         try:
             repository.update_(conn, patient_id, changes)
@@ -132,7 +122,7 @@ def delete(conn: Connection, patient_id: str, if_match: str | None) -> None:
     row = repository.get(conn, patient_id, for_update=True)
     if row is None:
         raise _not_found(patient_id)
-    check_if_match(if_match, row.version)
+    check_if_match(if_match, row["version"])
     in_use = PatientHasAppointmentsError("The patient has appointments and cannot be deleted.")
     if repository.has_appointments(conn, patient_id):
         raise in_use
@@ -162,6 +152,6 @@ def list_page(conn: Connection, query: ListPatientsParametersQuery) -> PatientPa
         phone=phone,
         name_prefix=name_prefix,
     )
-    items = [to_model(row) for row in rows[:limit]]
+    items = [to_model(row._mapping) for row in rows[:limit]]
     next_cursor = encode_cursor([rows[limit - 1].id], digest) if len(rows) > limit else None
     return PatientPage.model_validate({"items": items, "next_cursor": next_cursor})

@@ -7,24 +7,32 @@ from typing import Any
 
 from sqlalchemy import Connection, Row, bindparam, delete, exists, insert, select, update
 
+from patient_tracker.db.prepared import Prepared
 from patient_tracker.db.tables import appointments, practitioners
 
-_by_id = select(practitioners).where(practitioners.c.id == bindparam("id"))
-_by_id_for_update = _by_id.with_for_update()
-_insert = insert(practitioners)
+# Run on most requests: through the DBAPI cursor (see db/prepared.py).
+_by_id = Prepared(select(practitioners).where(practitioners.c.id == bindparam("id")))
+_by_id_for_update = Prepared(
+    select(practitioners).where(practitioners.c.id == bindparam("id")).with_for_update()
+)
+_insert = Prepared(
+    insert(practitioners).values({c.name: bindparam(c.name) for c in practitioners.c})
+)
 _delete = delete(practitioners).where(practitioners.c.id == bindparam("id"))
 _has_appointments = select(exists().where(appointments.c.practitioner_id == bindparam("id")))
 
 
-def get(conn: Connection, practitioner_id: str, *, for_update: bool = False) -> Row[Any] | None:
+def get(
+    conn: Connection, practitioner_id: str, *, for_update: bool = False
+) -> dict[str, Any] | None:
     """The practitioner row, locked for the rest of the transaction when `for_update`."""
     statement = _by_id_for_update if for_update else _by_id
-    return conn.execute(statement, {"id": practitioner_id}).first()
+    return statement.first(conn, {"id": practitioner_id})
 
 
 def insert_(conn: Connection, values: Mapping[str, Any]) -> None:
     """Insert one practitioner."""
-    conn.execute(_insert, dict(values))
+    _insert.run(conn, values)
 
 
 def update_(conn: Connection, practitioner_id: str, values: Mapping[str, Any]) -> None:

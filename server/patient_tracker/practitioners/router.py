@@ -14,7 +14,6 @@ from patient_tracker.api_models import (
     PractitionerUpdate,
 )
 from patient_tracker.deps import (
-    DatabaseDep,
     IdempotencyKey,
     IdInPath,
     IfMatch,
@@ -33,8 +32,7 @@ _BODY = (400, 413, 415, 422)
 
 @router.get("", operation_id="listPractitioners", responses=documented(401, 403, 422, 500))
 async def list_practitioners(
-    _: PractitionersReader,
-    db: DatabaseDep,
+    caller: PractitionersReader,
     query: Annotated[ListPractitionersParametersQuery, Query()],
 ) -> Response:
     """List practitioners in creation order."""
@@ -42,7 +40,7 @@ async def list_practitioners(
     def work(conn: Connection) -> Response:
         return page_response(service.list_page(conn, query))
 
-    return await db.read(work)
+    return await caller.db.read(work)
 
 
 @router.post(
@@ -53,8 +51,7 @@ async def list_practitioners(
 )
 async def create_practitioner(
     request: Request,
-    principal: PractitionersWriter,
-    db: DatabaseDep,
+    caller: PractitionersWriter,
     body: Annotated[PractitionerCreate, Depends(json_body(PractitionerCreate))],
     idempotency_key: IdempotencyKey = None,
 ) -> Response:
@@ -66,7 +63,7 @@ async def create_practitioner(
         return resource_response(practitioner, version, status=201, location=location)
 
     fingerprint = request_fingerprint("POST", request.url.path, body.model_dump_json())
-    return await run_idempotent(db, principal, idempotency_key, fingerprint, work)
+    return await run_idempotent(caller.db, caller.principal, idempotency_key, fingerprint, work)
 
 
 @router.get(
@@ -74,16 +71,14 @@ async def create_practitioner(
     operation_id="getPractitioner",
     responses=documented(401, 403, 404, 500),
 )
-async def get_practitioner(
-    _: PractitionersReader, db: DatabaseDep, practitioner_id: IdInPath
-) -> Response:
+async def get_practitioner(caller: PractitionersReader, practitioner_id: IdInPath) -> Response:
     """One practitioner, with its ETag."""
 
     def work(conn: Connection) -> Response:
         practitioner, version = service.get(conn, practitioner_id)
         return resource_response(practitioner, version).to_response()
 
-    return await db.read(work)
+    return await caller.db.read(work)
 
 
 @router.patch(
@@ -92,8 +87,7 @@ async def get_practitioner(
     responses=documented(*_BODY, 401, 403, 404, 412, 500),
 )
 async def update_practitioner(
-    _: PractitionersWriter,
-    db: DatabaseDep,
+    caller: PractitionersWriter,
     practitioner_id: IdInPath,
     body: Annotated[
         PractitionerUpdate,
@@ -107,7 +101,7 @@ async def update_practitioner(
         practitioner, version = service.update(conn, practitioner_id, body, if_match)
         return resource_response(practitioner, version).to_response()
 
-    return await db.write(work)
+    return await caller.db.write(work)
 
 
 @router.delete(
@@ -117,12 +111,12 @@ async def update_practitioner(
     responses=documented(401, 403, 404, 409, 412, 422, 500),
 )
 async def delete_practitioner(
-    _: PractitionersWriter, db: DatabaseDep, practitioner_id: IdInPath, if_match: IfMatch = None
+    caller: PractitionersWriter, practitioner_id: IdInPath, if_match: IfMatch = None
 ) -> Response:
     """Delete a practitioner that has no appointments."""
 
     def work(conn: Connection) -> None:
         service.delete(conn, practitioner_id, if_match)
 
-    await db.write(work)
+    await caller.db.write(work)
     return Response(status_code=204)

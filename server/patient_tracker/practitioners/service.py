@@ -5,10 +5,11 @@ Services take an open transaction and never commit (`Database.write` does).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Row
+from sqlalchemy import Connection
 from sqlalchemy.exc import IntegrityError
 
 from patient_tracker.api_models import (
@@ -25,19 +26,12 @@ from patient_tracker.ids import new_id
 from patient_tracker.practitioners import repository
 from patient_tracker.problems import NotFoundError, PractitionerHasAppointmentsError
 
+_FIELDS = tuple(Practitioner.model_fields)
 
-def to_model(row: Row[Any]) -> Practitioner:
-    """The API representation of a practitioner row."""
-    return Practitioner.model_validate(
-        {
-            "id": row.id,
-            "display_name": row.display_name,
-            "specialty": row.specialty,
-            "active": row.active,
-            "created_at": row.created_at,
-            "updated_at": row.updated_at,
-        }
-    )
+
+def to_model(row: Mapping[Any, Any]) -> Practitioner:
+    """The API representation of a practitioner row (or of the values just written)."""
+    return Practitioner.model_validate({field: row[field] for field in _FIELDS})
 
 
 def _not_found(practitioner_id: str) -> NotFoundError:
@@ -56,7 +50,7 @@ def create(conn: Connection, data: PractitionerCreate) -> tuple[Practitioner, in
         "updated_at": now,
     }
     repository.insert_(conn, values)
-    return get(conn, new)
+    return to_model(values), 1
 
 
 def get(conn: Connection, practitioner_id: str) -> tuple[Practitioner, int]:
@@ -64,7 +58,7 @@ def get(conn: Connection, practitioner_id: str) -> tuple[Practitioner, int]:
     row = repository.get(conn, practitioner_id)
     if row is None:
         raise _not_found(practitioner_id)
-    return to_model(row), row.version
+    return to_model(row), row["version"]
 
 
 def update(
@@ -74,10 +68,10 @@ def update(
     row = repository.get(conn, practitioner_id, for_update=True)
     if row is None:
         raise _not_found(practitioner_id)
-    check_if_match(if_match, row.version)
+    check_if_match(if_match, row["version"])
     changes = patch.model_dump(exclude_unset=True)
     if changes:
-        changes["version"] = row.version + 1
+        changes["version"] = row["version"] + 1
         changes["updated_at"] = datetime.now(UTC)
         repository.update_(conn, practitioner_id, changes)
     return get(conn, practitioner_id)
@@ -88,7 +82,7 @@ def delete(conn: Connection, practitioner_id: str, if_match: str | None) -> None
     row = repository.get(conn, practitioner_id, for_update=True)
     if row is None:
         raise _not_found(practitioner_id)
-    check_if_match(if_match, row.version)
+    check_if_match(if_match, row["version"])
     in_use = PractitionerHasAppointmentsError(
         "The practitioner has appointments and cannot be deleted; deactivate them instead."
     )
@@ -114,6 +108,6 @@ def list_page(conn: Connection, query: ListPractitionersParametersQuery) -> Prac
         specialty=specialty,
         active=active,
     )
-    items = [to_model(row) for row in rows[:limit]]
+    items = [to_model(row._mapping) for row in rows[:limit]]
     next_cursor = encode_cursor([rows[limit - 1].id], digest) if len(rows) > limit else None
     return PractitionerPage.model_validate({"items": items, "next_cursor": next_cursor})

@@ -1,0 +1,3 @@
+-- GET /hello on the reference app.
+wrk.method = "GET"
+wrk.path = "/hello"

@@ -1,0 +1,651 @@
+"""Load benchmark of the API against FastAPI's hello world, with wrk over loopback.
+
+Run it as ``nox -s bench`` (or ``python bench/run.py --help`` in a dev environment).
+
+What is measured, as requests/s, p50 and p99 latency, and server CPU time per request:
+
+1. **hello (reference)**: ``GET /hello`` on ``bench/hello_app.py``, FastAPI's hello world.
+2. **GET patient**: authenticated ``GET /v1/patients/{id}`` on a table of 100,000 patients,
+   rotating through 10,000 random ids (``lua/get_patient.lua``). Target: >= 0.6x the reference.
+3. **POST appointment**: ``POST /v1/appointments``, each request booking a distinct slot so that
+   every one succeeds with 201 (``lua/book_appointment.lua`` says how). Target: >= 0.25x.
+4. only with ``--idempotency-key``: the same POST with a unique ``Idempotency-Key`` each.
+
+Every response status is counted: a case with a response other than the expected one (200, 201)
+or a socket error is INVALID, and the exit status is then 1.
+
+How: each server is one uvicorn process (httptools, uvloop, one worker, no access log unless
+``--access-log``), pinned to one CPU with ``taskset``; wrk is pinned to another. The API is
+started with ``patient-tracker serve`` on a fresh SQLite file in a temporary directory, after
+``patient-tracker db upgrade`` and ``patient-tracker keys create``; the patients and
+practitioners are bulk-inserted with SQLAlchemy Core into the project's tables. Both servers run
+side by side (the idle one costs nothing). Each case is warmed up once, then the cases are
+measured in turn, ``--rounds`` times, so that a disturbance on a shared machine hits one round
+rather than one case; reported is the median over rounds.
+
+Columns: "x ref" is req/s over the reference's in the same round (the targets apply to it).
+"CPU us/req" is the server process's CPU time per request (from /proc), and "x ref CPU" the
+reference's over this one's: the req/s ratio if each server had a whole CPU, which holds steadier
+than req/s when other processes compete for the CPU. "busy" is the server's CPU time over wall
+time: below 0.9 the server was not the bottleneck or did not have its CPU to itself, and req/s
+understates it. Results are also written to ``bench/results/latest.json`` (git-ignored).
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import itertools
+import json
+import os
+import platform
+import random
+import resource
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from contextlib import ExitStack, contextmanager
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, date, datetime
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from patient_tracker.db.engine import create_engine_from_url
+from patient_tracker.db.tables import patients, practitioners
+from patient_tracker.ids import new_id
+
+BENCH_DIR = Path(__file__).resolve().parent
+LUA_DIR = BENCH_DIR / "lua"
+DEFAULT_OUTPUT = BENCH_DIR / "results" / "latest.json"
+# Bookings start here, in 30-minute slots: see lua/book_appointment.lua.
+BOOKING_BASE = datetime(2031, 1, 1, tzinfo=UTC)
+# Each wrk run numbers its bookings from the next multiple of this, so runs never share a slot.
+BOOKINGS_PER_RUN = 10_000_000
+SEED_CHUNK = 10_000
+RESULT_MARKER = "BENCH_RESULT "
+GET_TARGET = 0.6
+POST_TARGET = 0.25
+LOW_BUSY = 0.9
+
+
+@dataclass(frozen=True)
+class Options:
+    """The command line, typed."""
+
+    duration: int
+    warmup: int
+    rounds: int
+    connections: int
+    threads: int
+    patients: int
+    get_ids: int
+    practitioners: int
+    booking_patients: int
+    server_cpu: int
+    wrk_cpu: int
+    access_log: bool
+    idempotency_key: bool
+    output: Path
+
+
+@dataclass(frozen=True)
+class Case:
+    """One thing to measure: a running server and the wrk script that loads it."""
+
+    name: str
+    pid: int
+    url: str
+    script: Path
+    env: dict[str, str]
+    expected_status: int = 200
+    target: float | None = None
+
+
+@dataclass(frozen=True)
+class Sample:
+    """One measured wrk run of a case."""
+
+    requests: int
+    requests_per_s: float
+    p50_ms: float
+    p90_ms: float
+    p99_ms: float
+    max_ms: float
+    server_cpu_us_per_request: float
+    busy: float
+    wrk_busy: float
+    statuses: dict[str, int]
+    socket_errors: dict[str, int]
+
+
+@dataclass
+class Result:
+    """A case's samples over all rounds, and their summary."""
+
+    name: str
+    expected_status: int
+    target: float | None
+    samples: list[Sample] = field(default_factory=list)
+    ratios: list[float] = field(default_factory=list)
+    cpu_ratios: list[float] = field(default_factory=list)
+
+    def median(self, attribute: str) -> float:
+        """The median over rounds of one of :class:`Sample`'s numbers."""
+        return float(statistics.median(getattr(sample, attribute) for sample in self.samples))
+
+    @property
+    def ratio(self) -> float:
+        """Median of the per-round ratios of req/s to the reference's."""
+        return statistics.median(self.ratios)
+
+    @property
+    def cpu_ratio(self) -> float:
+        """Median of the per-round ratios of the reference's CPU time per request to this one's.
+
+        What the req/s ratio would be if both servers had a whole CPU: steadier than the req/s
+        ratio on a shared machine.
+        """
+        return statistics.median(self.cpu_ratios)
+
+    @property
+    def statuses(self) -> dict[str, int]:
+        """Response statuses over all rounds."""
+        total: Counter[str] = Counter()
+        for sample in self.samples:
+            total.update(sample.statuses)
+        return dict(sorted(total.items()))
+
+    @property
+    def failures(self) -> list[str]:
+        """Why the case's figures cannot be trusted (empty if they can)."""
+        found = []
+        unexpected = {s: n for s, n in self.statuses.items() if s != str(self.expected_status)}
+        if unexpected:
+            found.append(f"responses other than {self.expected_status}: {unexpected}")
+        errors: Counter[str] = Counter()
+        for sample in self.samples:
+            errors.update({kind: n for kind, n in sample.socket_errors.items() if n})
+        if errors:
+            found.append(f"socket errors: {dict(errors)}")
+        return found
+
+    def summary(self) -> dict[str, Any]:
+        """What goes into the JSON file."""
+        return {
+            "name": self.name,
+            "requests_per_s": self.median("requests_per_s"),
+            "p50_ms": self.median("p50_ms"),
+            "p99_ms": self.median("p99_ms"),
+            "ratio_to_reference": round(self.ratio, 3),
+            "cpu_ratio_to_reference": round(self.cpu_ratio, 3),
+            "target": self.target,
+            "meets_target": None if self.target is None else self.ratio >= self.target,
+            "server_cpu_us_per_request": self.median("server_cpu_us_per_request"),
+            "busy": self.median("busy"),
+            "statuses": self.statuses,
+            "expected_status": self.expected_status,
+            "failures": self.failures,
+            "rounds": [asdict(sample) for sample in self.samples],
+        }
+
+
+def parse_args(argv: Sequence[str] | None) -> Options:
+    """Read the command line."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    add = parser.add_argument
+    add("--duration", type=int, default=10, help="seconds per measured run (default 10)")
+    add("--warmup", type=int, default=3, help="seconds of warm-up per case (default 3)")
+    add("--rounds", type=int, default=3, help="times every case is measured (default 3)")
+    add("--connections", type=int, default=32, help="wrk connections (default 32)")
+    add("--threads", type=int, default=1, help="wrk threads (default 1: wrk gets one CPU)")
+    add("--patients", type=int, default=100_000, help="patients in the table (default 100000)")
+    add("--get-ids", type=int, default=10_000, help="random patient ids the GET rotates through")
+    add("--practitioners", type=int, default=500, help="practitioners bookings rotate through")
+    add("--booking-patients", type=int, default=10_000, help="patients bookings rotate through")
+    add("--server-cpu", type=int, default=0, help="CPU the servers are pinned to (default 0)")
+    add("--wrk-cpu", type=int, default=1, help="CPU wrk is pinned to (default 1)")
+    add("--access-log", action="store_true", help="run the API with its access log on")
+    add(
+        "--idempotency-key",
+        action="store_true",
+        help="also measure POST /v1/appointments with a unique Idempotency-Key per request",
+    )
+    add("--output", type=Path, default=DEFAULT_OUTPUT, help="JSON results file")
+    options = Options(**vars(parser.parse_args(argv)))
+    if min(options.duration, options.rounds, options.connections, options.threads) < 1:
+        parser.error("--duration, --rounds, --connections and --threads must be at least 1")
+    if not 0 < options.practitioners <= options.booking_patients <= options.patients:
+        parser.error("need 0 < --practitioners <= --booking-patients <= --patients")
+    if not 0 < options.get_ids <= options.patients:
+        parser.error("need 0 < --get-ids <= --patients")
+    return options
+
+
+# -- processes ---------------------------------------------------------------------------------
+
+
+def can_pin() -> bool:
+    """Whether processes can be pinned to separate CPUs."""
+    return shutil.which("taskset") is not None and (os.cpu_count() or 1) >= 2
+
+
+def pinned(cpu: int, command: list[str]) -> list[str]:
+    """``command`` run on one CPU with ``taskset``, or as is when pinning is not possible."""
+    return ["taskset", "--cpu-list", str(cpu), *command] if can_pin() else command
+
+
+def free_port() -> int:
+    """A TCP port that was free a moment ago."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def wait_until_up(process: subprocess.Popen[bytes], port: int, path: str, log: Path) -> None:
+    """Poll ``path`` until it answers 200; exit with the server's log if it dies or hangs."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            sys.exit(f"the server exited with status {process.returncode}:\n{log.read_text()}")
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+            conn.request("GET", path)
+            if conn.getresponse().status == 200:
+                return
+        except OSError:
+            pass
+        time.sleep(0.2)
+    sys.exit(f"the server did not answer {path} within 60 s:\n{log.read_text()}")
+
+
+@contextmanager
+def server(
+    command: list[str], cpu: int, port: int, ready_path: str, log: Path, env: dict[str, str]
+) -> Iterator[int]:
+    """Run a server pinned to ``cpu`` until the block ends; yields its PID."""
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            pinned(cpu, command), stdout=out, stderr=subprocess.STDOUT, env=env
+        )
+    try:
+        wait_until_up(process, port, ready_path, log)
+        yield process.pid
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time a process has used so far (Linux /proc)."""
+    stat = Path(f"/proc/{pid}/stat").read_text()
+    fields = stat[stat.rindex(")") + 2 :].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def run_wrk(options: Options, case: Case, seconds: int, offset: int) -> dict[str, Any]:
+    """One wrk run of ``case``; returns what lua/report.lua printed, plus wrk's CPU seconds."""
+    command = [
+        "wrk",
+        f"--threads={options.threads}",
+        f"--connections={options.connections}",
+        f"--duration={seconds}s",
+        "--timeout=10s",
+        f"--script={case.script}",
+        case.url,
+    ]
+    env = {
+        **os.environ,
+        **case.env,
+        "BENCH_THREADS": str(options.threads),
+        "BENCH_OFFSET": str(offset),
+    }
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    completed = subprocess.run(
+        pinned(options.wrk_cpu, command), capture_output=True, text=True, env=env, check=False
+    )
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    for line in completed.stdout.splitlines():
+        if line.startswith(RESULT_MARKER):
+            result: dict[str, Any] = json.loads(line.removeprefix(RESULT_MARKER))
+            result["cpu_s"] = (after.ru_utime + after.ru_stime) - (
+                before.ru_utime + before.ru_stime
+            )
+            return result
+    sys.exit(f"wrk failed ({completed.returncode}):\n{completed.stdout}\n{completed.stderr}")
+
+
+def measure(options: Options, case: Case, offset: int) -> Sample:
+    """One measured wrk run of ``case``, with the server's CPU time over it."""
+    cpu_before, wall_before = cpu_seconds(case.pid), time.monotonic()
+    raw = run_wrk(options, case, options.duration, offset)
+    cpu_used, wall = cpu_seconds(case.pid) - cpu_before, time.monotonic() - wall_before
+    requests = int(raw["requests"])
+    latency_ms = {key: value / 1000 for key, value in raw["latency_us"].items()}
+    return Sample(
+        requests=requests,
+        requests_per_s=round(requests / (raw["duration_us"] / 1e6), 1),
+        p50_ms=latency_ms["p50"],
+        p90_ms=latency_ms["p90"],
+        p99_ms=latency_ms["p99"],
+        max_ms=latency_ms["max"],
+        server_cpu_us_per_request=round(cpu_used / max(requests, 1) * 1e6, 1),
+        busy=round(cpu_used / wall, 2),
+        wrk_busy=round(raw["cpu_s"] / wall, 2),
+        statuses=dict(sorted(raw["statuses"].items())),
+        socket_errors=raw["socket_errors"],
+    )
+
+
+def lua_script(workdir: Path, name: str) -> Path:
+    """A case's script with lua/report.lua appended (wrk takes a single script)."""
+    script = workdir / name
+    script.write_text((LUA_DIR / name).read_text() + (LUA_DIR / "report.lua").read_text())
+    return script
+
+
+# -- the servers -------------------------------------------------------------------------------
+
+
+def start_reference(options: Options, workdir: Path, stack: ExitStack) -> Case:
+    """Start the hello-world app; returns its case."""
+    port = free_port()
+    command = [
+        sys.executable,
+        "-m",
+        "uvicorn",
+        "hello_app:app",
+        f"--app-dir={BENCH_DIR}",
+        f"--port={port}",
+        "--http=httptools",
+        "--loop=uvloop",
+        "--workers=1",
+        "--no-access-log",
+        "--log-level=warning",
+    ]
+    log = workdir / "hello.log"
+    pid = stack.enter_context(
+        server(command, options.server_cpu, port, "/hello", log, dict(os.environ))
+    )
+    return Case(
+        "hello (reference)", pid, f"http://127.0.0.1:{port}", lua_script(workdir, "hello.lua"), {}
+    )
+
+
+def cli(command: list[str], env: dict[str, str]) -> str:
+    """Run ``patient-tracker COMMAND``; returns its stdout, exits with its output on failure."""
+    completed = subprocess.run(
+        [*patient_tracker_command(), *command], capture_output=True, text=True, env=env, check=False
+    )
+    if completed.returncode != 0:
+        sys.exit(
+            f"`patient-tracker {' '.join(command)}` failed ({completed.returncode}):\n"
+            f"{completed.stdout}{completed.stderr}"
+        )
+    return completed.stdout
+
+
+def patient_tracker_command() -> list[str]:
+    """The ``patient-tracker`` script of this environment (``python -m`` if it has none)."""
+    script = Path(sys.executable).parent / "patient-tracker"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "patient_tracker.cli"]
+
+
+def seed(database_url: str, options: Options) -> tuple[list[str], list[str]]:
+    """Bulk-insert the patients (unique phones) and practitioners; returns their ids."""
+    now = datetime.now(UTC)
+    patient_ids = [new_id() for _ in range(options.patients)]
+    practitioner_ids = [new_id() for _ in range(options.practitioners)]
+    engine = create_engine_from_url(database_url)
+    try:
+        with engine.begin() as conn:
+            for start in range(0, options.patients, SEED_CHUNK):
+                rows = [
+                    {
+                        "id": patient_ids[n],
+                        "given_name": f"Given{n}",
+                        "family_name": f"Family{n}",
+                        "date_of_birth": date(1940 + n % 80, 1 + n % 12, 1 + n % 28),
+                        "phone": f"+1555{n:07d}",
+                        "email": f"patient{n}@example.com",
+                        "version": 1,
+                        "created_at": now,
+                        "updated_at": now,
+                    }
+                    for n in range(start, min(start + SEED_CHUNK, options.patients))
+                ]
+                conn.execute(patients.insert(), rows)
+            conn.execute(
+                practitioners.insert(),
+                [
+                    {
+                        "id": practitioner_id,
+                        "display_name": f"Dr Bench {n}",
+                        "specialty": "general practice",
+                        "active": True,
+                        "version": 1,
+                        "created_at": now,
+                        "updated_at": now,
+                    }
+                    for n, practitioner_id in enumerate(practitioner_ids)
+                ],
+            )
+    finally:
+        engine.dispose()
+    return patient_ids, practitioner_ids
+
+
+def write_lines(path: Path, lines: Sequence[str]) -> str:
+    """Write one item per line; returns the path as a string."""
+    path.write_text("".join(f"{line}\n" for line in lines))
+    return str(path)
+
+
+def start_api(options: Options, workdir: Path, stack: ExitStack) -> list[Case]:
+    """Create and seed a database, start the API on it; returns its cases."""
+    port = free_port()
+    env = {
+        **os.environ,
+        "PATIENT_TRACKER_DATABASE_URL": f"sqlite:///{workdir / 'bench.db'}",
+        "PATIENT_TRACKER_PORT": str(port),
+        "PATIENT_TRACKER_WORKERS": "1",
+        "PATIENT_TRACKER_ACCESS_LOG": "true" if options.access_log else "false",
+        # The access log is written at INFO: a higher level would silence it.
+        "PATIENT_TRACKER_LOG_LEVEL": "info" if options.access_log else "warning",
+    }
+    cli(["db", "upgrade"], env)
+    token = cli(["keys", "create", "--name", "bench"], env).strip().splitlines()[-1]
+    started = time.perf_counter()
+    patient_ids, practitioner_ids = seed(env["PATIENT_TRACKER_DATABASE_URL"], options)
+    print(
+        f"  seeded {len(patient_ids):,} patients and {len(practitioner_ids):,} practitioners "
+        f"in {time.perf_counter() - started:.1f} s",
+        flush=True,
+    )
+    rng = random.Random(2026)  # noqa: S311 - picking test data, not secrets
+    get_env = {
+        "BENCH_TOKEN": token,
+        "BENCH_IDS_FILE": write_lines(
+            workdir / "get_ids.txt", rng.sample(patient_ids, options.get_ids)
+        ),
+    }
+    post_env = {
+        "BENCH_TOKEN": token,
+        "BENCH_PATIENTS_FILE": write_lines(
+            workdir / "booking_patients.txt", rng.sample(patient_ids, options.booking_patients)
+        ),
+        "BENCH_PRACTITIONERS_FILE": write_lines(workdir / "practitioners.txt", practitioner_ids),
+        "BENCH_BASE_EPOCH": str(int(BOOKING_BASE.timestamp())),
+        "BENCH_IDEMPOTENCY_KEY": "0",
+    }
+    command = [*patient_tracker_command(), "serve"]
+    log = workdir / "api.log"
+    pid = stack.enter_context(server(command, options.server_cpu, port, "/healthz", log, env))
+    url = f"http://127.0.0.1:{port}"
+    get = lua_script(workdir, "get_patient.lua")
+    post = lua_script(workdir, "book_appointment.lua")
+    cases = [
+        Case("GET /v1/patients/{id}", pid, url, get, get_env, 200, GET_TARGET),
+        Case("POST /v1/appointments", pid, url, post, post_env, 201, POST_TARGET),
+    ]
+    if options.idempotency_key:
+        with_key = {**post_env, "BENCH_IDEMPOTENCY_KEY": "1"}
+        cases.append(Case("POST /v1/appointments + Idempotency-Key", pid, url, post, with_key, 201))
+    return cases
+
+
+# -- the run and its report --------------------------------------------------------------------
+
+
+def run_cases(options: Options, cases: Sequence[Case]) -> list[Result]:
+    """Warm every case up once, then measure them in turn, ``options.rounds`` times."""
+    offsets = itertools.count(0, BOOKINGS_PER_RUN)
+    results = [Result(case.name, case.expected_status, case.target) for case in cases]
+    for round_number in range(1, options.rounds + 1):
+        for case, result in zip(cases, results, strict=True):
+            if round_number == 1 and options.warmup > 0:
+                run_wrk(options, case, options.warmup, next(offsets))
+            print(f"  round {round_number}/{options.rounds}: {case.name}", flush=True)
+            result.samples.append(measure(options, case, next(offsets)))
+        reference = results[0].samples[-1]
+        for result in results:
+            sample = result.samples[-1]
+            result.ratios.append(sample.requests_per_s / reference.requests_per_s)
+            result.cpu_ratios.append(
+                reference.server_cpu_us_per_request / max(sample.server_cpu_us_per_request, 1e-3)
+            )
+    return results
+
+
+def print_table(results: Sequence[Result], options: Options) -> None:
+    """The results as a table on stdout."""
+    header = (
+        "case",
+        "req/s",
+        "p50 ms",
+        "p99 ms",
+        "x ref",
+        "target",
+        "CPU us/req",
+        "x ref CPU",
+        "busy",
+    )
+    rows = [header]
+    for r in results:
+        verdict = (
+            "" if r.target is None else f">={r.target} {'ok' if r.ratio >= r.target else 'MISS'}"
+        )
+        rows.append(
+            (
+                r.name,
+                f"{r.median('requests_per_s'):,.0f}",
+                f"{r.median('p50_ms'):.2f}",
+                f"{r.median('p99_ms'):.2f}",
+                f"{r.ratio:.2f}",
+                verdict or "-",
+                f"{r.median('server_cpu_us_per_request'):,.0f}",
+                f"{r.cpu_ratio:.2f}",
+                f"{r.median('busy'):.2f}",
+            )
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
+    print()
+    for row in rows:
+        numbers = [cell.rjust(width) for cell, width in zip(row[1:], widths[1:], strict=True)]
+        print("  ".join([row[0].ljust(widths[0]), *numbers]))
+    pinning = (
+        f"pinned to CPU {options.server_cpu}, wrk to CPU {options.wrk_cpu}"
+        if can_pin()
+        else "NOT pinned (no taskset or one CPU)"
+    )
+    print(
+        f"\nOne uvicorn worker per server (httptools, uvloop), {pinning}. wrk: "
+        f"{options.connections} connections, {options.threads} thread(s), {options.duration} s "
+        f"per run; median of {options.rounds} round(s), after {options.warmup} s of warm-up.\n"
+        f"Access log: {'ON' if options.access_log else 'OFF'} for the API, none for the "
+        "reference.\n"
+        "x ref: req/s over the reference's (the target applies to it). CPU us/req: the server's "
+        "CPU time per request. x ref CPU: the reference's CPU us/req over this one's, i.e. the "
+        "req/s ratio with both servers given a whole CPU. busy: server CPU time / wall time."
+    )
+    for r in results:
+        print(f"{r.name}: statuses {r.statuses}")
+        for failure in r.failures:
+            print(f"INVALID {r.name}: {failure}")
+    idle = [r.name for r in results if r.median("busy") < LOW_BUSY]
+    if idle:
+        print(
+            f"WARNING: busy < {LOW_BUSY} for {', '.join(idle)}: the server did not have its CPU "
+            "to itself, or wrk could not keep it busy, so req/s understates it; trust x ref CPU "
+            "more, or rerun on an idle machine."
+        )
+    client_bound = [r.name for r in results if r.median("wrk_busy") > LOW_BUSY]
+    if client_bound:
+        print(
+            f"WARNING: wrk used > {LOW_BUSY} of its CPU for {', '.join(client_bound)}: it may "
+            "be the bottleneck; try --threads 2 or a faster machine."
+        )
+
+
+def cpu_model() -> str:
+    """The CPU's model name (from /proc/cpuinfo on Linux)."""
+    try:
+        lines = Path("/proc/cpuinfo").read_text().splitlines()
+    except OSError:
+        lines = []
+    models = (line.split(":", 1)[1].strip() for line in lines if line.startswith("model name"))
+    return next(models, platform.processor())
+
+
+def environment() -> dict[str, Any]:
+    """The machine and the versions that set the figures."""
+    wrk = subprocess.run(["wrk", "--version"], capture_output=True, text=True, check=False)
+    packages = ("fastapi", "starlette", "uvicorn", "httptools", "uvloop", "pydantic", "sqlalchemy")
+    return {
+        "cpu": cpu_model(),
+        "cpus": os.cpu_count(),
+        "platform": platform.platform(),
+        "python": platform.python_version(),
+        "wrk": (wrk.stdout or wrk.stderr).split(" [")[0].removeprefix("wrk ").strip(),
+        **{name: metadata.version(name) for name in packages},
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run every case, print the table, write the JSON; 1 if any case is invalid."""
+    options = parse_args(argv)
+    if shutil.which("wrk") is None:
+        sys.exit("wrk is not installed (Debian/Ubuntu: apt-get install wrk)")
+    if not can_pin():
+        print("warning: not pinning (needs taskset and 2 CPUs): figures are noisier", flush=True)
+    with tempfile.TemporaryDirectory(prefix="patient-tracker-bench-") as tmp, ExitStack() as stack:
+        workdir = Path(tmp)
+        print("Starting the reference and the API ...", flush=True)
+        cases = [start_reference(options, workdir, stack), *start_api(options, workdir, stack)]
+        results = run_cases(options, cases)
+    print_table(results, options)
+    report = {
+        "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "environment": environment(),
+        "options": {**asdict(options), "output": str(options.output)},
+        "results": [result.summary() for result in results],
+    }
+    options.output.parent.mkdir(parents=True, exist_ok=True)
+    options.output.write_text(json.dumps(report, indent=2) + "\n")
+    print(f"Results written to {options.output}")
+    return 1 if any(result.failures for result in results) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
