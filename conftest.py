@@ -233,37 +233,36 @@ def database_url(request: pytest.FixtureRequest) -> str:
     return url
 
 
-@pytest.fixture
-def database(database_url: str) -> Iterator[Database]:
-    """A migrated, empty database on each dialect."""
-    db = Database.from_url(database_url)
+@contextmanager
+def migrated_database(url: str) -> Iterator[Database]:
+    """A `Database` on `url`, migrated to the latest revision, disposed of afterwards."""
+    db = Database.from_url(url)
     upgrade(db.engine)
     try:
         yield db
     finally:
         db.dispose()
+
+
+@pytest.fixture
+def database(database_url: str) -> Iterator[Database]:
+    """A migrated, empty database on each dialect."""
+    with migrated_database(database_url) as db:
+        yield db
 
 
 @pytest.fixture
 def sqlite_database(sqlite_url: str) -> Iterator[Database]:
     """A migrated, empty SQLite database (for SQLite-only behaviour)."""
-    db = Database.from_url(sqlite_url)
-    upgrade(db.engine)
-    try:
+    with migrated_database(sqlite_url) as db:
         yield db
-    finally:
-        db.dispose()
 
 
 @pytest.fixture
 def postgres_database(postgres_url: str) -> Iterator[Database]:
     """A migrated, empty PostgreSQL database (for PostgreSQL-only behaviour)."""
-    db = Database.from_url(postgres_url)
-    upgrade(db.engine)
-    try:
+    with migrated_database(postgres_url) as db:
         yield db
-    finally:
-        db.dispose()
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -156,49 +156,33 @@ async def cancel_appointment(
     return await _act(request, caller, appointment_id, "cancel", if_match, idempotency_key, reason)
 
 
-@router.post(
-    "/{appointment_id}/check-in",
-    operation_id="checkInAppointment",
-    responses=documented(*_ACTION),
-)
-async def check_in_appointment(
-    request: Request,
-    caller: AppointmentsWriter,
-    appointment_id: IdInPath,
-    if_match: IfMatch = None,
-    idempotency_key: IdempotencyKey = None,
-) -> Response:
-    """Check the patient in."""
-    return await _act(request, caller, appointment_id, "check_in", if_match, idempotency_key)
+def _add_bodiless_action(path: str, operation_id: str, action: str, summary: str) -> None:
+    """Register `POST /v1/appointments/{appointment_id}/<path>`, a status move with no body."""
+
+    async def move(
+        request: Request,
+        caller: AppointmentsWriter,
+        appointment_id: IdInPath,
+        if_match: IfMatch = None,
+        idempotency_key: IdempotencyKey = None,
+    ) -> Response:
+        return await _act(request, caller, appointment_id, action, if_match, idempotency_key)
+
+    move.__doc__ = summary
+    router.add_api_route(
+        f"/{{appointment_id}}/{path}",
+        move,
+        methods=["POST"],
+        name=operation_id,
+        operation_id=operation_id,
+        responses=documented(*_ACTION),
+    )
 
 
-@router.post(
-    "/{appointment_id}/complete",
-    operation_id="completeAppointment",
-    responses=documented(*_ACTION),
-)
-async def complete_appointment(
-    request: Request,
-    caller: AppointmentsWriter,
-    appointment_id: IdInPath,
-    if_match: IfMatch = None,
-    idempotency_key: IdempotencyKey = None,
-) -> Response:
-    """Complete a checked-in appointment."""
-    return await _act(request, caller, appointment_id, "complete", if_match, idempotency_key)
-
-
-@router.post(
-    "/{appointment_id}/no-show",
-    operation_id="markAppointmentNoShow",
-    responses=documented(*_ACTION),
-)
-async def mark_appointment_no_show(
-    request: Request,
-    caller: AppointmentsWriter,
-    appointment_id: IdInPath,
-    if_match: IfMatch = None,
-    idempotency_key: IdempotencyKey = None,
-) -> Response:
-    """Mark a scheduled appointment as a no-show."""
-    return await _act(request, caller, appointment_id, "no_show", if_match, idempotency_key)
+# The moves that take no body differ only in these; `cancel` above also reads a reason.
+for _path, _operation_id, _action, _summary in (
+    ("check-in", "checkInAppointment", "check_in", "Check the patient in."),
+    ("complete", "completeAppointment", "complete", "Complete a checked-in appointment."),
+    ("no-show", "markAppointmentNoShow", "no_show", "Mark a scheduled appointment a no-show."),
+):
+    _add_bodiless_action(_path, _operation_id, _action, _summary)
