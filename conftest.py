@@ -80,7 +80,8 @@ def prepare_database(database_url: str, *, scopes: tuple[str, ...] = ALL_SCOPES)
     return plaintext
 
 
-def _wait_until_ready(base_url: str, process: subprocess.Popen[bytes], log_path: Path) -> None:
+def wait_until_ready(base_url: str, process: subprocess.Popen[bytes], log_path: Path) -> None:
+    """Poll `/readyz` until 200; raise with the server's log if it exits or takes too long."""
     deadline = time.monotonic() + STARTUP_TIMEOUT_SECONDS
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -133,7 +134,7 @@ def run_live_server(
         )
     base_url = f"http://127.0.0.1:{port}"
     try:
-        _wait_until_ready(base_url, process, log_path)
+        wait_until_ready(base_url, process, log_path)
         yield LiveServer(base_url, key, database_url, process, log_path)
     finally:
         _stop(process)

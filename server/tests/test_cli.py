@@ -6,15 +6,14 @@ import logging
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
-import time
 from typing import Any
 
 import httpx
 import pytest
 
+from conftest import free_port, wait_until_ready
 from patient_tracker import cli
 from patient_tracker.auth.keys import authenticate
 from patient_tracker.db.database import Database
@@ -307,20 +306,13 @@ def test_entry_point_runs_without_traceback(tmp_path: Any) -> None:
     )
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
 def test_serve_end_to_end(tmp_path: Any) -> None:
     """`serve` on a fresh SQLite file: migrates, serves, logs requests without query strings."""
     env = {
         key: value for key, value in os.environ.items() if not key.startswith("PATIENT_TRACKER_")
     }
     env["PATIENT_TRACKER_DATABASE_URL"] = f"sqlite:///{tmp_path / 'serve.db'}"
-    port = _free_port()
+    port = free_port()
     log_path = tmp_path / "serve.log"
     with log_path.open("wb") as log:
         process = subprocess.Popen(  # noqa: S603 - our own interpreter and module
@@ -331,15 +323,7 @@ def test_serve_end_to_end(tmp_path: Any) -> None:
         )
     base_url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            assert process.poll() is None, log_path.read_text()
-            assert time.monotonic() < deadline, log_path.read_text()
-            try:
-                if httpx.get(f"{base_url}/readyz", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.05)
+        wait_until_ready(base_url, process, log_path)
         created = subprocess.run(
             [sys.executable, "-m", "patient_tracker.cli", "keys", "create", "--name", "e2e"],
             capture_output=True,
