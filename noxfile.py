@@ -45,7 +45,7 @@ def typecheck(session: nox.Session) -> None:
 
 @nox.session(name="lint-spec")
 def lint_spec(session: nox.Session) -> None:
-    """Validate and lint the OpenAPI spec (openapi-spec-validator, Redocly recommended rules)."""
+    """Validate and lint the spec: openapi-spec-validator, Redocly, Spectral (+ chosen OWASP)."""
     install_groups(session, "spec")
     session.run("openapi-spec-validator", SPEC)
     session.run("npm", "ci", "--no-audit", "--no-fund", external=True)
@@ -56,6 +56,17 @@ def lint_spec(session: nox.Session) -> None:
         "recommended",
         SPEC,
         env={"REDOCLY_TELEMETRY": "off"},
+        external=True,
+    )
+    # Rules and the reasons for them: .spectral.yaml. A warning fails too.
+    session.run(
+        "node_modules/.bin/spectral",
+        "lint",
+        "--ruleset",
+        ".spectral.yaml",
+        "--fail-severity",
+        "warn",
+        SPEC,
         external=True,
     )
 
