@@ -87,9 +87,10 @@ def tests(session: nox.Session) -> None:
 
 @nox.session(default=False)
 def generate(session: nox.Session) -> None:
-    """Regenerate api_models.py from the spec (options in [tool.datamodel-codegen])."""
-    install_groups(session, "generate")
+    """Regenerate api_models.py and the SDK's generated package from the spec."""
+    install_groups(session, "generate", "generate-client")
     session.run("datamodel-codegen", "--input", SPEC, "--output", API_MODELS, *session.posargs)
+    session.run("python", "client/generate.py")
 
 
 @nox.session(default=False)

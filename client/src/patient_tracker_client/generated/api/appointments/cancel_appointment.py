@@ -1,0 +1,283 @@
+# Generated from spec/openapi.yaml by openapi-python-client (nox -s generate). Do not edit.
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.appointment import Appointment
+from ...models.appointment_cancellation import AppointmentCancellation
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    appointment_id: str,
+    *,
+    body: AppointmentCancellation,
+    if_match: str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
+
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/appointments/{appointment_id}/cancel".format(
+            appointment_id=quote(str(appointment_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Appointment | Problem | None:
+    if response.status_code == 200:
+        response_200 = Appointment.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Appointment | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    appointment_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: AppointmentCancellation,
+    if_match: str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[Appointment | Problem]:
+    """Cancel an appointment
+
+     Moves a `scheduled` or `checked_in` appointment to `cancelled`, recording why. A cancelled
+    appointment no longer blocks its time slot. Any other status is a `409`
+    `invalid_status_transition` naming the current status. Requires scope `appointments:write`.
+
+    Args:
+        appointment_id (str): An opaque identifier assigned by the server: letters, digits, `-`
+            and `_`. Treat it as an
+            opaque string; its form may change.
+        if_match (str | Unset):
+        idempotency_key (str | Unset):
+        body (AppointmentCancellation): Why an appointment is being cancelled.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Appointment | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        appointment_id=appointment_id,
+        body=body,
+        if_match=if_match,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    appointment_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: AppointmentCancellation,
+    if_match: str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> Appointment | Problem | None:
+    """Cancel an appointment
+
+     Moves a `scheduled` or `checked_in` appointment to `cancelled`, recording why. A cancelled
+    appointment no longer blocks its time slot. Any other status is a `409`
+    `invalid_status_transition` naming the current status. Requires scope `appointments:write`.
+
+    Args:
+        appointment_id (str): An opaque identifier assigned by the server: letters, digits, `-`
+            and `_`. Treat it as an
+            opaque string; its form may change.
+        if_match (str | Unset):
+        idempotency_key (str | Unset):
+        body (AppointmentCancellation): Why an appointment is being cancelled.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Appointment | Problem
+    """
+
+    return sync_detailed(
+        appointment_id=appointment_id,
+        client=client,
+        body=body,
+        if_match=if_match,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    appointment_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: AppointmentCancellation,
+    if_match: str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[Appointment | Problem]:
+    """Cancel an appointment
+
+     Moves a `scheduled` or `checked_in` appointment to `cancelled`, recording why. A cancelled
+    appointment no longer blocks its time slot. Any other status is a `409`
+    `invalid_status_transition` naming the current status. Requires scope `appointments:write`.
+
+    Args:
+        appointment_id (str): An opaque identifier assigned by the server: letters, digits, `-`
+            and `_`. Treat it as an
+            opaque string; its form may change.
+        if_match (str | Unset):
+        idempotency_key (str | Unset):
+        body (AppointmentCancellation): Why an appointment is being cancelled.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Appointment | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        appointment_id=appointment_id,
+        body=body,
+        if_match=if_match,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    appointment_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: AppointmentCancellation,
+    if_match: str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> Appointment | Problem | None:
+    """Cancel an appointment
+
+     Moves a `scheduled` or `checked_in` appointment to `cancelled`, recording why. A cancelled
+    appointment no longer blocks its time slot. Any other status is a `409`
+    `invalid_status_transition` naming the current status. Requires scope `appointments:write`.
+
+    Args:
+        appointment_id (str): An opaque identifier assigned by the server: letters, digits, `-`
+            and `_`. Treat it as an
+            opaque string; its form may change.
+        if_match (str | Unset):
+        idempotency_key (str | Unset):
+        body (AppointmentCancellation): Why an appointment is being cancelled.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Appointment | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            appointment_id=appointment_id,
+            client=client,
+            body=body,
+            if_match=if_match,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

@@ -1,0 +1,193 @@
+# Generated from spec/openapi.yaml by openapi-python-client (nox -s generate). Do not edit.
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.practitioner import Practitioner
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    practitioner_id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/practitioners/{practitioner_id}".format(
+            practitioner_id=quote(str(practitioner_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Practitioner | Problem | None:
+    if response.status_code == 200:
+        response_200 = Practitioner.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Practitioner | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    practitioner_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Practitioner | Problem]:
+    """Get a practitioner
+
+     Returns one practitioner, with its `ETag`. Requires scope `practitioners:read`.
+
+    Args:
+        practitioner_id (str): An opaque identifier assigned by the server: letters, digits, `-`
+            and `_`. Treat it as an
+            opaque string; its form may change.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Practitioner | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        practitioner_id=practitioner_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    practitioner_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Practitioner | Problem | None:
+    """Get a practitioner
+
+     Returns one practitioner, with its `ETag`. Requires scope `practitioners:read`.
+
+    Args:
+        practitioner_id (str): An opaque identifier assigned by the server: letters, digits, `-`
+            and `_`. Treat it as an
+            opaque string; its form may change.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Practitioner | Problem
+    """
+
+    return sync_detailed(
+        practitioner_id=practitioner_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    practitioner_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Practitioner | Problem]:
+    """Get a practitioner
+
+     Returns one practitioner, with its `ETag`. Requires scope `practitioners:read`.
+
+    Args:
+        practitioner_id (str): An opaque identifier assigned by the server: letters, digits, `-`
+            and `_`. Treat it as an
+            opaque string; its form may change.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Practitioner | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        practitioner_id=practitioner_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    practitioner_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Practitioner | Problem | None:
+    """Get a practitioner
+
+     Returns one practitioner, with its `ETag`. Requires scope `practitioners:read`.
+
+    Args:
+        practitioner_id (str): An opaque identifier assigned by the server: letters, digits, `-`
+            and `_`. Treat it as an
+            opaque string; its form may change.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Practitioner | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            practitioner_id=practitioner_id,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,243 @@
+# Generated from spec/openapi.yaml by openapi-python-client (nox -s generate). Do not edit.
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.practitioner_page import PractitionerPage
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    limit: int | Unset = 20,
+    cursor: str | Unset = UNSET,
+    specialty: str | Unset = UNSET,
+    active: bool | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["limit"] = limit
+
+    params["cursor"] = cursor
+
+    params["specialty"] = specialty
+
+    params["active"] = active
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/practitioners",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PractitionerPage | Problem | None:
+    if response.status_code == 200:
+        response_200 = PractitionerPage.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PractitionerPage | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 20,
+    cursor: str | Unset = UNSET,
+    specialty: str | Unset = UNSET,
+    active: bool | Unset = UNSET,
+) -> Response[PractitionerPage | Problem]:
+    """List practitioners
+
+     Lists practitioners in the order they were created (oldest first), optionally filtered by
+    exact specialty and by whether they are active. Requires scope `practitioners:read`.
+
+    Args:
+        limit (int | Unset):  Default: 20.
+        cursor (str | Unset):
+        specialty (str | Unset): The practitioner's field, free text such as `general practice` or
+            `dermatology`.
+        active (bool | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PractitionerPage | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        limit=limit,
+        cursor=cursor,
+        specialty=specialty,
+        active=active,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 20,
+    cursor: str | Unset = UNSET,
+    specialty: str | Unset = UNSET,
+    active: bool | Unset = UNSET,
+) -> PractitionerPage | Problem | None:
+    """List practitioners
+
+     Lists practitioners in the order they were created (oldest first), optionally filtered by
+    exact specialty and by whether they are active. Requires scope `practitioners:read`.
+
+    Args:
+        limit (int | Unset):  Default: 20.
+        cursor (str | Unset):
+        specialty (str | Unset): The practitioner's field, free text such as `general practice` or
+            `dermatology`.
+        active (bool | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PractitionerPage | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        limit=limit,
+        cursor=cursor,
+        specialty=specialty,
+        active=active,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 20,
+    cursor: str | Unset = UNSET,
+    specialty: str | Unset = UNSET,
+    active: bool | Unset = UNSET,
+) -> Response[PractitionerPage | Problem]:
+    """List practitioners
+
+     Lists practitioners in the order they were created (oldest first), optionally filtered by
+    exact specialty and by whether they are active. Requires scope `practitioners:read`.
+
+    Args:
+        limit (int | Unset):  Default: 20.
+        cursor (str | Unset):
+        specialty (str | Unset): The practitioner's field, free text such as `general practice` or
+            `dermatology`.
+        active (bool | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PractitionerPage | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        limit=limit,
+        cursor=cursor,
+        specialty=specialty,
+        active=active,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 20,
+    cursor: str | Unset = UNSET,
+    specialty: str | Unset = UNSET,
+    active: bool | Unset = UNSET,
+) -> PractitionerPage | Problem | None:
+    """List practitioners
+
+     Lists practitioners in the order they were created (oldest first), optionally filtered by
+    exact specialty and by whether they are active. Requires scope `practitioners:read`.
+
+    Args:
+        limit (int | Unset):  Default: 20.
+        cursor (str | Unset):
+        specialty (str | Unset): The practitioner's field, free text such as `general practice` or
+            `dermatology`.
+        active (bool | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PractitionerPage | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            limit=limit,
+            cursor=cursor,
+            specialty=specialty,
+            active=active,
+        )
+    ).parsed

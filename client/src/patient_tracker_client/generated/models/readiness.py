@@ -1,0 +1,46 @@
+# Generated from spec/openapi.yaml by openapi-python-client (nox -s generate). Do not edit.
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..models.readiness_status import ReadinessStatus
+
+T = TypeVar("T", bound="Readiness")
+
+
+@_attrs_define
+class Readiness:
+    """The readiness of the server.
+
+    Attributes:
+        status (ReadinessStatus): Always `ready`.
+    """
+
+    status: ReadinessStatus
+
+    def to_dict(self) -> dict[str, Any]:
+        status = self.status.value
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "status": status,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        status = ReadinessStatus(d.pop("status"))
+
+        readiness = cls(
+            status=status,
+        )
+
+        return readiness
