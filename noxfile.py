@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -15,7 +16,7 @@ nox.options.reuse_existing_virtualenvs = True
 PYPROJECT = nox.project.load_toml("pyproject.toml")
 SPEC = "spec/openapi.yaml"
 API_MODELS = "server/patient_tracker/api_models.py"
-TYPED_PATHS = ("server", "contract_tests", "bench", "noxfile.py")
+TYPED_PATHS = ("server", "contract_tests", "bench", "tools", "noxfile.py")
 TEST_POSTGRES_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 
 
@@ -48,6 +49,8 @@ def lint_spec(session: nox.Session) -> None:
     """Validate and lint the spec: openapi-spec-validator, Redocly, Spectral (+ chosen OWASP)."""
     install_groups(session, "spec")
     session.run("openapi-spec-validator", SPEC)
+    # No breaking change since the last release (spec/released/; README "Releasing the spec").
+    session.run("python", "-m", "spec_compat", "check", env={"PYTHONPATH": "tools"})
     session.run("npm", "ci", "--no-audit", "--no-fund", external=True)
     session.run(
         "node_modules/.bin/redocly",
@@ -71,9 +74,64 @@ def lint_spec(session: nox.Session) -> None:
     )
 
 
+@nox.session(name="release-spec", default=False)
+def release_spec(session: nox.Session) -> None:
+    """Make spec/openapi.yaml the released baseline: `nox -s release-spec -- 0.2.0`."""
+    if len(session.posargs) != 1:
+        session.error("give the version: nox -s release-spec -- 0.2.0")
+    install_groups(session, "spec")
+    session.run(
+        "python", "-m", "spec_compat", "release", *session.posargs, env={"PYTHONPATH": "tools"}
+    )
+
+
+# An asset a page would fetch from another host: a tag's src/href, a CSS url() or @import.
+EXTERNAL_ASSET = re.compile(
+    r"<(?:script|link|img|iframe|source|object|embed)\b[^>]*\b(?:src|href)\s*=\s*[\"']?"
+    r"(?:https?:)?//[^\"'\s>]+"
+    r"|url\(\s*[\"']?(?:https?:)?//[^)]+\)"
+    r"|@import\s+(?:url\()?\s*[\"'](?:https?:)?//[^\"']+",
+    re.IGNORECASE,
+)
+
+
+@nox.session(default=False)
+def docs(session: nox.Session) -> None:
+    """Build the spec's HTML reference, self-contained (no CDN), as build/docs/index.html."""
+    session.run("npm", "ci", "--no-audit", "--no-fund", external=True)
+    output = Path("build/docs/index.html")
+    session.run(
+        "node_modules/.bin/redocly",
+        "build-docs",
+        SPEC,
+        "--inlineBundle",  # Redoc's script inside the page, not from Redocly's CDN
+        "--output",
+        str(output),
+        env={"REDOCLY_TELEMETRY": "off"},
+        external=True,
+    )
+    external = EXTERNAL_ASSET.findall(output.read_text(encoding="utf-8"))
+    if external:
+        session.error(f"{output} loads assets from other hosts: {external}")
+    session.log(f"{output}: {output.stat().st_size // 1024} KiB, no external scripts or styles")
+
+
+def install_chromium_if_missing(session: nox.Session) -> None:
+    """apt-get install chromium (for the /docs and /redoc browser test) when missing and root."""
+    if shutil.which("chromium") is not None:
+        return
+    if os.name == "posix" and os.geteuid() == 0 and shutil.which("apt-get"):
+        apt_env = {"DEBIAN_FRONTEND": "noninteractive"}
+        session.run("apt-get", "update", env=apt_env, external=True)
+        session.run("apt-get", "install", "-y", "chromium", env=apt_env, external=True)
+    else:
+        session.warn("chromium is missing: the browser tests of /docs and /redoc will skip")
+
+
 @nox.session
 def tests(session: nox.Session) -> None:
-    """Run pytest; in CI (CI set) PostgreSQL tests fail instead of being skipped."""
+    """Run pytest; in CI (CI set) PostgreSQL and Chromium tests fail instead of being skipped."""
+    install_chromium_if_missing(session)
     install_groups(session, "test", project=True)
     env = {
         "PATIENT_TRACKER_TEST_POSTGRES_URL": os.environ.get(
@@ -82,6 +140,7 @@ def tests(session: nox.Session) -> None:
     }
     if os.environ.get("CI", "").lower() not in ("", "0", "false"):
         env["PATIENT_TRACKER_REQUIRE_POSTGRES"] = "1"
+        env["PATIENT_TRACKER_REQUIRE_CHROMIUM"] = "1"
     session.run("pytest", *session.posargs, env=env)
 
 

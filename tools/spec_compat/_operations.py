@@ -1,0 +1,183 @@
+"""Comparing two specs operation by operation: parameters, request bodies, responses."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from ._document import Json, Resolver
+from ._findings import Finding, Rule
+from ._schemas import Change, Direction, SchemaComparer
+
+METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+
+
+def _token(key: str) -> str:
+    return key.replace("~", "~0").replace("/", "~1")
+
+
+def _is_success(status: str) -> bool:
+    return status.startswith("2")
+
+
+class SpecComparer:
+    """Finds the changes from `old` to `new` that break a client written against `old`."""
+
+    def __init__(self, old: Json, new: Json) -> None:
+        self.old = Resolver(old)
+        self.new = Resolver(new)
+        self.schemas = SchemaComparer(self.old, self.new)
+
+    def findings(self) -> list[Finding]:
+        return sorted(self._findings())
+
+    def _operations(self, resolver: Resolver) -> dict[tuple[str, str], tuple[Json, Json]]:
+        """(METHOD, path) -> (path item, operation), both resolved."""
+        operations = {}
+        for path, item in (resolver.document.get("paths") or {}).items():
+            path_item = resolver.resolve(item)
+            for method in METHODS:
+                if isinstance(path_item.get(method), dict):
+                    operations[(method.upper(), path)] = (path_item, path_item[method])
+        return operations
+
+    def _findings(self) -> Iterator[Finding]:
+        old_operations = self._operations(self.old)
+        new_operations = self._operations(self.new)
+        for key, (old_item, old_operation) in old_operations.items():
+            name = f"{key[0]} {key[1]}"
+            if old_operation.get("operationId"):
+                name += f" ({old_operation['operationId']})"
+            if key not in new_operations:
+                yield Finding(name, "", Rule.REMOVED_OPERATION, "the operation was removed")
+                continue
+            new_item, new_operation = new_operations[key]
+            for change in self._operation(old_item, old_operation, new_item, new_operation):
+                yield Finding(name, change.location, change.rule, change.detail, change.source)
+
+    def _operation(self, old_item: Json, old: Json, new_item: Json, new: Json) -> Iterator[Change]:
+        # The operationId names the SDK function: renaming it breaks every caller.
+        if old.get("operationId") != new.get("operationId"):
+            yield Change(
+                "/operationId",
+                Rule.CHANGED_OPERATION_ID,
+                f"{old.get('operationId')!r} -> {new.get('operationId')!r}",
+            )
+        yield from self._parameters(old_item, old, new_item, new)
+        yield from self._request_body(old.get("requestBody"), new.get("requestBody"))
+        yield from self._responses(old.get("responses") or {}, new.get("responses") or {})
+
+    # -- parameters
+
+    def _parameter_map(self, resolver: Resolver, item: Json, operation: Json) -> dict[str, Json]:
+        """`in:name` -> parameter; the operation's override the path item's (as in OpenAPI)."""
+        result: dict[str, Json] = {}
+        for raw in [*(item.get("parameters") or []), *(operation.get("parameters") or [])]:
+            parameter = resolver.resolve(raw)
+            name = str(parameter["name"])
+            # Header names are case-insensitive (RFC 9110).
+            key = f"{parameter['in']}:{name.lower() if parameter['in'] == 'header' else name}"
+            result[key] = parameter
+        return result
+
+    def _parameters(self, old_item: Json, old: Json, new_item: Json, new: Json) -> Iterator[Change]:
+        old_parameters = self._parameter_map(self.old, old_item, old)
+        new_parameters = self._parameter_map(self.new, new_item, new)
+        for key, old_parameter in old_parameters.items():
+            where = f"/parameters/{_token(key)}"
+            new_parameter = new_parameters.get(key)
+            if new_parameter is None:
+                yield Change(where, Rule.REMOVED_PARAMETER, f"parameter {key} was removed")
+                continue
+            if new_parameter.get("required") and not old_parameter.get("required"):
+                yield Change(
+                    f"{where}/required",
+                    Rule.NEW_REQUIRED_PARAMETER,
+                    f"parameter {key} is now required",
+                )
+            yield from self._schema(
+                old_parameter.get("schema"),
+                new_parameter.get("schema"),
+                Direction.REQUEST,
+                f"{where}/schema",
+            )
+        for key in new_parameters.keys() - old_parameters.keys():
+            if new_parameters[key].get("required"):
+                yield Change(
+                    f"/parameters/{_token(key)}",
+                    Rule.NEW_REQUIRED_PARAMETER,
+                    f"new parameter {key} is required",
+                )
+
+    # -- bodies
+
+    def _schema(self, old: Any, new: Any, direction: Direction, at: str) -> Iterator[Change]:
+        if old is None or new is None:
+            return
+        for change in self.schemas.compare(old, new, direction):
+            yield Change(at + change.location, change.rule, change.detail, change.source)
+
+    def _request_body(self, old_raw: Any, new_raw: Any) -> Iterator[Change]:
+        if new_raw is None:
+            return  # a body no longer read: what old clients send is ignored
+        new = self.new.resolve(new_raw)
+        old = self.old.resolve(old_raw) if old_raw is not None else {}
+        if new.get("required") and not old.get("required"):
+            yield Change(
+                "/requestBody/required",
+                Rule.NEW_REQUIRED_REQUEST_FIELD,
+                "the request body is now required",
+            )
+        old_content: Json = old.get("content") or {}
+        new_content: Json = new.get("content") or {}
+        for media_type, old_media in old_content.items():
+            where = f"/requestBody/content/{_token(media_type)}"
+            if media_type not in new_content:
+                yield Change(
+                    where, Rule.REMOVED_MEDIA_TYPE, f"request bodies of {media_type} are refused"
+                )
+                continue
+            yield from self._schema(
+                self.old.resolve(old_media).get("schema"),
+                self.new.resolve(new_content[media_type]).get("schema"),
+                Direction.REQUEST,
+                f"{where}/schema",
+            )
+
+    def _responses(self, old_responses: Json, new_responses: Json) -> Iterator[Change]:
+        for status, old_raw in old_responses.items():
+            where = f"/responses/{status}"
+            if status not in new_responses:
+                if _is_success(str(status)):
+                    yield Change(
+                        where, Rule.REMOVED_SUCCESS_STATUS, f"success status {status} was removed"
+                    )
+                continue
+            old = self.old.resolve(old_raw)
+            new = self.new.resolve(new_responses[status])
+            new_headers = {name.lower() for name in new.get("headers") or {}}
+            for header in old.get("headers") or {}:
+                if header.lower() not in new_headers:
+                    yield Change(
+                        f"{where}/headers/{_token(header)}",
+                        Rule.REMOVED_RESPONSE_HEADER,
+                        f"header {header} is no longer sent",
+                    )
+            old_content: Json = old.get("content") or {}
+            new_content: Json = new.get("content") or {}
+            for media_type, old_media in old_content.items():
+                media_where = f"{where}/content/{_token(media_type)}"
+                if media_type not in new_content:
+                    yield Change(
+                        media_where,
+                        Rule.REMOVED_MEDIA_TYPE,
+                        f"{status} responses are no longer {media_type}",
+                    )
+                    continue
+                yield from self._schema(
+                    self.old.resolve(old_media).get("schema"),
+                    self.new.resolve(new_content[media_type]).get("schema"),
+                    Direction.RESPONSE,
+                    f"{media_where}/schema",
+                )
+            # `links`, examples and descriptions are documentation: never compared.
