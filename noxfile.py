@@ -16,7 +16,7 @@ nox.options.reuse_existing_virtualenvs = True
 PYPROJECT = nox.project.load_toml("pyproject.toml")
 SPEC = "spec/openapi.yaml"
 API_MODELS = "server/patient_tracker/api_models.py"
-TYPED_PATHS = ("server", "contract_tests", "bench", "tools", "noxfile.py")
+TYPED_PATHS = ("server", "contract_tests", "bench", "client", "tools", "noxfile.py")
 TEST_POSTGRES_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 
 
@@ -150,6 +150,22 @@ def generate(session: nox.Session) -> None:
     install_groups(session, "generate", "generate-client")
     session.run("datamodel-codegen", "--input", SPEC, "--output", API_MODELS, *session.posargs)
     session.run("python", "client/generate.py")
+
+
+@nox.session(reuse_venv=False)
+def sdk(session: nox.Session) -> None:
+    """SDK: fail on drift from a fresh generation, build the wheel, test it on a live server."""
+    # A fresh venv each run. The live-server fixtures (conftest.py) run the server from it: the
+    # project and the test group. The SDK goes in as its built wheel, not editable, so the tests
+    # see exactly what integrators install.
+    install_groups(session, "test", "generate-client", project=True)
+    session.run("python", "client/generate.py", "--check")
+    dist = Path(session.create_tmp()) / "sdk-dist"
+    shutil.rmtree(dist, ignore_errors=True)
+    session.run("uv", "build", "--wheel", "--out-dir", str(dist), "client", external=True)
+    (wheel,) = dist.glob("patient_tracker_client-*.whl")
+    session.install(str(wheel))
+    session.run("pytest", "client/tests", *session.posargs)
 
 
 @nox.session(default=False)

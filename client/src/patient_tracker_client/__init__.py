@@ -1,0 +1,48 @@
+"""Python SDK for the Patient Appointment Tracker API.
+
+The operations and models are generated from the API's OpenAPI document into
+`patient_tracker_client.generated` (`api.<tag>.<operation>`, `models`); this package adds what the
+generator does not: a configured client with retries and timeouts (`PatientTracker`), typed
+exceptions (`ApiError` and subclasses), `unwrap`, auto-pagination and an `If-Match` helper.
+"""
+
+from ._calls import amodify, etag, modify, unwrap
+from ._client import DEFAULT_TIMEOUT, PatientTracker
+from ._errors import (
+    ApiError,
+    BadRequestError,
+    ConflictError,
+    FieldProblem,
+    ForbiddenError,
+    NotFoundError,
+    PreconditionFailedError,
+    RateLimitedError,
+    ServerError,
+    UnauthorizedError,
+    ValidationError,
+)
+from ._pagination import apaginate, paginate
+from ._retry import RetryPolicy
+
+__all__ = [
+    "DEFAULT_TIMEOUT",
+    "ApiError",
+    "BadRequestError",
+    "ConflictError",
+    "FieldProblem",
+    "ForbiddenError",
+    "NotFoundError",
+    "PatientTracker",
+    "PreconditionFailedError",
+    "RateLimitedError",
+    "RetryPolicy",
+    "ServerError",
+    "UnauthorizedError",
+    "ValidationError",
+    "amodify",
+    "apaginate",
+    "etag",
+    "modify",
+    "paginate",
+    "unwrap",
+]

@@ -1,0 +1,136 @@
+"""Typed exceptions built from the server's RFC 9457 problem+json bodies.
+
+Parsing is deliberately tolerant: a body that is not a problem (a proxy's HTML error page, an empty
+503) still becomes an `ApiError` of the right class, by status, instead of a `KeyError` deep in
+generated code.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+
+from ._retry import retry_after_seconds
+
+
+@dataclass(frozen=True)
+class FieldProblem:
+    """One offending field (`pointer`, a JSON Pointer into the body) or parameter (`parameter`)."""
+
+    detail: str
+    pointer: str | None = None
+    parameter: str | None = None
+
+
+class ApiError(Exception):
+    """The server answered with an error status (4xx or 5xx).
+
+    `code` is the problem's stable machine-readable code (`not_found`, `phone_taken`, ...); an
+    unknown code should be handled by `status`, as the API may add codes.
+    """
+
+    def __init__(self, response: httpx.Response, problem: Mapping[str, Any]) -> None:
+        self.response = response
+        self.problem: Mapping[str, Any] = problem
+        self.status: int = response.status_code
+        self.code: str = _text(problem.get("code")) or f"http_{response.status_code}"
+        self.title: str = _text(problem.get("title")) or response.reason_phrase
+        self.detail: str = _text(problem.get("detail"))
+        self.errors: tuple[FieldProblem, ...] = _field_problems(problem.get("errors"))
+        super().__init__(f"{self.status} {self.code}: {self.detail or self.title}")
+
+    @property
+    def current_status(self) -> str | None:
+        """For `invalid_status_transition`: the appointment's status at the time."""
+        value = self.problem.get("current_status")
+        return value if isinstance(value, str) else None
+
+
+class BadRequestError(ApiError):
+    """400, 405, 413, 415 and other client errors without a class of their own."""
+
+
+class UnauthorizedError(ApiError):
+    """401: no API key, or an unknown or revoked one."""
+
+
+class ForbiddenError(ApiError):
+    """403: the API key lacks a scope the operation needs."""
+
+
+class NotFoundError(ApiError):
+    """404: nothing has that id (or a referenced id in the body names nothing)."""
+
+
+class ConflictError(ApiError):
+    """409: the request conflicts with the current state (phone taken, overlap, status move)."""
+
+
+class PreconditionFailedError(ApiError):
+    """412: `If-Match` no longer matches; re-read the resource and decide again."""
+
+
+class ValidationError(ApiError):
+    """422: a field or parameter breaks the schema or a rule; see `errors`."""
+
+
+class RateLimitedError(ApiError):
+    """429: too many requests, still so after the client's retries."""
+
+    @property
+    def retry_after(self) -> float | None:
+        """Seconds the server asked to wait (`Retry-After`), if it said."""
+        return retry_after_seconds(self.response.headers.get("Retry-After"))
+
+
+class ServerError(ApiError):
+    """5xx: the server failed (or was unavailable after the client's retries)."""
+
+
+_BY_STATUS: dict[int, type[ApiError]] = {
+    401: UnauthorizedError,
+    403: ForbiddenError,
+    404: NotFoundError,
+    409: ConflictError,
+    412: PreconditionFailedError,
+    422: ValidationError,
+    429: RateLimitedError,
+}
+
+
+def error_from_response(response: httpx.Response) -> ApiError:
+    """The typed exception for an error response whose body has been read."""
+    kind = _BY_STATUS.get(response.status_code)
+    if kind is None:
+        kind = ServerError if response.status_code >= 500 else BadRequestError
+    return kind(response, _problem_body(response.content))
+
+
+def _problem_body(content: bytes) -> Mapping[str, Any]:
+    try:
+        body = json.loads(content) if content else {}
+    except ValueError:  # not JSON (UnicodeDecodeError is a ValueError too)
+        return {}
+    return body if isinstance(body, dict) else {}
+
+
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _field_problems(value: object) -> tuple[FieldProblem, ...]:
+    if not isinstance(value, list):
+        return ()
+    return tuple(
+        FieldProblem(
+            detail=_text(item.get("detail")),
+            pointer=item.get("pointer") if isinstance(item.get("pointer"), str) else None,
+            parameter=item.get("parameter") if isinstance(item.get("parameter"), str) else None,
+        )
+        for item in value
+        if isinstance(item, dict)
+    )
