@@ -10,6 +10,7 @@ from ._findings import Finding, Rule
 from ._schemas import Change, Direction, SchemaComparer
 
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+REF = "$ref"  # kept on a resolved parameter: the shared parameter it came from, or ""
 
 
 def _token(key: str) -> str:
@@ -77,7 +78,8 @@ class SpecComparer:
             name = str(parameter["name"])
             # Header names are case-insensitive (RFC 9110).
             key = f"{parameter['in']}:{name.lower() if parameter['in'] == 'header' else name}"
-            result[key] = parameter
+            # Remember a shared parameter's name, so a change in it is reported once.
+            result[key] = {**parameter, REF: raw.get("$ref", "")}
         return result
 
     def _parameters(self, old_item: Json, old: Json, new_item: Json, new: Json) -> Iterator[Change]:
@@ -95,12 +97,12 @@ class SpecComparer:
                     Rule.NEW_REQUIRED_PARAMETER,
                     f"parameter {key} is now required",
                 )
-            yield from self._schema(
-                old_parameter.get("schema"),
-                new_parameter.get("schema"),
-                Direction.REQUEST,
-                f"{where}/schema",
-            )
+            shared = new_parameter[REF]
+            for change in self._schema(
+                old_parameter.get("schema"), new_parameter.get("schema"), Direction.REQUEST, ""
+            ):
+                source = change.source or (f"{shared}/schema{change.location}" if shared else "")
+                yield Change(f"{where}/schema{change.location}", change.rule, change.detail, source)
         for key in new_parameters.keys() - old_parameters.keys():
             if new_parameters[key].get("required"):
                 yield Change(

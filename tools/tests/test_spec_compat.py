@@ -481,3 +481,21 @@ def test_a_release_refuses_breaking_changes_and_records_an_additive_one(tmp_path
     assert main([*args, "0.2.0"]) == 0
     assert (baseline / "VERSION").read_text() == "0.2.0\n"
     assert load(baseline / "openapi.yaml") == additive
+
+
+def test_a_change_in_a_shared_parameter_is_reported_once() -> None:
+    findings = compare(
+        BASE,
+        edited(lambda s: s["components"]["parameters"]["Limit"]["schema"].update(maximum=50)),
+    )
+    assert [(f.operation, f.location, f.source) for f in findings] == [
+        (
+            "GET /v1/things (listThings)",
+            "/parameters/query:limit/schema/maximum",
+            "#/components/parameters/Limit/schema/maximum",
+        )
+    ]
+    [entry] = render(findings)
+    assert entry.startswith(
+        "[narrowed-request] #/components/parameters/Limit/schema/maximum: upper bound 100 -> 50"
+    )
