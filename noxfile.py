@@ -194,3 +194,11 @@ def bench(session: nox.Session) -> None:
             session.error("wrk is not installed: install it (Debian/Ubuntu: apt-get install wrk)")
     install_groups(session, "bench", project=True)
     session.run("python", "bench/run.py", *session.posargs)
+
+
+@nox.session(name="bench-sdk", default=False)
+def bench_sdk(session: nox.Session) -> None:
+    """Time get_patient through the SDK against bare httpx + json (bench/sdk_vs_httpx.py)."""
+    install_groups(session, "bench", project=True)
+    session.install("./client")
+    session.run("python", "bench/sdk_vs_httpx.py", *session.posargs)
