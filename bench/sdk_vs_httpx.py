@@ -50,8 +50,8 @@ SERVER_CPU, CLIENT_CPU = 1, 0
 def parse_args() -> argparse.Namespace:
     """Read the command line."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--calls", type=int, default=2000, help="calls per round and way")
-    parser.add_argument("--rounds", type=int, default=5, help="alternating rounds")
+    parser.add_argument("--calls", type=int, default=500, help="calls per round and way")
+    parser.add_argument("--rounds", type=int, default=20, help="alternating rounds")
     parser.add_argument("--warmup", type=int, default=200, help="untimed calls per way first")
     return parser.parse_args()
 
