@@ -16,6 +16,7 @@ import json
 import secrets
 import socket
 import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -181,6 +182,7 @@ class Scripted:
     status: int
     body: object = None
     headers: dict[str, str] = field(default_factory=dict)
+    delay: float = 0.0  # seconds to wait before answering (to provoke client timeouts)
 
 
 @dataclass(frozen=True)
@@ -209,6 +211,7 @@ class StubServer:
                 stub.seen.append(Seen(self.command, self.path, dict(self.headers.items())))
                 index = min(len(stub.seen), len(stub.script)) - 1
                 reply = stub.script[index]
+                time.sleep(reply.delay)
                 payload = b"" if reply.body is None else json.dumps(reply.body).encode()
                 self.send_response(reply.status)
                 content_type = (
@@ -219,7 +222,8 @@ class StubServer:
                 for name, value in reply.headers.items():
                     self.send_header(name, value)
                 self.end_headers()
-                self.wfile.write(payload)
+                with contextlib.suppress(OSError):  # the client may have timed out and left
+                    self.wfile.write(payload)
 
             do_GET = do_POST = do_PATCH = do_DELETE = _answer  # noqa: N815 - http.server's names
 

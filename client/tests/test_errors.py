@@ -4,6 +4,7 @@ and from a stub server for the statuses the real one does not send on purpose (4
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 
@@ -23,6 +24,8 @@ from patient_tracker_client import (
     ServerError,
     UnauthorizedError,
     ValidationError,
+    amodify,
+    etag,
     modify,
     unwrap,
 )
@@ -160,6 +163,37 @@ def test_modify_sends_the_etag_it_read(
     )
     assert updated.phone == phone
     assert updated.updated_at > patient.updated_at
+
+
+def test_amodify_and_a_stale_async_write(
+    server: LiveServer, make_patient: Callable[..., Patient]
+) -> None:
+    patient = make_patient()
+    phone = new_phone()
+
+    async def change() -> tuple[Patient, str]:
+        async with PatientTracker(server.base_url, api_key=server.api_key) as api:
+            first = await get_patient.asyncio_detailed(patient.id, client=api.client)
+            updated = await amodify(
+                lambda: get_patient.asyncio_detailed(patient.id, client=api.client),
+                lambda current, tag: update_patient.asyncio_detailed(
+                    current.id, client=api.client, body=PatientUpdate(phone=phone), if_match=tag
+                ),
+            )
+            try:  # the ETag read before that change is stale now
+                await update_patient.asyncio_detailed(
+                    patient.id,
+                    client=api.client,
+                    body=PatientUpdate(given_name="Stale"),
+                    if_match=etag(first),
+                )
+            except PreconditionFailedError as error:
+                return updated, error.code
+            return updated, "no error"
+
+    updated, code = asyncio.run(change())
+    assert updated.phone == phone
+    assert code == "precondition_failed"
 
 
 def test_unauthorized(server: LiveServer) -> None:

@@ -187,3 +187,22 @@ def test_async_get_is_retried(stub: StubServer) -> None:
 
     assert asyncio.run(fetch()).id == "p1"
     assert len(stub.seen) == 2
+
+
+def test_a_timed_out_get_is_retried(stub: StubServer) -> None:
+    stub.script = [Scripted(200, PATIENT_JSON, delay=1.0), Scripted(200, PATIENT_JSON)]
+    with PatientTracker(stub.base_url, api_key="k", timeout=0.3, retry=FAST) as api:
+        patient = unwrap(get_patient.sync_detailed("p1", client=api.client))
+    assert patient.id == "p1"
+    assert len(stub.seen) == 2
+
+
+def test_the_timeout_applies(stub: StubServer) -> None:
+    stub.script = [Scripted(200, PATIENT_JSON, delay=1.0)]
+    with (
+        PatientTracker(
+            stub.base_url, api_key="k", timeout=0.3, retry=RetryPolicy(max_attempts=1)
+        ) as api,
+        pytest.raises(httpx.ReadTimeout),
+    ):
+        get_patient.sync_detailed("p1", client=api.client)
