@@ -5,8 +5,9 @@ that answers 429 / 503 / 500, which the real server never sends on purpose).
 The SDK under test is the installed wheel (`nox -s sdk` builds and installs it); `test_install.py`
 checks that it is not imported from the source tree.
 
-`client/tests` is a package (`__init__.py`) so that this file is not imported under the bare name
-`conftest`, which belongs to the root conftest.py whose live-server helpers it uses.
+`client/tests` is a package, and `client/` too, so that pytest imports this file as
+`client.tests.conftest`: not under the bare name `conftest`, which is the root conftest.py's (whose
+live-server helpers this uses), nor as `tests.conftest`, which would clash with `server/tests`.
 """
 
 from __future__ import annotations
