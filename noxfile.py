@@ -144,6 +144,14 @@ def tests(session: nox.Session) -> None:
     session.run("pytest", *session.posargs, env=env)
 
 
+@nox.session
+def contract(session: nox.Session) -> None:
+    """Schemathesis CLI (all checks, all phases) on a fresh server; contract coverage table."""
+    install_groups(session, "test", project=True)
+    # Reports go to reports/contract/; `-- --threshold 0.95` or Schemathesis options pass through.
+    session.run("python", "-m", "contract_tests.run_contract", *session.posargs)
+
+
 @nox.session(default=False)
 def generate(session: nox.Session) -> None:
     """Regenerate api_models.py and the SDK's generated package from the spec."""

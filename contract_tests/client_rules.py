@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from schemathesis import Case, GenerationMode
+from schemathesis.core.transport import Response
 
 # A reschedule: the resulting times, old and new merged, follow the booking rules.
 RESCHEDULE = "PATCH /v1/appointments/{appointment_id}"
@@ -74,19 +75,37 @@ REFERENCE_CREATORS = {
 }
 
 
-def naming_known_resources(case: Case[Any], created: dict[str, list[str]]) -> None:
-    """Make a *positive* case's references name resources the client created (stateful runs).
+class KnownResources:
+    """The patients and practitioners a client has created and not deleted, newest last."""
 
-    A booking names a patient and a practitioner. A link supplies one of them (the one just
-    created); an invented id for the other is rightly a 404, so it is replaced by the most recent
-    one of its kind that this scenario created, when there is one. `created` maps an operation
-    label to the ids its 201 responses returned, oldest first.
-    """
-    if case.meta is None or case.meta.generation.mode is not GenerationMode.POSITIVE:
-        return
-    if not isinstance(case.body, dict):
-        return
-    for field, creator in REFERENCE_CREATORS.items():
-        known = created.get(creator, [])
-        if field in case.body and known and case.body[field] not in known:
-            case.body[field] = known[-1]
+    def __init__(self, created: dict[str, list[str]] | None = None) -> None:
+        self.created: dict[str, list[str]] = {
+            creator: list((created or {}).get(creator, []))
+            for creator in REFERENCE_CREATORS.values()
+        }
+
+    def record(self, case: Case[Any], response: Response) -> None:
+        """Note what a 201 created, and forget what a 2xx DELETE deleted."""
+        label = case.operation.label
+        if label in self.created and response.status_code == 201:
+            self.created[label].append(response.json()["id"])
+        elif case.method.upper() == "DELETE" and 200 <= response.status_code < 300:
+            deleted = set((case.path_parameters or {}).values())
+            for ids in self.created.values():
+                ids[:] = [known for known in ids if known not in deleted]
+
+    def name_in(self, case: Case[Any]) -> None:
+        """Make a *positive* case's references name resources the client created.
+
+        A booking names a patient and a practitioner. A link may supply one of them (the one
+        just created); an invented id is rightly a 404, so it is replaced by the most recent one
+        of its kind the client created, when there is one.
+        """
+        if case.meta is None or case.meta.generation.mode is not GenerationMode.POSITIVE:
+            return
+        if not isinstance(case.body, dict):
+            return
+        for field, creator in REFERENCE_CREATORS.items():
+            known = self.created[creator]
+            if field in case.body and known and case.body[field] not in known:
+                case.body[field] = known[-1]

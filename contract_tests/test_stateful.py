@@ -23,11 +23,7 @@ from schemathesis.core.transport import Response
 from conftest import LiveServer
 from contract_tests.checks import ALL_CHECKS, configure_checks
 from contract_tests.clean_slate import empty_clinic, register_example_resources
-from contract_tests.client_rules import (
-    REFERENCE_CREATORS,
-    as_a_client_may_send_it,
-    naming_known_resources,
-)
+from contract_tests.client_rules import REFERENCE_CREATORS, KnownResources, as_a_client_may_send_it
 from patient_tracker.db.database import Database
 
 # Scenarios per run, each of up to `STEPS` calls: about 25 s per dialect on 2 cores.
@@ -59,20 +55,19 @@ def test_stateful_flows_honour_the_contract(
 
         def setup(self) -> None:
             empty_clinic(server_database)
-            # Ids known to this scenario, by creating operation (see `naming_known_resources`):
-            # the example patient and practitioner, then whatever the scenario creates.
-            self.created = register_example_resources(
-                schema.raw_schema, live_server.base_url, auth, CREATORS
+            # What this scenario may book with: the example patient and practitioner, then
+            # whatever the scenario itself creates.
+            self.known = KnownResources(
+                register_example_resources(schema.raw_schema, live_server.base_url, auth, CREATORS)
             )
 
         def before_call(self, case: Case[Any]) -> None:
             as_a_client_may_send_it(case)
-            naming_known_resources(case, self.created)
+            self.known.name_in(case)
 
         def after_call(self, response: Response, case: Case[Any]) -> None:
             super().after_call(response, case)
-            if case.operation.label in CREATORS and response.status_code == 201:
-                self.created[case.operation.label].append(response.json()["id"])
+            self.known.record(case, response)
 
         def get_call_kwargs(self, case: Case[Any]) -> dict[str, Any]:
             # Auth per call, as in test_schemathesis.py: the `ignored_auth` probe drops it.
