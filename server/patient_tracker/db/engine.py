@@ -80,7 +80,10 @@ class PatientTrackerSQLiteDialect(SQLiteDialect_pysqlite):
         """Emit the connection's BEGIN statement (``BEGIN`` unless set otherwise)."""
         # SQLAlchemy hands us its pool proxy; the statement lives on the sqlite3 object.
         raw = getattr(dbapi_connection, "dbapi_connection", dbapi_connection)
-        raw.execute(getattr(raw, "begin_statement", "BEGIN"))
+        # `Database` may have begun on the sqlite3 connection already; SQLAlchemy's transaction
+        # then joins that one (and its commit or rollback ends it).
+        if not raw.in_transaction:
+            raw.execute(getattr(raw, "begin_statement", "BEGIN"))
 
 
 registry.register(
