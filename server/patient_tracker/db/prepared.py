@@ -33,8 +33,14 @@ class _Compiled:
     compiled: SQLCompiler
     positional_names: tuple[str, ...] | None
     bind_processors: dict[str, Processor]
+    # Every bind parameter is a plain named `bindparam(name)` (no value, default or callable),
+    # so the caller's parameters are the statement's, and `construct_params` (~3 us) can be
+    # skipped.
+    direct: bool
+    bind_names: tuple[str, ...]
     columns: tuple[str, ...]
-    result_processors: tuple[Processor | None, ...]
+    # (position, column name, processor) of the result columns that need converting.
+    result_processors: tuple[tuple[int, str, Processor], ...]
 
 
 class Prepared:
@@ -53,17 +59,23 @@ class Prepared:
             if processor is not None:
                 bind_processors[name] = processor
         columns: list[str] = []
-        result_processors: list[Processor | None] = []
-        for column in getattr(self._statement, "selected_columns", ()):
+        result_processors: list[tuple[int, str, Processor]] = []
+        for position, column in enumerate(getattr(self._statement, "selected_columns", ())):
             columns.append(column.key)
-            result_processors.append(
-                column.type.dialect_impl(dialect).result_processor(dialect, None)
-            )
+            processor = column.type.dialect_impl(dialect).result_processor(dialect, None)
+            if processor is not None:
+                result_processors.append((position, column.key, processor))
+        direct = all(
+            bind.value is None and bind.callable is None and not bind.expanding
+            for bind in compiled.binds.values()
+        )
         return _Compiled(
             sql=compiled.string,
             compiled=compiled,
             positional_names=tuple(compiled.positiontup or ()) if dialect.positional else None,
             bind_processors=bind_processors,
+            direct=direct,
+            bind_names=tuple(compiled.binds),
             columns=tuple(columns),
             result_processors=tuple(result_processors),
         )
@@ -77,15 +89,28 @@ class Prepared:
 
     def _execute(self, conn: Connection, params: Mapping[str, Any]) -> tuple[_Compiled, Any]:
         compiled = self._for(conn)
-        values = compiled.compiled.construct_params(dict(params))
-        for name, processor in compiled.bind_processors.items():
-            values[name] = processor(values[name])
+        if compiled.direct and not compiled.bind_processors:
+            values = params
+        else:
+            values = (
+                dict(params)
+                if compiled.direct
+                else compiled.compiled.construct_params(dict(params))
+            )
+            for name, processor in compiled.bind_processors.items():
+                values[name] = processor(values[name])
         cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
         try:
             if compiled.positional_names is not None:
                 cursor.execute(compiled.sql, tuple(values[n] for n in compiled.positional_names))
             else:
-                cursor.execute(compiled.sql, values)
+                # A direct statement's parameters may hold extra keys; construct_params' do not.
+                named = (
+                    {name: values[name] for name in compiled.bind_names}
+                    if compiled.direct
+                    else values
+                )
+                cursor.execute(compiled.sql, named)
         except conn.dialect.loaded_dbapi.IntegrityError as error:
             cursor.close()
             # The same exception `Connection.execute` raises, so that callers map constraint
@@ -102,12 +127,10 @@ class Prepared:
             cursor.close()
         if row is None:
             return None
-        return {
-            name: value if processor is None else processor(value)
-            for name, processor, value in zip(
-                compiled.columns, compiled.result_processors, row, strict=True
-            )
-        }
+        values = dict(zip(compiled.columns, row, strict=True))
+        for position, name, processor in compiled.result_processors:
+            values[name] = processor(row[position])
+        return values
 
     def run(self, conn: Connection, params: Mapping[str, Any]) -> int:
         """Execute a statement that returns no rows; the number of rows it changed."""
