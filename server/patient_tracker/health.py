@@ -6,11 +6,12 @@ from fastapi import APIRouter
 from starlette.responses import Response
 
 from patient_tracker.api_models import Health, Readiness, Status, Status1
+from patient_tracker.auth.route import SecuredRoute
 from patient_tracker.deps import DatabaseDep
 from patient_tracker.http.responses import documented
 from patient_tracker.problems import DatabaseUnavailableError
 
-router = APIRouter(tags=["Health"])
+router = APIRouter(tags=["Health"], route_class=SecuredRoute)
 
 _ALIVE = Health(status=Status.ok).model_dump_json()
 _READY = Readiness(status=Status1.ready).model_dump_json()

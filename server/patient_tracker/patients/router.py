@@ -16,13 +16,12 @@ from patient_tracker.api_models import (
     PatientUpdate,
 )
 from patient_tracker.appointments import service as appointments
+from patient_tracker.auth.route import SecuredRoute
 from patient_tracker.deps import (
+    Caller,
     IdempotencyKey,
     IdInPath,
     IfMatch,
-    PatientAppointmentsReader,
-    PatientsReader,
-    PatientsWriter,
 )
 from patient_tracker.http.json_body import JSON, MERGE_PATCH_JSON, json_body
 from patient_tracker.http.params import given
@@ -30,7 +29,7 @@ from patient_tracker.http.responses import ApiResponse, documented, page_respons
 from patient_tracker.idempotency import request_fingerprint, run_idempotent
 from patient_tracker.patients import service
 
-router = APIRouter(prefix="/v1/patients", tags=["Patients"])
+router = APIRouter(prefix="/v1/patients", tags=["Patients"], route_class=SecuredRoute)
 
 _COLLECTION = (401, 403, 422, 500)
 _BODY = (400, 413, 415, 422)
@@ -42,10 +41,11 @@ def _location(patient_id: str) -> str:
 
 @router.get("", operation_id="listPatients", responses=documented(*_COLLECTION))
 async def list_patients(
-    caller: PatientsReader,
+    request: Request,
     query: Annotated[ListPatientsParametersQuery, Query()],
 ) -> Response:
     """List patients in registration order."""
+    caller = Caller.of(request)
 
     def work(conn: Connection) -> Response:
         return page_response(service.list_page(conn, query))
@@ -61,11 +61,11 @@ async def list_patients(
 )
 async def create_patient(
     request: Request,
-    caller: PatientsWriter,
     body: Annotated[PatientCreate, Depends(json_body(PatientCreate))],
     idempotency_key: IdempotencyKey = None,
 ) -> Response:
     """Register a patient."""
+    caller = Caller.of(request)
 
     def work(conn: Connection) -> ApiResponse:
         patient, version = service.create(conn, body)
@@ -76,8 +76,9 @@ async def create_patient(
 
 
 @router.get("/{patient_id}", operation_id="getPatient", responses=documented(401, 403, 404, 500))
-async def get_patient(caller: PatientsReader, patient_id: IdInPath) -> Response:
+async def get_patient(request: Request, patient_id: IdInPath) -> Response:
     """One patient, with its ETag."""
+    caller = Caller.of(request)
 
     def work(conn: Connection) -> Response:
         patient, version = service.get(conn, patient_id)
@@ -92,7 +93,7 @@ async def get_patient(caller: PatientsReader, patient_id: IdInPath) -> Response:
     responses=documented(*_BODY, 401, 403, 404, 409, 412, 500),
 )
 async def update_patient(
-    caller: PatientsWriter,
+    request: Request,
     patient_id: IdInPath,
     body: Annotated[
         PatientUpdate, Depends(json_body(PatientUpdate, media_types=(MERGE_PATCH_JSON, JSON)))
@@ -100,6 +101,7 @@ async def update_patient(
     if_match: IfMatch = None,
 ) -> Response:
     """Apply a JSON merge patch."""
+    caller = Caller.of(request)
 
     def work(conn: Connection) -> Response:
         patient, version = service.update(conn, patient_id, body, if_match)
@@ -115,9 +117,10 @@ async def update_patient(
     responses=documented(401, 403, 404, 409, 412, 422, 500),
 )
 async def delete_patient(
-    caller: PatientsWriter, patient_id: IdInPath, if_match: IfMatch = None
+    request: Request, patient_id: IdInPath, if_match: IfMatch = None
 ) -> Response:
     """Delete a patient that has no appointments."""
+    caller = Caller.of(request)
 
     def work(conn: Connection) -> None:
         service.delete(conn, patient_id, if_match)
@@ -132,11 +135,12 @@ async def delete_patient(
     responses=documented(401, 403, 404, 422, 500),
 )
 async def list_patient_appointments(
-    caller: PatientAppointmentsReader,
+    request: Request,
     patient_id: IdInPath,
     query: Annotated[ListPatientAppointmentsParametersQuery, Query()],
 ) -> Response:
     """One patient's appointments, by start time."""
+    caller = Caller.of(request)
 
     def work(conn: Connection) -> AppointmentPage:
         service.require_exists(conn, patient_id)

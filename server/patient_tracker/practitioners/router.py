@@ -13,29 +13,30 @@ from patient_tracker.api_models import (
     PractitionerCreate,
     PractitionerUpdate,
 )
+from patient_tracker.auth.route import SecuredRoute
 from patient_tracker.deps import (
+    Caller,
     IdempotencyKey,
     IdInPath,
     IfMatch,
-    PractitionersReader,
-    PractitionersWriter,
 )
 from patient_tracker.http.json_body import JSON, MERGE_PATCH_JSON, json_body
 from patient_tracker.http.responses import ApiResponse, documented, page_response, resource_response
 from patient_tracker.idempotency import request_fingerprint, run_idempotent
 from patient_tracker.practitioners import service
 
-router = APIRouter(prefix="/v1/practitioners", tags=["Practitioners"])
+router = APIRouter(prefix="/v1/practitioners", tags=["Practitioners"], route_class=SecuredRoute)
 
 _BODY = (400, 413, 415, 422)
 
 
 @router.get("", operation_id="listPractitioners", responses=documented(401, 403, 422, 500))
 async def list_practitioners(
-    caller: PractitionersReader,
+    request: Request,
     query: Annotated[ListPractitionersParametersQuery, Query()],
 ) -> Response:
     """List practitioners in creation order."""
+    caller = Caller.of(request)
 
     def work(conn: Connection) -> Response:
         return page_response(service.list_page(conn, query))
@@ -51,11 +52,11 @@ async def list_practitioners(
 )
 async def create_practitioner(
     request: Request,
-    caller: PractitionersWriter,
     body: Annotated[PractitionerCreate, Depends(json_body(PractitionerCreate))],
     idempotency_key: IdempotencyKey = None,
 ) -> Response:
     """Create a practitioner."""
+    caller = Caller.of(request)
 
     def work(conn: Connection) -> ApiResponse:
         practitioner, version = service.create(conn, body)
@@ -71,8 +72,9 @@ async def create_practitioner(
     operation_id="getPractitioner",
     responses=documented(401, 403, 404, 500),
 )
-async def get_practitioner(caller: PractitionersReader, practitioner_id: IdInPath) -> Response:
+async def get_practitioner(request: Request, practitioner_id: IdInPath) -> Response:
     """One practitioner, with its ETag."""
+    caller = Caller.of(request)
 
     def work(conn: Connection) -> Response:
         practitioner, version = service.get(conn, practitioner_id)
@@ -87,7 +89,7 @@ async def get_practitioner(caller: PractitionersReader, practitioner_id: IdInPat
     responses=documented(*_BODY, 401, 403, 404, 412, 500),
 )
 async def update_practitioner(
-    caller: PractitionersWriter,
+    request: Request,
     practitioner_id: IdInPath,
     body: Annotated[
         PractitionerUpdate,
@@ -96,6 +98,7 @@ async def update_practitioner(
     if_match: IfMatch = None,
 ) -> Response:
     """Apply a JSON merge patch."""
+    caller = Caller.of(request)
 
     def work(conn: Connection) -> Response:
         practitioner, version = service.update(conn, practitioner_id, body, if_match)
@@ -111,9 +114,10 @@ async def update_practitioner(
     responses=documented(401, 403, 404, 409, 412, 422, 500),
 )
 async def delete_practitioner(
-    caller: PractitionersWriter, practitioner_id: IdInPath, if_match: IfMatch = None
+    request: Request, practitioner_id: IdInPath, if_match: IfMatch = None
 ) -> Response:
     """Delete a practitioner that has no appointments."""
+    caller = Caller.of(request)
 
     def work(conn: Connection) -> None:
         service.delete(conn, practitioner_id, if_match)
