@@ -4,7 +4,8 @@ Each variant (`broken_variants.py`) runs as a real uvicorn process on a fresh da
 Schemathesis CLI runs against it with the CI configuration (`schemathesis-ci.toml`: every check,
 the same client rules), limited to the operations the variant breaks and a few examples, so the
 whole test takes seconds. Each run must fail, and fail on the check that guards that promise;
-the same run against the intact application (`broken_variants.intact`) must pass.
+the same run against the intact application (`broken_variants.intact`) must pass. The two
+breaks only a sequence of calls reveals are also run through the pytest stateful client.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from schemathesis.core.failures import Failure
+from schemathesis.core.failures import Failure, FailureGroup
 from schemathesis.openapi.checks import (
     IgnoredAuth,
     JsonSchemaError,
@@ -32,6 +33,8 @@ from schemathesis.openapi.checks import (
 from conftest import free_port, prepare_database, wait_until_ready
 from contract_tests.broken_variants import VARIANT_KEY_VARIABLE
 from contract_tests.run_contract import CONFIG, KEY_VARIABLE, ROOT, SPEC
+from contract_tests.stateful_client import run_stateful
+from patient_tracker.db.database import Database
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,17 @@ VARIANTS = [
         UseAfterFree,
     ),
     Variant("auth_ignored", ("listPractitioners",), "fuzzing", 5, IgnoredAuth),
+]
+
+
+# Also run through the pytest stateful client (`test_stateful.py`), with the operations taking
+# part: a deleted patient needs the patient flows; ignored auth shows on any flow.
+STATEFUL_VARIANTS = [
+    (
+        next(v for v in VARIANTS if v.caught_as is UseAfterFree),
+        ("createPatient", "getPatient", "deletePatient"),
+    ),
+    (next(v for v in VARIANTS if v.caught_as is IgnoredAuth), ()),
 ]
 
 
@@ -154,3 +168,26 @@ def test_the_same_run_passes_on_the_intact_server(variant: Variant, tmp_path: Pa
     """The control: what fails above is the break, not the run."""
     exit_code, caught, output = run_gate("intact", variant, tmp_path)
     assert (exit_code, caught) == (0, set()), output
+
+
+@pytest.mark.parametrize(
+    ("variant", "operation_ids"), STATEFUL_VARIANTS, ids=[v.factory for v, _ in STATEFUL_VARIANTS]
+)
+def test_the_stateful_pytest_run_catches(
+    variant: Variant, operation_ids: tuple[str, ...], tmp_path: Path
+) -> None:
+    with running(variant.factory, tmp_path) as (base_url, key):
+        database = Database.from_url(f"sqlite:///{tmp_path / 'variant.db'}")
+        try:
+            with pytest.raises(FailureGroup) as raised:
+                run_stateful(
+                    base_url,
+                    key,
+                    database,
+                    scenarios=30,
+                    steps=10,
+                    operation_ids=operation_ids,
+                )
+        finally:
+            database.dispose()
+    assert any(isinstance(failure, variant.caught_as) for failure in raised.value.exceptions)
