@@ -10,13 +10,21 @@ How each dialect runs ``fn``:
 SQLite
     Inline, on the calling thread (the event loop): a query costs microseconds, less than a
     thread hand-off, and because ``fn`` cannot yield, one process never has two transactions
-    in flight on a thread. Each thread gets two long-lived connections, opened on first use:
+    in flight on a thread. Each thread gets one long-lived connection, opened on first use:
 
-    - a *reader* with ``PRAGMA query_only`` on, so a write inside ``read()`` fails loudly on
-      SQLite as it does on PostgreSQL (a read-only transaction there);
-    - a *writer* whose transactions start with ``BEGIN IMMEDIATE``: the write lock is taken up
-      front, so writers from all processes queue on it (busy_timeout) and a read-modify-write
-      (overlap check + insert) cannot interleave with another.
+    - ``write()`` begins with ``BEGIN IMMEDIATE``: the write lock is taken up front, so writers
+      from all processes queue on it (busy_timeout) and a read-modify-write (overlap check +
+      insert) cannot interleave with another;
+    - ``read()`` begins with a deferred ``BEGIN`` (one snapshot). A write inside ``read()`` is
+      rolled back and raises, on SQLite (the connection's change counter moved) as on
+      PostgreSQL (a read-only transaction there).
+
+    Why one connection for both, not a reader and a writer: in WAL mode a connection that sees
+    that *another* connection changed the database drops its page cache and its whole memory
+    map (``munmap`` of the file, then page faults on every page it reads again). With two
+    connections, every POST's authentication (a read) paid that for the previous POST's write:
+    one ``mmap``/``munmap`` pair of the 88 MB file per request in ``strace``. A connection's own
+    writes do not invalidate its cache. (Other processes' writes still do; that is SQLite.)
 
     Why not a pool checkout per call: measured on this machine (2 cores, SQLAlchemy 2.1.9,
     Python 3.11, SQLite 3.40, uvloop, best of 3 x 20,000 calls on a quiet machine):
@@ -34,7 +42,7 @@ SQLite
 
     Why this is safe: a connection is only ever used by the thread that opened it (the map is
     keyed by thread id), every transaction finishes before ``read``/``write`` returns, and the
-    connections are detached from the pool, so their pragmas never leak to other users of the
+    connection is detached from the pool, so its pragmas never leak to other users of the
     engine. Connections of threads that have ended are closed when another thread opens its own.
 
 PostgreSQL
@@ -65,7 +73,6 @@ from sqlalchemy.exc import DBAPIError, InvalidRequestError
 from patient_tracker.db.engine import (
     create_engine_from_url,
     raw_sqlite_connection,
-    set_sqlite_begin,
 )
 
 __all__ = ["PING_TIMEOUT_SECONDS", "Database"]
@@ -79,19 +86,16 @@ _PING = select(1)
 
 
 @dataclass(slots=True)
-class _ThreadConnections:
-    """The two SQLite connections owned by one thread, and the sqlite3 objects under them."""
+class _ThreadConnection:
+    """The SQLite connection owned by one thread, and the sqlite3 object under it."""
 
-    reader: Connection
-    writer: Connection
-    raw_reader: sqlite3.Connection
-    raw_writer: sqlite3.Connection
+    conn: Connection
+    raw: sqlite3.Connection
 
     def close(self) -> None:
-        for conn in (self.reader, self.writer):
-            # Best effort: this runs at shutdown or for a thread that has ended.
-            with contextlib.suppress(Exception):
-                conn.close()
+        # Best effort: this runs at shutdown or for a thread that has ended.
+        with contextlib.suppress(Exception):
+            self.conn.close()
 
 
 def _ping_fn(conn: Connection) -> bool:
@@ -115,7 +119,7 @@ class Database:
         self._read_engine = engine.execution_options(
             isolation_level="REPEATABLE READ", postgresql_readonly=True
         )
-        self._threads: dict[int, _ThreadConnections] = {}
+        self._threads: dict[int, _ThreadConnection] = {}
         self._threads_lock = threading.Lock()
 
     @classmethod
@@ -182,47 +186,57 @@ class Database:
         """
         with self._threads_lock:
             threads, self._threads = self._threads, {}
-        for conns in threads.values():
-            conns.close()
+        for owned in threads.values():
+            owned.close()
         self._engine.dispose()
 
     # -- internals ---------------------------------------------------------------------------
 
     def _run_sqlite(self, fn: Callable[[Connection], T], *, write: bool) -> T:
         ident = threading.get_ident()
-        conns = self._threads.get(ident)
-        if conns is None:
-            conns = self._open_thread_connections(ident)
-        if write:
-            conn, raw, begin = conns.writer, conns.raw_writer, "BEGIN IMMEDIATE"
-        else:
-            conn, raw, begin = conns.reader, conns.raw_reader, "BEGIN"
+        owned = self._threads.get(ident)
+        if owned is None:
+            owned = self._open_thread_connection(ident)
+        conn, raw = owned.conn, owned.raw
         try:
-            # BEGIN and COMMIT go straight to sqlite3: SQLAlchemy's transaction objects and
-            # events cost ~10 us per unit of work, more than the hot path's queries (measured
-            # in-process, GET /v1/patients/{id}). If `fn` uses `conn.execute`, SQLAlchemy
-            # autobegins a transaction of its own on top of this one (the dialect's do_begin
-            # sees the open transaction and emits nothing), and ending it ends ours.
             if raw.in_transaction:
                 raise InvalidRequestError(
                     "A unit of work is already open on this thread: fn must not call back "
                     "into the Database."
                 )
+            # BEGIN and COMMIT go straight to sqlite3: SQLAlchemy's transaction objects and
+            # events cost ~10 us per unit of work, more than the hot path's queries (measured
+            # in-process, GET /v1/patients/{id}). If `fn` uses `conn.execute`, SQLAlchemy
+            # autobegins a transaction of its own on top of this one (the dialect's do_begin
+            # sees the open transaction and emits nothing), and ending it ends ours.
+            begin = "BEGIN IMMEDIATE" if write else "BEGIN"
             try:
                 raw.execute(begin)
             except sqlite3.Error as error:
                 raise DBAPIError.instance(begin, None, error, sqlite3.Error) from error
+            changes_before = raw.total_changes
             try:
                 result = fn(conn)
             except BaseException:
                 _end_sqlite(conn, raw, commit=False)
                 raise
+            if not write and raw.total_changes != changes_before:
+                # A write inside read() fails loudly, as in PostgreSQL's read-only transaction,
+                # and is undone. (Not PRAGMA query_only: switching it expires the connection's
+                # prepared statements, measured at ~90 us more per POST.)
+                _end_sqlite(conn, raw, commit=False)
+                raise DBAPIError.instance(
+                    "read()",
+                    None,
+                    sqlite3.OperationalError("attempt to write a readonly database"),
+                    sqlite3.Error,
+                )
             _end_sqlite(conn, raw, commit=write)
             return result
         except DBAPIError as exc:
             if exc.connection_invalidated or conn.invalidated:
-                # The connection is broken (e.g. disk I/O error); open fresh ones next time.
-                self._forget_thread(ident, conns)
+                # The connection is broken (e.g. disk I/O error); open a fresh one next time.
+                self._forget_thread(ident, owned)
             raise
 
     def _run_pooled(self, fn: Callable[[Connection], T], write: bool) -> T:
@@ -230,40 +244,28 @@ class Database:
         with engine.connect() as conn, conn.begin():
             return fn(conn)
 
-    def _open_thread_connections(self, ident: int) -> _ThreadConnections:
+    def _open_thread_connection(self, ident: int) -> _ThreadConnection:
         # Registers a dummy Thread for threads not started by `threading`, so that they show in
         # threading.enumerate() and their connections are not mistaken for a dead thread's.
         threading.current_thread()
-        reader = self._engine.connect()
-        writer = self._engine.connect()
-        # Out of the pool: these live as long as the thread (or until dispose) and carry
-        # per-connection state that must not reach other pool users.
-        reader.detach()
-        writer.detach()
-        # Set on the DBAPI connection directly: Connection.exec_driver_sql would autobegin.
-        raw_sqlite_connection(reader).execute("PRAGMA query_only = ON")
-        # Only for SQLAlchemy's own BEGIN (DDL, tools): `_run_sqlite` begins with IMMEDIATE itself.
-        set_sqlite_begin(writer, "BEGIN IMMEDIATE")
-        conns = _ThreadConnections(
-            reader=reader,
-            writer=writer,
-            raw_reader=raw_sqlite_connection(reader),
-            raw_writer=raw_sqlite_connection(writer),
-        )
+        conn = self._engine.connect()
+        # Out of the pool: it lives as long as the thread (or until dispose).
+        conn.detach()
+        owned = _ThreadConnection(conn=conn, raw=raw_sqlite_connection(conn))
         alive = {thread.ident for thread in threading.enumerate()}
         with self._threads_lock:
             dead = [i for i in self._threads if i not in alive]
             stale = [self._threads.pop(i) for i in dead]
-            self._threads[ident] = conns
+            self._threads[ident] = owned
         for old in stale:
             old.close()
-        return conns
+        return owned
 
-    def _forget_thread(self, ident: int, conns: _ThreadConnections) -> None:
+    def _forget_thread(self, ident: int, owned: _ThreadConnection) -> None:
         with self._threads_lock:
-            if self._threads.get(ident) is conns:
+            if self._threads.get(ident) is owned:
                 del self._threads[ident]
-        conns.close()
+        owned.close()
 
 
 def _end_sqlite(conn: Connection, raw: sqlite3.Connection, *, commit: bool) -> None:
