@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, Literal
@@ -139,7 +140,7 @@ def _create_sqlite_engine(url: str) -> Engine:
         raw.isolation_level = None
         # busy_timeout first: journal_mode may need a lock another process holds.
         raw.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
-        raw.execute("PRAGMA journal_mode = WAL")
+        _set_wal_mode(raw)
         raw.execute("PRAGMA synchronous = NORMAL")
         raw.execute("PRAGMA foreign_keys = ON")
         # Read the file through a memory map (up to 256 MiB) instead of a read() system call per
@@ -149,6 +150,25 @@ def _create_sqlite_engine(url: str) -> Engine:
         raw.execute(f"PRAGMA mmap_size = {SQLITE_MMAP_BYTES}")
 
     return engine
+
+
+def _set_wal_mode(raw: sqlite3.Connection) -> None:
+    """Switch the file to WAL journaling, waiting out another process's lock.
+
+    Switching needs an exclusive lock, and SQLite reports "database is locked" at once rather
+    than through the busy handler when another process holds the write lock on a new file (two
+    processes migrating a fresh database at once hit it about one run in five). So: retry, for
+    as long as the busy timeout would have waited.
+    """
+    deadline = time.monotonic() + SQLITE_BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            raw.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() >= deadline:
+                raise
+            time.sleep(0.01)
 
 
 def raw_sqlite_connection(conn: Connection) -> sqlite3.Connection:
