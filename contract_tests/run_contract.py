@@ -8,10 +8,11 @@
    them every operation meets a key without its scope, so its documented 403 is exercised (with
    every check, like the rest).
 4. Print the contract coverage table from the HAR files (`contract_coverage.py`) and fail when
-   an operation went unexercised or fewer than `--threshold` of the documented (operation,
-   status) pairs were observed.
+   an operation went unexercised, fewer than `--threshold` of the documented (operation, status)
+   pairs were observed, or fewer than `--min-requests` requests were sent.
 
-Run from the repository root: `python -m contract_tests.run_contract [--threshold 0.9]`.
+Run from the repository root: `python -m contract_tests.run_contract [--threshold 0.9]`; other
+arguments go to every `schemathesis run`.
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ CONFIG = ROOT / "contract_tests" / "schemathesis-ci.toml"
 REPORTS = ROOT / "reports" / "contract"
 KEY_VARIABLE = "PATIENT_TRACKER_CONTRACT_KEY"  # read by schemathesis-ci.toml
 DEFAULT_THRESHOLD = 0.90
+# A run this small is a misconfiguration (few examples, a filter left in), not a contract check.
+DEFAULT_MIN_REQUESTS = 5000
 
 
 def single_scope_keys(spec: Mapping[str, Any]) -> list[tuple[str]]:
@@ -70,6 +73,7 @@ def schemathesis(base_url: str, key: str, *options: str) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
+    parser.add_argument("--min-requests", type=int, default=DEFAULT_MIN_REQUESTS)
     args, passthrough = parser.parse_known_args(argv)
 
     spec = yaml.safe_load(SPEC.read_text())
@@ -112,6 +116,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
 
     shortfalls = coverage.shortfalls(args.threshold)
+    if coverage.requests < args.min_requests:
+        shortfalls.append(f"only {coverage.requests} requests, fewer than {args.min_requests}")
     for problem in shortfalls:
         print(f"contract coverage: {problem}", file=sys.stderr)
     if any(exit_codes):
