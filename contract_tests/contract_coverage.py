@@ -181,6 +181,6 @@ def render(coverage: ContractCoverage) -> str:
     lines.append(
         f"{coverage.covered_pairs}/{coverage.target_pairs} documented (operation, status) pairs "
         f"observed ({coverage.ratio:.1%}; 500 excluded), {coverage.requests} requests, "
-        f"{coverage.unmatched_requests} matching no operation"
+        f"{coverage.unmatched_requests} outside the documented operations (unsupported methods)"
     )
     return "\n".join(lines)
