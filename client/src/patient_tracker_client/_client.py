@@ -1,4 +1,5 @@
-"""`PatientTracker`: the generated client, configured once with auth, timeouts and retries."""
+"""`PatientTracker` / `AsyncPatientTracker`: the generated client, configured once with auth,
+timeouts and retries, carrying the generated resources (`tracker.patients.get(...)`)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import httpx
 from ._errors import error_from_response
 from ._retry import AsyncRetryTransport, RetryPolicy, RetryTransport
 from .generated.client import AuthenticatedClient
+from .generated.resources import AsyncResources, Resources
 
 # Connecting should be quick on any sane network; a booking may wait on a busy database.
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
@@ -37,12 +39,8 @@ async def _araise_for_problem(response: httpx.Response) -> None:
         raise error_from_response(response)
 
 
-class PatientTracker:
-    """A configured connection to the API, for the generated operations in `.generated.api`.
-
-    Pass `tracker.client` to any generated function, sync or async: a success returns its model,
-    an error status raises an `ApiError` subclass. Use one instance for many calls (it keeps
-    connections open), and close it (`with` / `async with`, or `close()` / `aclose()`).
+class _Connection:
+    """The configured generated client (`.client`), for `PatientTracker` and its async twin.
 
     `transport` and `async_transport` replace the network layer under the retries (for proxies or
     tests); `headers` are added to every request.
@@ -98,6 +96,29 @@ class PatientTracker:
         self.close()
         await self.client.get_async_httpx_client().aclose()
 
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+
+class PatientTracker(_Connection, Resources):
+    """A configured connection to the API: `tracker.patients.get(patient_id)`.
+
+    One property per tag of the API (`tracker.patients`, ...), one method per operation (generated,
+    `.generated.resources`): each returns the success model or raises an `ApiError` subclass. Use
+    one instance for many calls (it keeps connections open) and close it (`with`, or `close()`).
+
+    `tracker.client` is the generated `AuthenticatedClient`, for the generated functions in
+    `.generated.api` (sync and async alike, then closed with `async with` / `aclose()`).
+    """
+
     def __enter__(self) -> Self:
         return self
 
@@ -109,13 +130,10 @@ class PatientTracker:
     ) -> None:
         self.close()
 
-    async def __aenter__(self) -> Self:
-        return self
 
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        await self.aclose()
+class AsyncPatientTracker(_Connection, AsyncResources):
+    """`PatientTracker` for asyncio: `await atracker.patients.get(patient_id)`.
+
+    The same constructor, properties and methods, each a coroutine, and `list_all...` async
+    iterators. Close it with `async with` or `await aclose()`.
+    """

@@ -1,0 +1,2226 @@
+# Generated from spec/openapi.yaml by client/generate.py (nox -s generate). Do not edit.
+"""Resource-style access to the operations: `tracker.patients.get(patient_id)`.
+
+Written by client/generate.py from the generated operation modules: one class per tag, one method
+per operation, with the operation's own parameters (minus `client`), returning its success model
+(`unwrap`) or raising an `ApiError` subclass; list operations also get `list_all...` iterators
+over every page (`paginate` / `apaginate`). `PatientTracker` and `AsyncPatientTracker` carry them
+as properties (`Resources`, `AsyncResources`).
+
+Method names: the operation's snake_case operationId without its first word naming the tag's
+resource (the tag, or the tag without a final "s"): listPatients -> patients.list, getPatient ->
+patients.get, checkInAppointment -> appointments.check_in, listPatientAppointments ->
+patients.list_appointments. A list method's iterator turns its leading "list" into "list_all".
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import AsyncIterator, Iterator
+from functools import cached_property
+from typing import Any
+
+from .._calls import unwrap
+from .._pagination import apaginate, paginate
+from .api.appointments import (
+    book_appointment,
+    cancel_appointment,
+    check_in_appointment,
+    complete_appointment,
+    get_appointment,
+    list_appointments,
+    mark_appointment_no_show,
+    update_appointment,
+)
+from .api.health import get_health, get_readiness
+from .api.patients import (
+    create_patient,
+    delete_patient,
+    get_patient,
+    list_patient_appointments,
+    list_patients,
+    update_patient,
+)
+from .api.practitioners import (
+    create_practitioner,
+    delete_practitioner,
+    get_practitioner,
+    list_practitioners,
+    update_practitioner,
+)
+from .client import AuthenticatedClient
+from .models.appointment import Appointment
+from .models.appointment_cancellation import AppointmentCancellation
+from .models.appointment_create import AppointmentCreate
+from .models.appointment_page import AppointmentPage
+from .models.appointment_status import AppointmentStatus
+from .models.appointment_update import AppointmentUpdate
+from .models.health import Health
+from .models.patient import Patient
+from .models.patient_create import PatientCreate
+from .models.patient_page import PatientPage
+from .models.patient_update import PatientUpdate
+from .models.practitioner import Practitioner
+from .models.practitioner_create import PractitionerCreate
+from .models.practitioner_page import PractitionerPage
+from .models.practitioner_update import PractitionerUpdate
+from .models.problem import Problem
+from .models.readiness import Readiness
+from .types import UNSET, Response, Unset
+
+
+class AppointmentsResource:
+    """The operations tagged `appointments`: `PatientTracker(...).appointments`.
+
+    Each returns the success response's model, or raises an `ApiError` subclass; `.raw` has the same
+    methods returning the whole response.
+    """
+
+    def __init__(self, client: AuthenticatedClient) -> None:
+        self._client = client
+        self.raw = AppointmentsRawResource(client)
+
+    def book(self, *, body: AppointmentCreate, idempotency_key: str | Unset = UNSET) -> Appointment:
+        """Book an appointment (`POST /v1/appointments`).
+
+        Books an appointment in status `scheduled`. `end_at` must be after `start_at` and at most 8
+        hours later; the patient and practitioner must exist (`404` `not_found`, with `errors`
+        pointing at the field); the practitioner must be active
+        (`409` `practitioner_inactive`); and neither may have another live (not cancelled) appointment
+        overlapping it (`409` `appointment_overlap`). Intervals are half-open, so back-to-back
+        appointments do not overlap. Requires scope `appointments:write`.
+
+        Args:
+            idempotency_key (str | Unset):
+            body (AppointmentCreate): An appointment to book.
+
+        Returns:
+            Appointment: the success response's body.
+
+        Raises:
+            ApiError: for an error response, as its subclass (`NotFoundError`, ...).
+        """
+        return unwrap(
+            book_appointment.sync_detailed(
+                client=self._client, body=body, idempotency_key=idempotency_key
+            )
+        )
+
+    def cancel(
+        self,
+        appointment_id: str,
+        *,
+        body: AppointmentCancellation,
+        if_match: str | Unset = UNSET,
+        idempotency_key: str | Unset = UNSET,
+    ) -> Appointment:
+        """Cancel an appointment (`POST /v1/appointments/{appointment_id}/cancel`).
+
+        Moves a `scheduled` or `checked_in` appointment to `cancelled`, recording why. A cancelled
+        appointment no longer blocks its time slot. Any other status is a `409`
+        `invalid_status_transition` naming the current status. Requires scope `appointments:write`.
+
+        Args:
+            appointment_id (str): An opaque identifier assigned by the server: letters, digits, `-`
+                and `_`. Treat it as an
+                opaque string; its form may change.
+            if_match (str | Unset):
+            idempotency_key (str | Unset):
+            body (AppointmentCancellation): Why an appointment is being cancelled.
+
+        Returns:
+            Appointment: the success response's body.
+
+        Raises:
+            ApiError: for an error response, as its subclass (`NotFoundError`, ...).
+        """
+        return unwrap(
+            cancel_appointment.sync_detailed(
+                appointment_id,
+                client=self._client,
+                body=body,
+                if_match=if_match,
+                idempotency_key=idempotency_key,
+            )
+        )
+
+    def check_in(
+        self,
+        appointment_id: str,
+        *,
+        if_match: str | Unset = UNSET,
+        idempotency_key: str | Unset = UNSET,
+    ) -> Appointment:
+        """Check a patient in (`POST /v1/appointments/{appointment_id}/check-in`).
+
+        Moves a `scheduled` appointment to `checked_in`. Any other status is a `409`
+        `invalid_status_transition` naming the current status. Takes no body. Requires scope
+        `appointments:write`.
+
+        Args:
+            appointment_id (str): An opaque identifier assigned by the server: letters, digits, `-`
+                and `_`. Treat it as an
+                opaque string; its form may change.
+            if_match (str | Unset):
+            idempotency_key (str | Unset):
+
+        Returns:
+            Appointment: the success response's body.
+
+        Raises:
+            ApiError: for an error response, as its subclass (`NotFoundError`, ...).
+        """
+        return unwrap(
+            check_in_appointment.sync_detailed(
+                appointment_id,
+                client=self._client,
+                if_match=if_match,
+                idempotency_key=idempotency_key,
+            )
+        )
+
+    def complete(
+        self,
+        appointment_id: str,
+        *,
+        if_match: str | Unset = UNSET,
+        idempotency_key: str | Unset = UNSET,
+    ) -> Appointment:
+        """Complete an appointment (`POST /v1/appointments/{appointment_id}/complete`).
+
+        Moves a `checked_in` appointment to `completed`. Any other status is a `409`
+        `invalid_status_transition` naming the current status. Takes no body. Requires scope
+        `appointments:write`.
+
+        Args:
+            appointment_id (str): An opaque identifier assigned by the server: letters, digits, `-`
+                and `_`. Treat it as an
+                opaque string; its form may change.
+            if_match (str | Unset):
+            idempotency_key (str | Unset):
+
+        Returns:
+            Appointment: the success response's body.
+
+        Raises:
+            ApiError: for an error response, as its subclass (`NotFoundError`, ...).
+        """
+        return unwrap(
+            complete_appointment.sync_detailed(
+                appointment_id,
+                client=self._client,
+                if_match=if_match,
+                idempotency_key=idempotency_key,
+            )
+        )
+
+    def get(self, appointment_id: str) -> Appointment:
+        """Get an appointment (`GET /v1/appointments/{appointment_id}`).
+
+        Returns one appointment, with its `ETag`. Requires scope `appointments:read`.
+
+        Args:
+            appointment_id (str): An opaque identifier assigned by the server: letters, digits, `-`
+                and `_`. Treat it as an
+                opaque string; its form may change.
+
+        Returns:
+            Appointment: the success response's body.
+
+        Raises:
+            ApiError: for an error response, as its subclass (`NotFoundError`, ...).
+        """
+        return unwrap(get_appointment.sync_detailed(appointment_id, client=self._client))
+
+    def list(
+        self,
+        *,
+        limit: int | Unset = 20,
+        cursor: str | Unset = UNSET,
+        patient_id: str | Unset = UNSET,
+        practitioner_id: str | Unset = UNSET,
+        status: AppointmentStatus | Unset = UNSET,
+        start_at_from: datetime.datetime | Unset = UNSET,
+        start_at_before: datetime.datetime | Unset = UNSET,
+    ) -> AppointmentPage:
+        """List appointments (`GET /v1/appointments`).
+
+        Lists appointments ordered by `start_at` then `id`, optionally filtered by patient,
+        practitioner, status and start window. Requires scope `appointments:read`.
+
+        Args:
+            limit (int | Unset):  Default: 20.
+            cursor (str | Unset):
+            patient_id (str | Unset): An opaque identifier assigned by the server: letters, digits,
+                `-` and `_`. Treat it as an
+                opaque string; its form may change.
+            practitioner_id (str | Unset): An opaque identifier assigned by the server: letters,
+                digits, `-` and `_`. Treat it as an
+                opaque string; its form may change.
+            status (AppointmentStatus | Unset): Where the appointment is in its life: `scheduled`
+                (booked), `checked_in` (the patient has
+                arrived), `completed`, `cancelled` (frees the slot), or `no_show`.
+            start_at_from (datetime.datetime | Unset): An instant, RFC 3339 `date-time` with an offset
+                (`Z` or `+hh:mm`), such as
+                `2026-12-01T09:00:00+01:00`. Unix timestamps and other spellings are rejected.
+            start_at_before (datetime.datetime | Unset): An instant, RFC 3339 `date-time` with an
+                offset (`Z` or `+hh:mm`), such as
+                `2026-12-01T09:00:00+01:00`. Unix timestamps and other spellings are rejected.
+
+        Returns:
+            AppointmentPage: the success response's body.
+
+        Raises:
+            ApiError: for an error response, as its subclass (`NotFoundError`, ...).
+        """
+        return unwrap(
+            list_appointments.sync_detailed(
+                client=self._client,
+                limit=limit,
+                cursor=cursor,
+                patient_id=patient_id,
+                practitioner_id=practitioner_id,
+                status=status,
+                start_at_from=start_at_from,
+                start_at_before=start_at_before,
+            )
+        )
+
+    def list_all(
+        self,
+        *,
+        limit: int | Unset = 20,
+        cursor: str | Unset = UNSET,
+        patient_id: str | Unset = UNSET,
+        practitioner_id: str | Unset = UNSET,
+        status: AppointmentStatus | Unset = UNSET,
+        start_at_from: datetime.datetime | Unset = UNSET,
+        start_at_before: datetime.datetime | Unset = UNSET,
+    ) -> Iterator[Appointment]:
+        """Every item of `list`, across all pages (`GET /v1/appointments`).
+
+        Follows `next_cursor`, one request per page as the iteration reaches it (`for item in ...`);
+        `limit` is the page size, `cursor` where to start. The parameters are those of `list`.
+        """
+        return paginate(
+            list_appointments.sync_detailed,
+            client=self._client,
+            limit=limit,
+            cursor=cursor,
+            patient_id=patient_id,
+            practitioner_id=practitioner_id,
+            status=status,
+            start_at_from=start_at_from,
+            start_at_before=start_at_before,
+        )
+
+    def mark_no_show(
+        self,
+        appointment_id: str,
+        *,
+        if_match: str | Unset = UNSET,
+        idempotency_key: str | Unset = UNSET,
+    ) -> Appointment:
+        """Mark an appointment as a no-show (`POST /v1/appointments/{appointment_id}/no-show`).
+
+        Moves a `scheduled` appointment to `no_show`. Any other status is a `409`
+        `invalid_status_transition` naming the current status. Takes no body. Requires scope
+        `appointments:write`.
+
+        Args:
+            appointment_id (str): An opaque identifier assigned by the server: letters, digits, `-`
+                and `_`. Treat it as an
+                opaque string; its form may change.
+            if_match (str | Unset):
+            idempotency_key (str | Unset):
+
+        Returns:
+            Appointment: the success response's body.
+
+        Raises:
+            ApiError: for an error response, as its subclass (`NotFoundError`, ...).
+        """
+        return unwrap(
+            mark_appointment_no_show.sync_detailed(
+                appointment_id,
+                client=self._client,
+                if_match=if_match,
+                idempotency_key=idempotency_key,
+            )
+        )
+
+    def update(
+        self,
+        appointment_id: str,
+        *,
+        body: AppointmentUpdate | AppointmentUpdate | Unset = UNSET,
+        if_match: str | Unset = UNSET,
+    ) -> Appointment:
+        """Reschedule or update an appointment (`PATCH /v1/appointments/{appointment_id}`).
+
+        Changes a `scheduled` appointment with a JSON merge patch (RFC 7396): new `start_at` and
+        `end_at` reschedule it under the same rules as booking; `reason` and `notes` can be set or
+        removed with `null`. An appointment in any other status is a `409`
+        `invalid_status_transition`. Requires scope `appointments:write`.
+
+        Args:
+            appointment_id (str): An opaque identifier assigned by the server: letters, digits, `-`
+                and `_`. Treat it as an
+                opaque string; its form may change.
+            if_match (str | Unset):
+            body (AppointmentUpdate): A JSON merge patch of a scheduled appointment. Absent fields are
+                unchanged; `reason` and
+                `notes` may be `null` to remove them. The resulting times follow the booking rules.
+            body (AppointmentUpdate): A JSON merge patch of a scheduled appointment. Absent fields are
+                unchanged; `reason` and
+                `notes` may be `null` to remove them. The resulting times follow the booking rules.
+
+        Returns:
+            Appointment: the success response's body.
+
+        Raises:
+            ApiError: for an error response, as its subclass (`NotFoundError`, ...).
+        """
+        return unwrap(
+            update_appointment.sync_detailed(
+                appointment_id, client=self._client, body=body, if_match=if_match
+            )
+        )
+
+
+class AppointmentsRawResource:
+    """The operations tagged `appointments`, each returning the whole response.
+
+    `PatientTracker(...).appointments.raw`: the methods of `AppointmentsResource` (list_all
+    excepted), returning the generated `Response` (`status_code`, `headers` such as `ETag`,
+    `parsed`), for `etag()` and `modify()`. An error status still raises `ApiError`.
+    """
+
+    def __init__(self, client: AuthenticatedClient) -> None:
+        self._client = client
+
+    def book(
+        self, *, body: AppointmentCreate, idempotency_key: str | Unset = UNSET
+    ) -> Response[Appointment | Problem]:
+        """Book an appointment (`POST /v1/appointments`), returning the whole response."""
+        return book_appointment.sync_detailed(
+            client=self._client, body=body, idempotency_key=idempotency_key
+        )
+
+    def cancel(
+        self,
+        appointment_id: str,
+        *,
+        body: AppointmentCancellation,
+        if_match: str | Unset = UNSET,
+        idempotency_key: str | Unset = UNSET,
+    ) -> Response[Appointment | Problem]:
+        """Cancel an appointment (`POST /v1/appointments/{appointment_id}/cancel`), returning the whole
+        response.
+        """
+        return cancel_appointment.sync_detailed(
+            appointment_id,
+            client=self._client,
+            body=body,
+            if_match=if_match,
+            idempotency_key=idempotency_key,
+        )
+
+    def check_in(
+        self,
+        appointment_id: str,
+        *,
+        if_match: str | Unset = UNSET,
+        idempotency_key: str | Unset = UNSET,
+    ) -> Response[Appointment | Problem]:
+        """Check a patient in (`POST /v1/appointments/{appointment_id}/check-in`), returning the whole
+        response.
+        """
+        return check_in_appointment.sync_detailed(
+            appointment_id, client=self._client, if_match=if_match, idempotency_key=idempotency_key
+        )
+
+    def complete(
+        self,
+        appointment_id: str,
+        *,
+        if_match: str | Unset = UNSET,
+        idempotency_key: str | Unset = UNSET,
+    ) -> Response[Appointment | Problem]:
+        """Complete an appointment (`POST /v1/appointments/{appointment_id}/complete`), returning the
+        whole response.
+        """
+        return complete_appointment.sync_detailed(
+            appointment_id, client=self._client, if_match=if_match, idempotency_key=idempotency_key
+        )
+
+    def get(self, appointment_id: str) -> Response[Appointment | Problem]:
+        """Get an appointment (`GET /v1/appointments/{appointment_id}`), returning the whole response."""
+        return get_appointment.sync_detailed(appointment_id, client=self._client)
+
+    def list(
+        self,
+        *,
+        limit: int | Unset = 20,
+        cursor: str | Unset = UNSET,
+        patient_id: str | Unset = UNSET,
+        practitioner_id: str | Unset = UNSET,
+        status: AppointmentStatus | Unset = UNSET,
+        start_at_from: datetime.datetime | Unset = UNSET,
+        start_at_before: datetime.datetime | Unset = UNSET,
+    ) -> Response[AppointmentPage | Problem]:
+        """List appointments (`GET /v1/appointments`), returning the whole response."""
+        return list_appointments.sync_detailed(
+            client=self._client,
+            limit=limit,
+            cursor=cursor,
+            patient_id=patient_id,
+            practitioner_id=practitioner_id,
+            status=status,
+            start_at_from=start_at_from,
+            start_at_before=start_at_before,
+        )
+
+    def mark_no_show(
+        self,
+        appointment_id: str,
+        *,
+        if_match: str | Unset = UNSET,
+        idempotency_key: str | Unset = UNSET,
+    ) -> Response[Appointment | Problem]:
+        """Mark an appointment as a no-show (`POST /v1/appointments/{appointment_id}/no-show`),
+        returning the whole response.
+        """
+        return mark_appointment_no_show.sync_detailed(
+            appointment_id, client=self._client, if_match=if_match, idempotency_key=idempotency_key
+        )
+
+    def update(
+        self,
+        appointment_id: str,
+        *,
+        body: AppointmentUpdate | AppointmentUpdate | Unset = UNSET,
+        if_match: str | Unset = UNSET,
+    ) -> Response[Appointment | Problem]:
+        """Reschedule or update an appointment (`PATCH /v1/appointments/{appointment_id}`), returning
+        the whole response.
+        """
+        return update_appointment.sync_detailed(
+            appointment_id, client=self._client, body=body, if_match=if_match
+        )
+
+
+class AsyncAppointmentsResource:
+    """The operations tagged `appointments`: `AsyncPatientTracker(...).appointments`.
+
+    Each returns the success response's model, or raises an `ApiError` subclass; `.raw` has the same
+    methods returning the whole response.
+    """
+
+    def __init__(self, client: AuthenticatedClient) -> None:
+        self._client = client
+        self.raw = AsyncAppointmentsRawResource(client)
+
+    async def book(
+        self, *, body: AppointmentCreate, idempotency_key: str | Unset = UNSET
+    ) -> Appointment:
+        """Book an appointment (`POST /v1/appointments`).
+
+        Books an appointment in status `scheduled`. `end_at` must be after `start_at` and at most 8
+        hours later; the patient and practitioner must exist (`404` `not_found`, with `errors`
+        pointing at the field); the practitioner must be active
+        (`409` `practitioner_inactive`); and neither may have another live (not cancelled) appointment
+        overlapping it (`409` `appointment_overlap`). Intervals are half-open, so back-to-back
+        appointments do not overlap. Requires scope `appointments:write`.
+
+        Args:
+            idempotency_key (str | Unset):
+            body (AppointmentCreate): An appointment to book.
+
+        Returns:
+            Appointment: the success response's body.
+
+        Raises:
+            ApiError: for an error response, as its subclass (`NotFoundError`, ...).
+        """
+        return unwrap(
+            await book_appointment.asyncio_detailed(
+                client=self._client, body=body, idempotency_key=idempotency_key
+            )
+        )
+
+    async def cancel(
+        self,
+        appointment_id: str,
+        *,
+        body: AppointmentCancellation,
+        if_match: str | Unset = UNSET,
+        idempotency_key: str | Unset = UNSET,
+    ) -> Appointment:
+        """Cancel an appointment (`POST /v1/appointments/{appointment_id}/cancel`).
+
+        Moves a `scheduled` or `checked_in` appointment to `cancelled`, recording why. A cancelled
+        appointment no longer blocks its time slot. Any other status is a `409`
+        `invalid_status_transition` naming the current status. Requires scope `appointments:write`.
+
+        Args:
+            appointment_id (str): An opaque identifier assigned by the server: letters, digits, `-`
+                and `_`. Treat it as an
+                opaque string; its form may change.
+            if_match (str | Unset):
+            idempotency_key (str | Unset):
+            body (AppointmentCancellation): Why an appointment is being cancelled.
+
+        Returns:
+            Appointment: the success response's body.
+
+        Raises:
+            ApiError: for an error response, as its subclass (`NotFoundError`, ...).
+        """
+        return unwrap(
+            await cancel_appointment.asyncio_detailed(
+                appointment_id,
+                client=self._client,
+                body=body,
+                if_match=if_match,
+                idempotency_key=idempotency_key,
+            )
+        )
+
+    async def check_in(
+        self,
+        appointment_id: str,
+        *,
+        if_match: str | Unset = UNSET,
+        idempotency_key: str | Unset = UNSET,
+    ) -> Appointment:
+        """Check a patient in (`POST /v1/appointments/{appointment_id}/check-in`).
+
+        Moves a `scheduled` appointment to `checked_in`. Any other status is a `409`
+        `invalid_status_transition` naming the current status. Takes no body. Requires scope
+        `appointments:write`.
+
+        Args:
+            appointment_id (str): An opaque identifier assigned by the server: letters, digits, `-`
+                and `_`. Treat it as an
+                opaque string; its form may change.
+            if_match (str | Unset):
+            idempotency_key (str | Unset):
+
+        Returns:
+            Appointment: the success response's body.
+
+        Raises:
+            ApiError: for an error response, as its subclass (`NotFoundError`, ...).
+        """
+        return unwrap(
+            await check_in_appointment.asyncio_detailed(
+                appointment_id,
+                client=self._client,
+                if_match=if_match,
+                idempotency_key=idempotency_key,
+            )
+        )
+
+    async def complete(
+        self,
+        appointment_id: str,
+        *,
+        if_match: str | Unset = UNSET,
+        idempotency_key: str | Unset = UNSET,
+    ) -> Appointment:
+        """Complete an appointment (`POST /v1/appointments/{appointment_id}/complete`).
+
+        Moves a `checked_in` appointment to `completed`. Any other status is a `409`
+        `invalid_status_transition` naming the current status. Takes no body. Requires scope
+        `appointments:write`.
+
+        Args:
+            appointment_id (str): An opaque identifier assigned by the server: letters, digits, `-`
+                and `_`. Treat it as an
+                opaque string; its form may change.
+            if_match (str | Unset):
+            idempotency_key (str | Unset):
+
+        Returns:
+            Appointment: the success response's body.
+
+        Raises:
+            ApiError: for an error response, as its subclass (`NotFoundError`, ...).
+        """
+        return unwrap(
+            await complete_appointment.asyncio_detailed(
+                appointment_id,
+                client=self._client,
+                if_match=if_match,
+                idempotency_key=idempotency_key,
+            )
+        )
+
+    async def get(self, appointment_id: str) -> Appointment:
+        """Get an appointment (`GET /v1/appointments/{appointment_id}`).
+
+        Returns one appointment, with its `ETag`. Requires scope `appointments:read`.
+
+        Args:
+            appointment_id (str): An opaque identifier assigned by the server: letters, digits, `-`
+                and `_`. Treat it as an
+                opaque string; its form may change.
+
+        Returns:
+            Appointment: the success response's body.
+
+        Raises:
+            ApiError: for an error response, as its subclass (`NotFoundError`, ...).
+        """
+        return unwrap(await get_appointment.asyncio_detailed(appointment_id, client=self._client))
+
+    async def list(
+        self,
+        *,
+        limit: int | Unset = 20,
+        cursor: str | Unset = UNSET,
+        patient_id: str | Unset = UNSET,
+        practitioner_id: str | Unset = UNSET,
+        status: AppointmentStatus | Unset = UNSET,
+        start_at_from: datetime.datetime | Unset = UNSET,
+        start_at_before: datetime.datetime | Unset = UNSET,
+    ) -> AppointmentPage:
+        """List appointments (`GET /v1/appointments`).
+
+        Lists appointments ordered by `start_at` then `id`, optionally filtered by patient,
+        practitioner, status and start window. Requires scope `appointments:read`.
+
+        Args:
+            limit (int | Unset):  Default: 20.
+            cursor (str | Unset):
+            patient_id (str | Unset): An opaque identifier assigned by the server: letters, digits,
+                `-` and `_`. Treat it as an
+                opaque string; its form may change.
+            practitioner_id (str | Unset): An opaque identifier assigned by the server: letters,
+                digits, `-` and `_`. Treat it as an
+                opaque string; its form may change.
+            status (AppointmentStatus | Unset): Where the appointment is in its life: `scheduled`
+                (booked), `checked_in` (the patient has
+                arrived), `completed`, `cancelled` (frees the slot), or `no_show`.
+            start_at_from (datetime.datetime | Unset): An instant, RFC 3339 `date-time` with an offset
+                (`Z` or `+hh:mm`), such as
+                `2026-12-01T09:00:00+01:00`. Unix timestamps and other spellings are rejected.
+            start_at_before (datetime.datetime | Unset): An instant, RFC 3339 `date-time` with an
+                offset (`Z` or `+hh:mm`), such as
+                `2026-12-01T09:00:00+01:00`. Unix timestamps and other spellings are rejected.
+
+        Returns:
+            AppointmentPage: the success response's body.
+
+        Raises:
+            ApiError: for an error response, as its subclass (`NotFoundError`, ...).
+        """
+        return unwrap(
+            await list_appointments.asyncio_detailed(
+                client=self._client,
+                limit=limit,
+                cursor=cursor,
+                patient_id=patient_id,
+                practitioner_id=practitioner_id,
+                status=status,
+                start_at_from=start_at_from,
+                start_at_before=start_at_before,
+            )
+        )
+
+    def list_all(
+        self,
+        *,
+        limit: int | Unset = 20,
+        cursor: str | Unset = UNSET,
+        patient_id: str | Unset = UNSET,
+        practitioner_id: str | Unset = UNSET,
+        status: AppointmentStatus | Unset = UNSET,
+        start_at_from: datetime.datetime | Unset = UNSET,
+        start_at_before: datetime.datetime | Unset = UNSET,
+    ) -> AsyncIterator[Appointment]:
+        """Every item of `list`, across all pages (`GET /v1/appointments`).
+
+        Follows `next_cursor`, one request per page as the iteration reaches it (`async for item in
+        ...`); `limit` is the page size, `cursor` where to start. The parameters are those of
+        `list`.
+        """
+        return apaginate(
+            list_appointments.asyncio_detailed,
+            client=self._client,
+            limit=limit,
+            cursor=cursor,
+            patient_id=patient_id,
+            practitioner_id=practitioner_id,
+            status=status,
+            start_at_from=start_at_from,
+            start_at_before=start_at_before,
+        )
+
+    async def mark_no_show(
+        self,
+        appointment_id: str,
+        *,
+        if_match: str | Unset = UNSET,
+        idempotency_key: str | Unset = UNSET,
+    ) -> Appointment:
+        """Mark an appointment as a no-show (`POST /v1/appointments/{appointment_id}/no-show`).
+
+        Moves a `scheduled` appointment to `no_show`. Any other status is a `409`
+        `invalid_status_transition` naming the current status. Takes no body. Requires scope
+        `appointments:write`.
+
+        Args:
+            appointment_id (str): An opaque identifier assigned by the server: letters, digits, `-`
+                and `_`. Treat it as an
+                opaque string; its form may change.
+            if_match (str | Unset):
+            idempotency_key (str | Unset):
+
+        Returns:
+            Appointment: the success response's body.
+
+        Raises:
+            ApiError: for an error response, as its subclass (`NotFoundError`, ...).
+        """
+        return unwrap(
+            await mark_appointment_no_show.asyncio_detailed(
+                appointment_id,
+                client=self._client,
+                if_match=if_match,
+                idempotency_key=idempotency_key,
+            )
+        )
+
+    async def update(
+        self,
+        appointment_id: str,
+        *,
+        body: AppointmentUpdate | AppointmentUpdate | Unset = UNSET,
+        if_match: str | Unset = UNSET,
+    ) -> Appointment:
+        """Reschedule or update an appointment (`PATCH /v1/appointments/{appointment_id}`).
+
+        Changes a `scheduled` appointment with a JSON merge patch (RFC 7396): new `start_at` and
+        `end_at` reschedule it under the same rules as booking; `reason` and `notes` can be set or
+        removed with `null`. An appointment in any other status is a `409`
+        `invalid_status_transition`. Requires scope `appointments:write`.
+
+        Args:
+            appointment_id (str): An opaque identifier assigned by the server: letters, digits, `-`
+                and `_`. Treat it as an
+                opaque string; its form may change.
+            if_match (str | Unset):
+            body (AppointmentUpdate): A JSON merge patch of a scheduled appointment. Absent fields are
+                unchanged; `reason` and
+                `notes` may be `null` to remove them. The resulting times follow the booking rules.
+            body (AppointmentUpdate): A JSON merge patch of a scheduled appointment. Absent fields are
+                unchanged; `reason` and
+                `notes` may be `null` to remove them. The resulting times follow the booking rules.
+
+        Returns:
+            Appointment: the success response's body.
+
+        Raises:
+            ApiError: for an error response, as its subclass (`NotFoundError`, ...).
+        """
+        return unwrap(
+            await update_appointment.asyncio_detailed(
+                appointment_id, client=self._client, body=body, if_match=if_match
+            )
+        )
+
+
+class AsyncAppointmentsRawResource:
+    """The operations tagged `appointments`, each returning the whole response.
+
+    `AsyncPatientTracker(...).appointments.raw`: the methods of `AsyncAppointmentsResource`
+    (list_all excepted), returning the generated `Response` (`status_code`, `headers` such as
+    `ETag`, `parsed`), for `etag()` and `modify()`. An error status still raises `ApiError`.
+    """
+
+    def __init__(self, client: AuthenticatedClient) -> None:
+        self._client = client
+
+    async def book(
+        self, *, body: AppointmentCreate, idempotency_key: str | Unset = UNSET
+    ) -> Response[Appointment | Problem]:
+        """Book an appointment (`POST /v1/appointments`), returning the whole response."""
+        return await book_appointment.asyncio_detailed(
+            client=self._client, body=body, idempotency_key=idempotency_key
+        )
+
+    async def cancel(
+        self,
+        appointment_id: str,
+        *,
+        body: AppointmentCancellation,
+        if_match: str | Unset = UNSET,
+        idempotency_key: str | Unset = UNSET,
+    ) -> Response[Appointment | Problem]:
+        """Cancel an appointment (`POST /v1/appointments/{appointment_id}/cancel`), returning the whole
+        response.
+        """
+        return await cancel_appointment.asyncio_detailed(
+            appointment_id,
+            client=self._client,
+            body=body,
+            if_match=if_match,
+            idempotency_key=idempotency_key,
+        )
+
+    async def check_in(
+        self,
+        appointment_id: str,
+        *,
+        if_match: str | Unset = UNSET,
+        idempotency_key: str | Unset = UNSET,
+    ) -> Response[Appointment | Problem]:
+        """Check a patient in (`POST /v1/appointments/{appointment_id}/check-in`), returning the whole
+        response.
+        """
+        return await check_in_appointment.asyncio_detailed(
+            appointment_id, client=self._client, if_match=if_match, idempotency_key=idempotency_key
+        )
+
+    async def complete(
+        self,
+        appointment_id: str,
+        *,
+        if_match: str | Unset = UNSET,
+        idempotency_key: str | Unset = UNSET,
+    ) -> Response[Appointment | Problem]:
+        """Complete an appointment (`POST /v1/appointments/{appointment_id}/complete`), returning the
+        whole response.
+        """
+        return await complete_appointment.asyncio_detailed(
+            appointment_id, client=self._client, if_match=if_match, idempotency_key=idempotency_key
+        )
+
+    async def get(self, appointment_id: str) -> Response[Appointment | Problem]:
+        """Get an appointment (`GET /v1/appointments/{appointment_id}`), returning the whole response."""
+        return await get_appointment.asyncio_detailed(appointment_id, client=self._client)
+
+    async def list(
+        self,
+        *,
+        limit: int | Unset = 20,
+        cursor: str | Unset = UNSET,
+        patient_id: str | Unset = UNSET,
+        practitioner_id: str | Unset = UNSET,
+        status: AppointmentStatus | Unset = UNSET,
+        start_at_from: datetime.datetime | Unset = UNSET,
+        start_at_before: datetime.datetime | Unset = UNSET,
+    ) -> Response[AppointmentPage | Problem]:
+        """List appointments (`GET /v1/appointments`), returning the whole response."""
+        return await list_appointments.asyncio_detailed(
+            client=self._client,
+            limit=limit,
+            cursor=cursor,
+            patient_id=patient_id,
+            practitioner_id=practitioner_id,
+            status=status,
+            start_at_from=start_at_from,
+            start_at_before=start_at_before,
+        )
+
+    async def mark_no_show(
+        self,
+        appointment_id: str,
+        *,
+        if_match: str | Unset = UNSET,
+        idempotency_key: str | Unset = UNSET,
+    ) -> Response[Appointment | Problem]:
+        """Mark an appointment as a no-show (`POST /v1/appointments/{appointment_id}/no-show`),
+        returning the whole response.
+        """
+        return await mark_appointment_no_show.asyncio_detailed(
+            appointment_id, client=self._client, if_match=if_match, idempotency_key=idempotency_key
+        )
+
+    async def update(
+        self,
+        appointment_id: str,
+        *,
+        body: AppointmentUpdate | AppointmentUpdate | Unset = UNSET,
+        if_match: str | Unset = UNSET,
+    ) -> Response[Appointment | Problem]:
+        """Reschedule or update an appointment (`PATCH /v1/appointments/{appointment_id}`), returning
+        the whole response.
+        """
+        return await update_appointment.asyncio_detailed(
+            appointment_id, client=self._client, body=body, if_match=if_match
+        )
+
+
+class HealthResource:
+    """The operations tagged `health`: `PatientTracker(...).health`.
+
+    Each returns the success response's model, or raises an `ApiError` subclass; `.raw` has the same
+    methods returning the whole response.
+    """
+
+    def __init__(self, client: AuthenticatedClient) -> None:
+        self._client = client
+        self.raw = HealthRawResource(client)
+
+    def get(self) -> Health:
+        """Check that the process is alive (`GET /healthz`).
+
+        Answers `200` while the process can serve requests. It does not touch the database.
+
+        Returns:
+            Health: the success response's body.
+
+        Raises:
+            ApiError: for an error response, as its subclass (`NotFoundError`, ...).
+        """
+        return unwrap(get_health.sync_detailed(client=self._client))
+
+    def get_readiness(self) -> Readiness:
+        """Check that the database is reachable (`GET /readyz`).
+
+        Answers `200` when the database answers a trivial query, `503` when it does not.
+
+        Returns:
+            Readiness: the success response's body.
+
+        Raises:
+            ApiError: for an error response, as its subclass (`NotFoundError`, ...).
+        """
+        return unwrap(get_readiness.sync_detailed(client=self._client))
+
+
+class HealthRawResource:
+    """The operations tagged `health`, each returning the whole response.
+
+    `PatientTracker(...).health.raw`: the methods of `HealthResource` (list_all excepted), returning
+    the generated `Response` (`status_code`, `headers` such as `ETag`, `parsed`), for `etag()` and
+    `modify()`. An error status still raises `ApiError`.
+    """
+
+    def __init__(self, client: AuthenticatedClient) -> None:
+        self._client = client
+
+    def get(self) -> Response[Health | Problem]:
+        """Check that the process is alive (`GET /healthz`), returning the whole response."""
+        return get_health.sync_detailed(client=self._client)
+
+    def get_readiness(self) -> Response[Problem | Readiness]:
+        """Check that the database is reachable (`GET /readyz`), returning the whole response."""
+        return get_readiness.sync_detailed(client=self._client)
+
+
+class AsyncHealthResource:
+    """The operations tagged `health`: `AsyncPatientTracker(...).health`.
+
+    Each returns the success response's model, or raises an `ApiError` subclass; `.raw` has the same
+    methods returning the whole response.
+    """
+
+    def __init__(self, client: AuthenticatedClient) -> None:
+        self._client = client
+        self.raw = AsyncHealthRawResource(client)
+
+    async def get(self) -> Health:
+        """Check that the process is alive (`GET /healthz`).
+
+        Answers `200` while the process can serve requests. It does not touch the database.
+
+        Returns:
+            Health: the success response's body.
+
+        Raises:
+            ApiError: for an error response, as its subclass (`NotFoundError`, ...).
+        """
+        return unwrap(await get_health.asyncio_detailed(client=self._client))
+
+    async def get_readiness(self) -> Readiness:
+        """Check that the database is reachable (`GET /readyz`).
+
+        Answers `200` when the database answers a trivial query, `503` when it does not.
+
+        Returns:
+            Readiness: the success response's body.
+
+        Raises:
+            ApiError: for an error response, as its subclass (`NotFoundError`, ...).
+        """
+        return unwrap(await get_readiness.asyncio_detailed(client=self._client))
+
+
+class AsyncHealthRawResource:
+    """The operations tagged `health`, each returning the whole response.
+
+    `AsyncPatientTracker(...).health.raw`: the methods of `AsyncHealthResource` (list_all excepted),
+    returning the generated `Response` (`status_code`, `headers` such as `ETag`, `parsed`), for
+    `etag()` and `modify()`. An error status still raises `ApiError`.
+    """
+
+    def __init__(self, client: AuthenticatedClient) -> None:
+        self._client = client
+
+    async def get(self) -> Response[Health | Problem]:
+        """Check that the process is alive (`GET /healthz`), returning the whole response."""
+        return await get_health.asyncio_detailed(client=self._client)
+
+    async def get_readiness(self) -> Response[Problem | Readiness]:
+        """Check that the database is reachable (`GET /readyz`), returning the whole response."""
+        return await get_readiness.asyncio_detailed(client=self._client)
+
+
+class PatientsResource:
+    """The operations tagged `patients`: `PatientTracker(...).patients`.
+
+    Each returns the success response's model, or raises an `ApiError` subclass; `.raw` has the same
+    methods returning the whole response.
+    """
+
+    def __init__(self, client: AuthenticatedClient) -> None:
+        self._client = client
+        self.raw = PatientsRawResource(client)
+
+    def create(self, *, body: PatientCreate, idempotency_key: str | Unset = UNSET) -> Patient:
+        """Register a patient (`POST /v1/patients`).
+
+        Registers a patient. The phone number must not belong to another patient (`409`
+        `phone_taken`), and the date of birth must not be in the future (`422`). Requires scope
+        `patients:write`.
+
+        Args:
+            idempotency_key (str | Unset):
+            body (PatientCreate): A patient to register.
+
+        Returns:
+            Patient: the success response's body.
+
+        Raises:
+            ApiError: for an error response, as its subclass (`NotFoundError`, ...).
+        """
+        return unwrap(
+            create_patient.sync_detailed(
+                client=self._client, body=body, idempotency_key=idempotency_key
+            )
+        )
+
+    def delete(self, patient_id: str, *, if_match: str | Unset = UNSET) -> None:
+        """Delete a patient (`DELETE /v1/patients/{patient_id}`).
+
+        Deletes a patient that has no appointments (any status); one that has is a `409`
+        `patient_has_appointments`. Requires scope `patients:write`.
+
+        Args:
+            patient_id (str): An opaque identifier assigned by the server: letters, digits, `-` and
+                `_`. Treat it as an
+                opaque string; its form may change.
+            if_match (str | Unset):
+
+        Returns:
+            None (the response has no body).
+
+        Raises:
+            ApiError: for an error response, as its subclass (`NotFoundError`, ...).
+        """
+        unwrap(delete_patient.sync_detailed(patient_id, client=self._client, if_match=if_match))
+
+    def get(self, patient_id: str) -> Patient:
+        """Get a patient (`GET /v1/patients/{patient_id}`).
+
+        Returns one patient, with its `ETag`. Requires scope `patients:read`.
+
+        Args:
+            patient_id (str): An opaque identifier assigned by the server: letters, digits, `-` and
+                `_`. Treat it as an
+                opaque string; its form may change.
+
+        Returns:
+            Patient: the success response's body.
+
+        Raises:
+            ApiError: for an error response, as its subclass (`NotFoundError`, ...).
+        """
+        return unwrap(get_patient.sync_detailed(patient_id, client=self._client))
+
+    def list(
+        self,
+        *,
+        limit: int | Unset = 20,
+        cursor: str | Unset = UNSET,
+        phone: str | Unset = UNSET,
+        name_prefix: str | Unset = UNSET,
+    ) -> PatientPage:
+        """List patients (`GET /v1/patients`).
+
+        Lists patients in the order they were registered (oldest first), optionally filtered by exact
+        phone number or by a name prefix. Requires scope `patients:read`.
+
+        Args:
+            limit (int | Unset):  Default: 20.
+            cursor (str | Unset):
+            phone (str | Unset): A phone number in E.164 form, `+` then 2 to 15 digits, the first not
+                0.
+            name_prefix (str | Unset):
+
+        Returns:
+            PatientPage: the success response's body.
+
+        Raises:
+            ApiError: for an error response, as its subclass (`NotFoundError`, ...).
+        """
+        return unwrap(
+            list_patients.sync_detailed(
+                client=self._client,
+                limit=limit,
+                cursor=cursor,
+                phone=phone,
+                name_prefix=name_prefix,
+            )
+        )
+
+    def list_all(
+        self,
+        *,
+        limit: int | Unset = 20,
+        cursor: str | Unset = UNSET,
+        phone: str | Unset = UNSET,
+        name_prefix: str | Unset = UNSET,
+    ) -> Iterator[Patient]:
+        """Every item of `list`, across all pages (`GET /v1/patients`).
+
+        Follows `next_cursor`, one request per page as the iteration reaches it (`for item in ...`);
+        `limit` is the page size, `cursor` where to start. The parameters are those of `list`.
+        """
+        return paginate(
+            list_patients.sync_detailed,
+            client=self._client,
+            limit=limit,
+            cursor=cursor,
+            phone=phone,
+            name_prefix=name_prefix,
+        )
+
+    def list_appointments(
+        self,
+        patient_id: str,
+        *,
+        limit: int | Unset = 20,
+        cursor: str | Unset = UNSET,
+        status: AppointmentStatus | Unset = UNSET,
+        start_at_from: datetime.datetime | Unset = UNSET,
+        start_at_before: datetime.datetime | Unset = UNSET,
+    ) -> AppointmentPage:
+        """List one patient's appointments (`GET /v1/patients/{patient_id}/appointments`).
+
+        Lists the appointments of one patient, ordered by `start_at` then `id`, optionally filtered
+        by status and start window. Requires scopes `patients:read` and `appointments:read`.
+
+        Args:
+            patient_id (str): An opaque identifier assigned by the server: letters, digits, `-` and
+                `_`. Treat it as an
+                opaque string; its form may change.
+            limit (int | Unset):  Default: 20.
+            cursor (str | Unset):
+            status (AppointmentStatus | Unset): Where the appointment is in its life: `scheduled`
+                (booked), `checked_in` (the patient has
+                arrived), `completed`, `cancelled` (frees the slot), or `no_show`.
+            start_at_from (datetime.datetime | Unset): An instant, RFC 3339 `date-time` with an offset
+                (`Z` or `+hh:mm`), such as
+                `2026-12-01T09:00:00+01:00`. Unix timestamps and other spellings are rejected.
+            start_at_before (datetime.datetime | Unset): An instant, RFC 3339 `date-time` with an
+                offset (`Z` or `+hh:mm`), such as
+                `2026-12-01T09:00:00+01:00`. Unix timestamps and other spellings are rejected.
+
+        Returns:
+            AppointmentPage: the success response's body.
+
+        Raises:
+            ApiError: for an error response, as its subclass (`NotFoundError`, ...).
+        """
+        return unwrap(
+            list_patient_appointments.sync_detailed(
+                patient_id,
+                client=self._client,
+                limit=limit,
+                cursor=cursor,
+                status=status,
+                start_at_from=start_at_from,
+                start_at_before=start_at_before,
+            )
+        )
+
+    def list_all_appointments(
+        self,
+        patient_id: str,
+        *,
+        limit: int | Unset = 20,
+        cursor: str | Unset = UNSET,
+        status: AppointmentStatus | Unset = UNSET,
+        start_at_from: datetime.datetime | Unset = UNSET,
+        start_at_before: datetime.datetime | Unset = UNSET,
+    ) -> Iterator[Appointment]:
+        """Every item of `list_appointments`, across all pages (`GET
+        /v1/patients/{patient_id}/appointments`).
+
+        Follows `next_cursor`, one request per page as the iteration reaches it (`for item in ...`);
+        `limit` is the page size, `cursor` where to start. The parameters are those of
+        `list_appointments`.
+        """
+        return paginate(
+            list_patient_appointments.sync_detailed,
+            patient_id,
+            client=self._client,
+            limit=limit,
+            cursor=cursor,
+            status=status,
+            start_at_from=start_at_from,
+            start_at_before=start_at_before,
+        )
+
+    def update(
+        self,
+        patient_id: str,
+        *,
+        body: PatientUpdate | PatientUpdate | Unset = UNSET,
+        if_match: str | Unset = UNSET,
+    ) -> Patient:
+        """Update a patient (`PATCH /v1/patients/{patient_id}`).
+
+        Changes a patient with a JSON merge patch (RFC 7396): fields that are present are set, `null`
+        removes an optional field (`email`), absent fields are left alone. The same rules as on
+        registration apply. Requires scope `patients:write`.
+
+        Args:
+            patient_id (str): An opaque identifier assigned by the server: letters, digits, `-` and
+                `_`. Treat it as an
+                opaque string; its form may change.
+            if_match (str | Unset):
+            body (PatientUpdate): A JSON merge patch of a patient. Absent fields are unchanged;
+                `email` may be `null` to remove it.
+            body (PatientUpdate): A JSON merge patch of a patient. Absent fields are unchanged;
+                `email` may be `null` to remove it.
+
+        Returns:
+            Patient: the success response's body.
+
+        Raises:
+            ApiError: for an error response, as its subclass (`NotFoundError`, ...).
+        """
+        return unwrap(
+            update_patient.sync_detailed(
+                patient_id, client=self._client, body=body, if_match=if_match
+            )
+        )
+
+
+class PatientsRawResource:
+    """The operations tagged `patients`, each returning the whole response.
+
+    `PatientTracker(...).patients.raw`: the methods of `PatientsResource` (list_all excepted),
+    returning the generated `Response` (`status_code`, `headers` such as `ETag`, `parsed`), for
+    `etag()` and `modify()`. An error status still raises `ApiError`.
+    """
+
+    def __init__(self, client: AuthenticatedClient) -> None:
+        self._client = client
+
+    def create(
+        self, *, body: PatientCreate, idempotency_key: str | Unset = UNSET
+    ) -> Response[Patient | Problem]:
+        """Register a patient (`POST /v1/patients`), returning the whole response."""
+        return create_patient.sync_detailed(
+            client=self._client, body=body, idempotency_key=idempotency_key
+        )
+
+    def delete(self, patient_id: str, *, if_match: str | Unset = UNSET) -> Response[Any | Problem]:
+        """Delete a patient (`DELETE /v1/patients/{patient_id}`), returning the whole response."""
+        return delete_patient.sync_detailed(patient_id, client=self._client, if_match=if_match)
+
+    def get(self, patient_id: str) -> Response[Patient | Problem]:
+        """Get a patient (`GET /v1/patients/{patient_id}`), returning the whole response."""
+        return get_patient.sync_detailed(patient_id, client=self._client)
+
+    def list(
+        self,
+        *,
+        limit: int | Unset = 20,
+        cursor: str | Unset = UNSET,
+        phone: str | Unset = UNSET,
+        name_prefix: str | Unset = UNSET,
+    ) -> Response[PatientPage | Problem]:
+        """List patients (`GET /v1/patients`), returning the whole response."""
+        return list_patients.sync_detailed(
+            client=self._client, limit=limit, cursor=cursor, phone=phone, name_prefix=name_prefix
+        )
+
+    def list_appointments(
+        self,
+        patient_id: str,
+        *,
+        limit: int | Unset = 20,
+        cursor: str | Unset = UNSET,
+        status: AppointmentStatus | Unset = UNSET,
+        start_at_from: datetime.datetime | Unset = UNSET,
+        start_at_before: datetime.datetime | Unset = UNSET,
+    ) -> Response[AppointmentPage | Problem]:
+        """List one patient's appointments (`GET /v1/patients/{patient_id}/appointments`), returning
+        the whole response.
+        """
+        return list_patient_appointments.sync_detailed(
+            patient_id,
+            client=self._client,
+            limit=limit,
+            cursor=cursor,
+            status=status,
+            start_at_from=start_at_from,
+            start_at_before=start_at_before,
+        )
+
+    def update(
+        self,
+        patient_id: str,
+        *,
+        body: PatientUpdate | PatientUpdate | Unset = UNSET,
+        if_match: str | Unset = UNSET,
+    ) -> Response[Patient | Problem]:
+        """Update a patient (`PATCH /v1/patients/{patient_id}`), returning the whole response."""
+        return update_patient.sync_detailed(
+            patient_id, client=self._client, body=body, if_match=if_match
+        )
+
+
+class AsyncPatientsResource:
+    """The operations tagged `patients`: `AsyncPatientTracker(...).patients`.
+
+    Each returns the success response's model, or raises an `ApiError` subclass; `.raw` has the same
+    methods returning the whole response.
+    """
+
+    def __init__(self, client: AuthenticatedClient) -> None:
+        self._client = client
+        self.raw = AsyncPatientsRawResource(client)
+
+    async def create(self, *, body: PatientCreate, idempotency_key: str | Unset = UNSET) -> Patient:
+        """Register a patient (`POST /v1/patients`).
+
+        Registers a patient. The phone number must not belong to another patient (`409`
+        `phone_taken`), and the date of birth must not be in the future (`422`). Requires scope
+        `patients:write`.
+
+        Args:
+            idempotency_key (str | Unset):
+            body (PatientCreate): A patient to register.
+
+        Returns:
+            Patient: the success response's body.
+
+        Raises:
+            ApiError: for an error response, as its subclass (`NotFoundError`, ...).
+        """
+        return unwrap(
+            await create_patient.asyncio_detailed(
+                client=self._client, body=body, idempotency_key=idempotency_key
+            )
+        )
+
+    async def delete(self, patient_id: str, *, if_match: str | Unset = UNSET) -> None:
+        """Delete a patient (`DELETE /v1/patients/{patient_id}`).
+
+        Deletes a patient that has no appointments (any status); one that has is a `409`
+        `patient_has_appointments`. Requires scope `patients:write`.
+
+        Args:
+            patient_id (str): An opaque identifier assigned by the server: letters, digits, `-` and
+                `_`. Treat it as an
+                opaque string; its form may change.
+            if_match (str | Unset):
+
+        Returns:
+            None (the response has no body).
+
+        Raises:
+            ApiError: for an error response, as its subclass (`NotFoundError`, ...).
+        """
+        unwrap(
+            await delete_patient.asyncio_detailed(
+                patient_id, client=self._client, if_match=if_match
+            )
+        )
+
+    async def get(self, patient_id: str) -> Patient:
+        """Get a patient (`GET /v1/patients/{patient_id}`).
+
+        Returns one patient, with its `ETag`. Requires scope `patients:read`.
+
+        Args:
+            patient_id (str): An opaque identifier assigned by the server: letters, digits, `-` and
+                `_`. Treat it as an
+                opaque string; its form may change.
+
+        Returns:
+            Patient: the success response's body.
+
+        Raises:
+            ApiError: for an error response, as its subclass (`NotFoundError`, ...).
+        """
+        return unwrap(await get_patient.asyncio_detailed(patient_id, client=self._client))
+
+    async def list(
+        self,
+        *,
+        limit: int | Unset = 20,
+        cursor: str | Unset = UNSET,
+        phone: str | Unset = UNSET,
+        name_prefix: str | Unset = UNSET,
+    ) -> PatientPage:
+        """List patients (`GET /v1/patients`).
+
+        Lists patients in the order they were registered (oldest first), optionally filtered by exact
+        phone number or by a name prefix. Requires scope `patients:read`.
+
+        Args:
+            limit (int | Unset):  Default: 20.
+            cursor (str | Unset):
+            phone (str | Unset): A phone number in E.164 form, `+` then 2 to 15 digits, the first not
+                0.
+            name_prefix (str | Unset):
+
+        Returns:
+            PatientPage: the success response's body.
+
+        Raises:
+            ApiError: for an error response, as its subclass (`NotFoundError`, ...).
+        """
+        return unwrap(
+            await list_patients.asyncio_detailed(
+                client=self._client,
+                limit=limit,
+                cursor=cursor,
+                phone=phone,
+                name_prefix=name_prefix,
+            )
+        )
+
+    def list_all(
+        self,
+        *,
+        limit: int | Unset = 20,
+        cursor: str | Unset = UNSET,
+        phone: str | Unset = UNSET,
+        name_prefix: str | Unset = UNSET,
+    ) -> AsyncIterator[Patient]:
+        """Every item of `list`, across all pages (`GET /v1/patients`).
+
+        Follows `next_cursor`, one request per page as the iteration reaches it (`async for item in
+        ...`); `limit` is the page size, `cursor` where to start. The parameters are those of
+        `list`.
+        """
+        return apaginate(
+            list_patients.asyncio_detailed,
+            client=self._client,
+            limit=limit,
+            cursor=cursor,
+            phone=phone,
+            name_prefix=name_prefix,
+        )
+
+    async def list_appointments(
+        self,
+        patient_id: str,
+        *,
+        limit: int | Unset = 20,
+        cursor: str | Unset = UNSET,
+        status: AppointmentStatus | Unset = UNSET,
+        start_at_from: datetime.datetime | Unset = UNSET,
+        start_at_before: datetime.datetime | Unset = UNSET,
+    ) -> AppointmentPage:
+        """List one patient's appointments (`GET /v1/patients/{patient_id}/appointments`).
+
+        Lists the appointments of one patient, ordered by `start_at` then `id`, optionally filtered
+        by status and start window. Requires scopes `patients:read` and `appointments:read`.
+
+        Args:
+            patient_id (str): An opaque identifier assigned by the server: letters, digits, `-` and
+                `_`. Treat it as an
+                opaque string; its form may change.
+            limit (int | Unset):  Default: 20.
+            cursor (str | Unset):
+            status (AppointmentStatus | Unset): Where the appointment is in its life: `scheduled`
+                (booked), `checked_in` (the patient has
+                arrived), `completed`, `cancelled` (frees the slot), or `no_show`.
+            start_at_from (datetime.datetime | Unset): An instant, RFC 3339 `date-time` with an offset
+                (`Z` or `+hh:mm`), such as
+                `2026-12-01T09:00:00+01:00`. Unix timestamps and other spellings are rejected.
+            start_at_before (datetime.datetime | Unset): An instant, RFC 3339 `date-time` with an
+                offset (`Z` or `+hh:mm`), such as
+                `2026-12-01T09:00:00+01:00`. Unix timestamps and other spellings are rejected.
+
+        Returns:
+            AppointmentPage: the success response's body.
+
+        Raises:
+            ApiError: for an error response, as its subclass (`NotFoundError`, ...).
+        """
+        return unwrap(
+            await list_patient_appointments.asyncio_detailed(
+                patient_id,
+                client=self._client,
+                limit=limit,
+                cursor=cursor,
+                status=status,
+                start_at_from=start_at_from,
+                start_at_before=start_at_before,
+            )
+        )
+
+    def list_all_appointments(
+        self,
+        patient_id: str,
+        *,
+        limit: int | Unset = 20,
+        cursor: str | Unset = UNSET,
+        status: AppointmentStatus | Unset = UNSET,
+        start_at_from: datetime.datetime | Unset = UNSET,
+        start_at_before: datetime.datetime | Unset = UNSET,
+    ) -> AsyncIterator[Appointment]:
+        """Every item of `list_appointments`, across all pages (`GET
+        /v1/patients/{patient_id}/appointments`).
+
+        Follows `next_cursor`, one request per page as the iteration reaches it (`async for item in
+        ...`); `limit` is the page size, `cursor` where to start. The parameters are those of
+        `list_appointments`.
+        """
+        return apaginate(
+            list_patient_appointments.asyncio_detailed,
+            patient_id,
+            client=self._client,
+            limit=limit,
+            cursor=cursor,
+            status=status,
+            start_at_from=start_at_from,
+            start_at_before=start_at_before,
+        )
+
+    async def update(
+        self,
+        patient_id: str,
+        *,
+        body: PatientUpdate | PatientUpdate | Unset = UNSET,
+        if_match: str | Unset = UNSET,
+    ) -> Patient:
+        """Update a patient (`PATCH /v1/patients/{patient_id}`).
+
+        Changes a patient with a JSON merge patch (RFC 7396): fields that are present are set, `null`
+        removes an optional field (`email`), absent fields are left alone. The same rules as on
+        registration apply. Requires scope `patients:write`.
+
+        Args:
+            patient_id (str): An opaque identifier assigned by the server: letters, digits, `-` and
+                `_`. Treat it as an
+                opaque string; its form may change.
+            if_match (str | Unset):
+            body (PatientUpdate): A JSON merge patch of a patient. Absent fields are unchanged;
+                `email` may be `null` to remove it.
+            body (PatientUpdate): A JSON merge patch of a patient. Absent fields are unchanged;
+                `email` may be `null` to remove it.
+
+        Returns:
+            Patient: the success response's body.
+
+        Raises:
+            ApiError: for an error response, as its subclass (`NotFoundError`, ...).
+        """
+        return unwrap(
+            await update_patient.asyncio_detailed(
+                patient_id, client=self._client, body=body, if_match=if_match
+            )
+        )
+
+
+class AsyncPatientsRawResource:
+    """The operations tagged `patients`, each returning the whole response.
+
+    `AsyncPatientTracker(...).patients.raw`: the methods of `AsyncPatientsResource` (list_all
+    excepted), returning the generated `Response` (`status_code`, `headers` such as `ETag`,
+    `parsed`), for `etag()` and `modify()`. An error status still raises `ApiError`.
+    """
+
+    def __init__(self, client: AuthenticatedClient) -> None:
+        self._client = client
+
+    async def create(
+        self, *, body: PatientCreate, idempotency_key: str | Unset = UNSET
+    ) -> Response[Patient | Problem]:
+        """Register a patient (`POST /v1/patients`), returning the whole response."""
+        return await create_patient.asyncio_detailed(
+            client=self._client, body=body, idempotency_key=idempotency_key
+        )
+
+    async def delete(
+        self, patient_id: str, *, if_match: str | Unset = UNSET
+    ) -> Response[Any | Problem]:
+        """Delete a patient (`DELETE /v1/patients/{patient_id}`), returning the whole response."""
+        return await delete_patient.asyncio_detailed(
+            patient_id, client=self._client, if_match=if_match
+        )
+
+    async def get(self, patient_id: str) -> Response[Patient | Problem]:
+        """Get a patient (`GET /v1/patients/{patient_id}`), returning the whole response."""
+        return await get_patient.asyncio_detailed(patient_id, client=self._client)
+
+    async def list(
+        self,
+        *,
+        limit: int | Unset = 20,
+        cursor: str | Unset = UNSET,
+        phone: str | Unset = UNSET,
+        name_prefix: str | Unset = UNSET,
+    ) -> Response[PatientPage | Problem]:
+        """List patients (`GET /v1/patients`), returning the whole response."""
+        return await list_patients.asyncio_detailed(
+            client=self._client, limit=limit, cursor=cursor, phone=phone, name_prefix=name_prefix
+        )
+
+    async def list_appointments(
+        self,
+        patient_id: str,
+        *,
+        limit: int | Unset = 20,
+        cursor: str | Unset = UNSET,
+        status: AppointmentStatus | Unset = UNSET,
+        start_at_from: datetime.datetime | Unset = UNSET,
+        start_at_before: datetime.datetime | Unset = UNSET,
+    ) -> Response[AppointmentPage | Problem]:
+        """List one patient's appointments (`GET /v1/patients/{patient_id}/appointments`), returning
+        the whole response.
+        """
+        return await list_patient_appointments.asyncio_detailed(
+            patient_id,
+            client=self._client,
+            limit=limit,
+            cursor=cursor,
+            status=status,
+            start_at_from=start_at_from,
+            start_at_before=start_at_before,
+        )
+
+    async def update(
+        self,
+        patient_id: str,
+        *,
+        body: PatientUpdate | PatientUpdate | Unset = UNSET,
+        if_match: str | Unset = UNSET,
+    ) -> Response[Patient | Problem]:
+        """Update a patient (`PATCH /v1/patients/{patient_id}`), returning the whole response."""
+        return await update_patient.asyncio_detailed(
+            patient_id, client=self._client, body=body, if_match=if_match
+        )
+
+
+class PractitionersResource:
+    """The operations tagged `practitioners`: `PatientTracker(...).practitioners`.
+
+    Each returns the success response's model, or raises an `ApiError` subclass; `.raw` has the same
+    methods returning the whole response.
+    """
+
+    def __init__(self, client: AuthenticatedClient) -> None:
+        self._client = client
+        self.raw = PractitionersRawResource(client)
+
+    def create(
+        self, *, body: PractitionerCreate, idempotency_key: str | Unset = UNSET
+    ) -> Practitioner:
+        """Create a practitioner (`POST /v1/practitioners`).
+
+        Creates a practitioner, active unless `active` is `false`. Requires scope `practitioners:write`.
+
+        Args:
+            idempotency_key (str | Unset):
+            body (PractitionerCreate): A practitioner to create.
+
+        Returns:
+            Practitioner: the success response's body.
+
+        Raises:
+            ApiError: for an error response, as its subclass (`NotFoundError`, ...).
+        """
+        return unwrap(
+            create_practitioner.sync_detailed(
+                client=self._client, body=body, idempotency_key=idempotency_key
+            )
+        )
+
+    def delete(self, practitioner_id: str, *, if_match: str | Unset = UNSET) -> None:
+        """Delete a practitioner (`DELETE /v1/practitioners/{practitioner_id}`).
+
+        Deletes a practitioner that has no appointments (any status); one that has is a `409`
+        `practitioner_has_appointments` (deactivate it instead). Requires scope `practitioners:write`.
+
+        Args:
+            practitioner_id (str): An opaque identifier assigned by the server: letters, digits, `-`
+                and `_`. Treat it as an
+                opaque string; its form may change.
+            if_match (str | Unset):
+
+        Returns:
+            None (the response has no body).
+
+        Raises:
+            ApiError: for an error response, as its subclass (`NotFoundError`, ...).
+        """
+        unwrap(
+            delete_practitioner.sync_detailed(
+                practitioner_id, client=self._client, if_match=if_match
+            )
+        )
+
+    def get(self, practitioner_id: str) -> Practitioner:
+        """Get a practitioner (`GET /v1/practitioners/{practitioner_id}`).
+
+        Returns one practitioner, with its `ETag`. Requires scope `practitioners:read`.
+
+        Args:
+            practitioner_id (str): An opaque identifier assigned by the server: letters, digits, `-`
+                and `_`. Treat it as an
+                opaque string; its form may change.
+
+        Returns:
+            Practitioner: the success response's body.
+
+        Raises:
+            ApiError: for an error response, as its subclass (`NotFoundError`, ...).
+        """
+        return unwrap(get_practitioner.sync_detailed(practitioner_id, client=self._client))
+
+    def list(
+        self,
+        *,
+        limit: int | Unset = 20,
+        cursor: str | Unset = UNSET,
+        specialty: str | Unset = UNSET,
+        active: bool | Unset = UNSET,
+    ) -> PractitionerPage:
+        """List practitioners (`GET /v1/practitioners`).
+
+        Lists practitioners in the order they were created (oldest first), optionally filtered by
+        exact specialty and by whether they are active. Requires scope `practitioners:read`.
+
+        Args:
+            limit (int | Unset):  Default: 20.
+            cursor (str | Unset):
+            specialty (str | Unset): The practitioner's field, free text such as `general practice` or
+                `dermatology`.
+            active (bool | Unset):
+
+        Returns:
+            PractitionerPage: the success response's body.
+
+        Raises:
+            ApiError: for an error response, as its subclass (`NotFoundError`, ...).
+        """
+        return unwrap(
+            list_practitioners.sync_detailed(
+                client=self._client, limit=limit, cursor=cursor, specialty=specialty, active=active
+            )
+        )
+
+    def list_all(
+        self,
+        *,
+        limit: int | Unset = 20,
+        cursor: str | Unset = UNSET,
+        specialty: str | Unset = UNSET,
+        active: bool | Unset = UNSET,
+    ) -> Iterator[Practitioner]:
+        """Every item of `list`, across all pages (`GET /v1/practitioners`).
+
+        Follows `next_cursor`, one request per page as the iteration reaches it (`for item in ...`);
+        `limit` is the page size, `cursor` where to start. The parameters are those of `list`.
+        """
+        return paginate(
+            list_practitioners.sync_detailed,
+            client=self._client,
+            limit=limit,
+            cursor=cursor,
+            specialty=specialty,
+            active=active,
+        )
+
+    def update(
+        self,
+        practitioner_id: str,
+        *,
+        body: PractitionerUpdate | PractitionerUpdate | Unset = UNSET,
+        if_match: str | Unset = UNSET,
+    ) -> Practitioner:
+        """Update a practitioner (`PATCH /v1/practitioners/{practitioner_id}`).
+
+        Changes a practitioner with a JSON merge patch (RFC 7396). Setting `active` to `false` stops
+        new bookings; existing appointments are kept. Requires scope `practitioners:write`.
+
+        Args:
+            practitioner_id (str): An opaque identifier assigned by the server: letters, digits, `-`
+                and `_`. Treat it as an
+                opaque string; its form may change.
+            if_match (str | Unset):
+            body (PractitionerUpdate): A JSON merge patch of a practitioner. Absent fields are
+                unchanged.
+            body (PractitionerUpdate): A JSON merge patch of a practitioner. Absent fields are
+                unchanged.
+
+        Returns:
+            Practitioner: the success response's body.
+
+        Raises:
+            ApiError: for an error response, as its subclass (`NotFoundError`, ...).
+        """
+        return unwrap(
+            update_practitioner.sync_detailed(
+                practitioner_id, client=self._client, body=body, if_match=if_match
+            )
+        )
+
+
+class PractitionersRawResource:
+    """The operations tagged `practitioners`, each returning the whole response.
+
+    `PatientTracker(...).practitioners.raw`: the methods of `PractitionersResource` (list_all
+    excepted), returning the generated `Response` (`status_code`, `headers` such as `ETag`,
+    `parsed`), for `etag()` and `modify()`. An error status still raises `ApiError`.
+    """
+
+    def __init__(self, client: AuthenticatedClient) -> None:
+        self._client = client
+
+    def create(
+        self, *, body: PractitionerCreate, idempotency_key: str | Unset = UNSET
+    ) -> Response[Practitioner | Problem]:
+        """Create a practitioner (`POST /v1/practitioners`), returning the whole response."""
+        return create_practitioner.sync_detailed(
+            client=self._client, body=body, idempotency_key=idempotency_key
+        )
+
+    def delete(
+        self, practitioner_id: str, *, if_match: str | Unset = UNSET
+    ) -> Response[Any | Problem]:
+        """Delete a practitioner (`DELETE /v1/practitioners/{practitioner_id}`), returning the whole
+        response.
+        """
+        return delete_practitioner.sync_detailed(
+            practitioner_id, client=self._client, if_match=if_match
+        )
+
+    def get(self, practitioner_id: str) -> Response[Practitioner | Problem]:
+        """Get a practitioner (`GET /v1/practitioners/{practitioner_id}`), returning the whole
+        response.
+        """
+        return get_practitioner.sync_detailed(practitioner_id, client=self._client)
+
+    def list(
+        self,
+        *,
+        limit: int | Unset = 20,
+        cursor: str | Unset = UNSET,
+        specialty: str | Unset = UNSET,
+        active: bool | Unset = UNSET,
+    ) -> Response[PractitionerPage | Problem]:
+        """List practitioners (`GET /v1/practitioners`), returning the whole response."""
+        return list_practitioners.sync_detailed(
+            client=self._client, limit=limit, cursor=cursor, specialty=specialty, active=active
+        )
+
+    def update(
+        self,
+        practitioner_id: str,
+        *,
+        body: PractitionerUpdate | PractitionerUpdate | Unset = UNSET,
+        if_match: str | Unset = UNSET,
+    ) -> Response[Practitioner | Problem]:
+        """Update a practitioner (`PATCH /v1/practitioners/{practitioner_id}`), returning the whole
+        response.
+        """
+        return update_practitioner.sync_detailed(
+            practitioner_id, client=self._client, body=body, if_match=if_match
+        )
+
+
+class AsyncPractitionersResource:
+    """The operations tagged `practitioners`: `AsyncPatientTracker(...).practitioners`.
+
+    Each returns the success response's model, or raises an `ApiError` subclass; `.raw` has the same
+    methods returning the whole response.
+    """
+
+    def __init__(self, client: AuthenticatedClient) -> None:
+        self._client = client
+        self.raw = AsyncPractitionersRawResource(client)
+
+    async def create(
+        self, *, body: PractitionerCreate, idempotency_key: str | Unset = UNSET
+    ) -> Practitioner:
+        """Create a practitioner (`POST /v1/practitioners`).
+
+        Creates a practitioner, active unless `active` is `false`. Requires scope `practitioners:write`.
+
+        Args:
+            idempotency_key (str | Unset):
+            body (PractitionerCreate): A practitioner to create.
+
+        Returns:
+            Practitioner: the success response's body.
+
+        Raises:
+            ApiError: for an error response, as its subclass (`NotFoundError`, ...).
+        """
+        return unwrap(
+            await create_practitioner.asyncio_detailed(
+                client=self._client, body=body, idempotency_key=idempotency_key
+            )
+        )
+
+    async def delete(self, practitioner_id: str, *, if_match: str | Unset = UNSET) -> None:
+        """Delete a practitioner (`DELETE /v1/practitioners/{practitioner_id}`).
+
+        Deletes a practitioner that has no appointments (any status); one that has is a `409`
+        `practitioner_has_appointments` (deactivate it instead). Requires scope `practitioners:write`.
+
+        Args:
+            practitioner_id (str): An opaque identifier assigned by the server: letters, digits, `-`
+                and `_`. Treat it as an
+                opaque string; its form may change.
+            if_match (str | Unset):
+
+        Returns:
+            None (the response has no body).
+
+        Raises:
+            ApiError: for an error response, as its subclass (`NotFoundError`, ...).
+        """
+        unwrap(
+            await delete_practitioner.asyncio_detailed(
+                practitioner_id, client=self._client, if_match=if_match
+            )
+        )
+
+    async def get(self, practitioner_id: str) -> Practitioner:
+        """Get a practitioner (`GET /v1/practitioners/{practitioner_id}`).
+
+        Returns one practitioner, with its `ETag`. Requires scope `practitioners:read`.
+
+        Args:
+            practitioner_id (str): An opaque identifier assigned by the server: letters, digits, `-`
+                and `_`. Treat it as an
+                opaque string; its form may change.
+
+        Returns:
+            Practitioner: the success response's body.
+
+        Raises:
+            ApiError: for an error response, as its subclass (`NotFoundError`, ...).
+        """
+        return unwrap(await get_practitioner.asyncio_detailed(practitioner_id, client=self._client))
+
+    async def list(
+        self,
+        *,
+        limit: int | Unset = 20,
+        cursor: str | Unset = UNSET,
+        specialty: str | Unset = UNSET,
+        active: bool | Unset = UNSET,
+    ) -> PractitionerPage:
+        """List practitioners (`GET /v1/practitioners`).
+
+        Lists practitioners in the order they were created (oldest first), optionally filtered by
+        exact specialty and by whether they are active. Requires scope `practitioners:read`.
+
+        Args:
+            limit (int | Unset):  Default: 20.
+            cursor (str | Unset):
+            specialty (str | Unset): The practitioner's field, free text such as `general practice` or
+                `dermatology`.
+            active (bool | Unset):
+
+        Returns:
+            PractitionerPage: the success response's body.
+
+        Raises:
+            ApiError: for an error response, as its subclass (`NotFoundError`, ...).
+        """
+        return unwrap(
+            await list_practitioners.asyncio_detailed(
+                client=self._client, limit=limit, cursor=cursor, specialty=specialty, active=active
+            )
+        )
+
+    def list_all(
+        self,
+        *,
+        limit: int | Unset = 20,
+        cursor: str | Unset = UNSET,
+        specialty: str | Unset = UNSET,
+        active: bool | Unset = UNSET,
+    ) -> AsyncIterator[Practitioner]:
+        """Every item of `list`, across all pages (`GET /v1/practitioners`).
+
+        Follows `next_cursor`, one request per page as the iteration reaches it (`async for item in
+        ...`); `limit` is the page size, `cursor` where to start. The parameters are those of
+        `list`.
+        """
+        return apaginate(
+            list_practitioners.asyncio_detailed,
+            client=self._client,
+            limit=limit,
+            cursor=cursor,
+            specialty=specialty,
+            active=active,
+        )
+
+    async def update(
+        self,
+        practitioner_id: str,
+        *,
+        body: PractitionerUpdate | PractitionerUpdate | Unset = UNSET,
+        if_match: str | Unset = UNSET,
+    ) -> Practitioner:
+        """Update a practitioner (`PATCH /v1/practitioners/{practitioner_id}`).
+
+        Changes a practitioner with a JSON merge patch (RFC 7396). Setting `active` to `false` stops
+        new bookings; existing appointments are kept. Requires scope `practitioners:write`.
+
+        Args:
+            practitioner_id (str): An opaque identifier assigned by the server: letters, digits, `-`
+                and `_`. Treat it as an
+                opaque string; its form may change.
+            if_match (str | Unset):
+            body (PractitionerUpdate): A JSON merge patch of a practitioner. Absent fields are
+                unchanged.
+            body (PractitionerUpdate): A JSON merge patch of a practitioner. Absent fields are
+                unchanged.
+
+        Returns:
+            Practitioner: the success response's body.
+
+        Raises:
+            ApiError: for an error response, as its subclass (`NotFoundError`, ...).
+        """
+        return unwrap(
+            await update_practitioner.asyncio_detailed(
+                practitioner_id, client=self._client, body=body, if_match=if_match
+            )
+        )
+
+
+class AsyncPractitionersRawResource:
+    """The operations tagged `practitioners`, each returning the whole response.
+
+    `AsyncPatientTracker(...).practitioners.raw`: the methods of `AsyncPractitionersResource`
+    (list_all excepted), returning the generated `Response` (`status_code`, `headers` such as
+    `ETag`, `parsed`), for `etag()` and `modify()`. An error status still raises `ApiError`.
+    """
+
+    def __init__(self, client: AuthenticatedClient) -> None:
+        self._client = client
+
+    async def create(
+        self, *, body: PractitionerCreate, idempotency_key: str | Unset = UNSET
+    ) -> Response[Practitioner | Problem]:
+        """Create a practitioner (`POST /v1/practitioners`), returning the whole response."""
+        return await create_practitioner.asyncio_detailed(
+            client=self._client, body=body, idempotency_key=idempotency_key
+        )
+
+    async def delete(
+        self, practitioner_id: str, *, if_match: str | Unset = UNSET
+    ) -> Response[Any | Problem]:
+        """Delete a practitioner (`DELETE /v1/practitioners/{practitioner_id}`), returning the whole
+        response.
+        """
+        return await delete_practitioner.asyncio_detailed(
+            practitioner_id, client=self._client, if_match=if_match
+        )
+
+    async def get(self, practitioner_id: str) -> Response[Practitioner | Problem]:
+        """Get a practitioner (`GET /v1/practitioners/{practitioner_id}`), returning the whole
+        response.
+        """
+        return await get_practitioner.asyncio_detailed(practitioner_id, client=self._client)
+
+    async def list(
+        self,
+        *,
+        limit: int | Unset = 20,
+        cursor: str | Unset = UNSET,
+        specialty: str | Unset = UNSET,
+        active: bool | Unset = UNSET,
+    ) -> Response[PractitionerPage | Problem]:
+        """List practitioners (`GET /v1/practitioners`), returning the whole response."""
+        return await list_practitioners.asyncio_detailed(
+            client=self._client, limit=limit, cursor=cursor, specialty=specialty, active=active
+        )
+
+    async def update(
+        self,
+        practitioner_id: str,
+        *,
+        body: PractitionerUpdate | PractitionerUpdate | Unset = UNSET,
+        if_match: str | Unset = UNSET,
+    ) -> Response[Practitioner | Problem]:
+        """Update a practitioner (`PATCH /v1/practitioners/{practitioner_id}`), returning the whole
+        response.
+        """
+        return await update_practitioner.asyncio_detailed(
+            practitioner_id, client=self._client, body=body, if_match=if_match
+        )
+
+
+class Resources:
+    """The API's operations by tag, as properties of `PatientTracker` (which sets `client`)."""
+
+    client: AuthenticatedClient
+
+    @cached_property
+    def appointments(self) -> AppointmentsResource:
+        """The operations tagged `appointments`."""
+        return AppointmentsResource(self.client)
+
+    @cached_property
+    def health(self) -> HealthResource:
+        """The operations tagged `health`."""
+        return HealthResource(self.client)
+
+    @cached_property
+    def patients(self) -> PatientsResource:
+        """The operations tagged `patients`."""
+        return PatientsResource(self.client)
+
+    @cached_property
+    def practitioners(self) -> PractitionersResource:
+        """The operations tagged `practitioners`."""
+        return PractitionersResource(self.client)
+
+
+class AsyncResources:
+    """The API's operations by tag, as properties of `AsyncPatientTracker` (which sets `client`)."""
+
+    client: AuthenticatedClient
+
+    @cached_property
+    def appointments(self) -> AsyncAppointmentsResource:
+        """The operations tagged `appointments`."""
+        return AsyncAppointmentsResource(self.client)
+
+    @cached_property
+    def health(self) -> AsyncHealthResource:
+        """The operations tagged `health`."""
+        return AsyncHealthResource(self.client)
+
+    @cached_property
+    def patients(self) -> AsyncPatientsResource:
+        """The operations tagged `patients`."""
+        return AsyncPatientsResource(self.client)
+
+    @cached_property
+    def practitioners(self) -> AsyncPractitionersResource:
+        """The operations tagged `practitioners`."""
+        return AsyncPractitionersResource(self.client)
