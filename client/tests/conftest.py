@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+import httpx
 import pytest
 
 from conftest import LiveServer, run_live_server
@@ -65,6 +66,33 @@ def make_patient(tracker: PatientTracker) -> Callable[..., Patient]:
         return unwrap(create_patient.sync_detailed(client=tracker.client, body=body))
 
     return make
+
+
+# ---------------------------------------------------------------- transports that count requests
+
+
+class CountingTransport(httpx.HTTPTransport):
+    """The real network transport, counting the requests sent through it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.paths: list[str] = []
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        self.paths.append(request.url.path)
+        return super().handle_request(request)
+
+
+class AsyncCountingTransport(httpx.AsyncHTTPTransport):
+    """The async network transport, counting requests."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.paths: list[str] = []
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        self.paths.append(request.url.path)
+        return await super().handle_async_request(request)
 
 
 # ---------------------------------------------------------------- a proxy that drops a response

@@ -7,7 +7,6 @@ import secrets
 import string
 from collections.abc import Callable
 
-import httpx
 import pytest
 
 from conftest import LiveServer
@@ -19,31 +18,9 @@ from patient_tracker_client.generated.api.practitioners import (
 )
 from patient_tracker_client.generated.models import Patient, PractitionerCreate
 
+from .conftest import AsyncCountingTransport, CountingTransport
+
 COUNT, LIMIT = 7, 3  # three pages: 3 + 3 + 1
-
-
-class CountingTransport(httpx.HTTPTransport):
-    """The real network transport, counting the requests sent through it."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.paths: list[str] = []
-
-    def handle_request(self, request: httpx.Request) -> httpx.Response:
-        self.paths.append(request.url.path)
-        return super().handle_request(request)
-
-
-class AsyncCountingTransport(httpx.AsyncHTTPTransport):
-    """The async network transport, counting requests."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.paths: list[str] = []
-
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        self.paths.append(request.url.path)
-        return await super().handle_async_request(request)
 
 
 @pytest.fixture
