@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
@@ -216,6 +216,18 @@ def test_overlap_is_found_across_utc_offsets(api: Api) -> None:
     # 10:30+01:00 is 09:30Z: inside the first appointment, though "later" on the clock face.
     inside = (start + timedelta(minutes=30)).astimezone(plus_one)
     body = api.booking_body(inside, practitioner=practitioner)
+
+    response = api.post("/v1/appointments", json=body)
+
+    assert_problem(response, 409, "appointment_overlap")
+
+
+def test_overlaps_are_found_at_the_start_of_time(api: Api) -> None:
+    """Year 1, 00:00: the overlap query's lower bound (start - 8 h) would not be representable."""
+    practitioner = api.create_practitioner()
+    start = datetime(1, 1, 1, tzinfo=UTC)
+    api.book(start, 60, practitioner=practitioner)
+    body = api.booking_body(start + timedelta(seconds=1), practitioner=practitioner)
 
     response = api.post("/v1/appointments", json=body)
 

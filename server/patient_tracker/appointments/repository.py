@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import (
@@ -27,6 +27,9 @@ from patient_tracker.db.types import UtcDateTime
 # start - MAX_DURATION: that bound lets the overlap query use the (person, start_at) index.
 MAX_DURATION = timedelta(hours=8)
 CANCELLED = "cancelled"
+# The earliest instant Python can hold: a booking in the first 8 hours of year 1 has nothing
+# earlier that could overlap it, and `start - MAX_DURATION` would not be representable.
+_EARLIEST = datetime.min.replace(tzinfo=UTC)
 
 # Run on most requests: through the DBAPI cursor (see db/prepared.py).
 _by_id = Prepared(select(appointments).where(appointments.c.id == bindparam("id")))
@@ -60,7 +63,7 @@ def _live_overlap_of(person: Column[str]) -> Select[tuple[datetime, datetime]]:
         .where(
             person == bindparam("person_id"),
             appointments.c.status != CANCELLED,
-            appointments.c.start_at > bindparam("earliest_start", type_=UtcDateTime()),
+            appointments.c.start_at >= bindparam("earliest_start", type_=UtcDateTime()),
             appointments.c.start_at < bindparam("end_at", type_=UtcDateTime()),
             appointments.c.end_at > bindparam("start_at", type_=UtcDateTime()),
             appointments.c.id != bindparam("exclude_id"),
@@ -121,7 +124,7 @@ def first_overlap(
     """A live appointment of `who` ("patient" or "practitioner") overlapping [start_at, end_at)."""
     params = {
         "person_id": person_id,
-        "earliest_start": start_at - MAX_DURATION,
+        "earliest_start": max(start_at, _EARLIEST + MAX_DURATION) - MAX_DURATION,
         "start_at": start_at,
         "end_at": end_at,
         "exclude_id": exclude_id or "",  # no appointment has the empty id
