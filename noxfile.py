@@ -1,4 +1,8 @@
-"""Project tasks. `nox` runs the checks (lint, typecheck, lint-spec, tests); `nox -l` lists all."""
+"""Project tasks. `nox` runs every check (lint, typecheck, lint-spec, tests, contract, sdk).
+
+`nox -l` lists all sessions, including the ones that rewrite files or take long (generate,
+release-spec, docs, serve, cli, bench, bench-sdk).
+"""
 
 from __future__ import annotations
 
