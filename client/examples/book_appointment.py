@@ -13,10 +13,7 @@ import os
 import random
 from datetime import UTC, date, datetime, timedelta
 
-from patient_tracker_client import ConflictError, PatientTracker, RetryPolicy, unwrap
-from patient_tracker_client.generated.api.appointments import book_appointment, update_appointment
-from patient_tracker_client.generated.api.patients import create_patient
-from patient_tracker_client.generated.api.practitioners import create_practitioner
+from patient_tracker_client import ConflictError, PatientTracker, RetryPolicy
 from patient_tracker_client.generated.models import (
     Appointment,
     AppointmentCreate,
@@ -28,44 +25,31 @@ from patient_tracker_client.generated.models import (
 
 def book_and_reschedule(tracker: PatientTracker) -> Appointment:
     """The booking flow of a front-desk application, in four calls."""
-    patient = unwrap(
-        create_patient.sync_detailed(
-            client=tracker.client,
-            body=PatientCreate(
-                given_name="Mary",
-                family_name="Somerville",
-                date_of_birth=date(1980, 12, 26),
-                phone=f"+4420{random.randrange(10**8):08d}",  # noqa: S311 - not a secret
-            ),
+    patient = tracker.patients.create(
+        body=PatientCreate(
+            given_name="Mary",
+            family_name="Somerville",
+            date_of_birth=date(1980, 12, 26),
+            phone=f"+4420{random.randrange(10**8):08d}",  # noqa: S311 - not a secret
         )
     )
-    doctor = unwrap(
-        create_practitioner.sync_detailed(
-            client=tracker.client,
-            body=PractitionerCreate(display_name="Dr Florence Nightingale", specialty="nursing"),
-        )
+    doctor = tracker.practitioners.create(
+        body=PractitionerCreate(display_name="Dr Florence Nightingale", specialty="nursing")
     )
     day = datetime(2035, 1, 1, 9, 0, tzinfo=UTC) + timedelta(days=random.randrange(3650))  # noqa: S311
-    booked = unwrap(
-        book_appointment.sync_detailed(
-            client=tracker.client,
-            body=AppointmentCreate(
-                patient_id=patient.id,
-                practitioner_id=doctor.id,
-                start_at=day,
-                end_at=day + timedelta(minutes=30),
-                reason="First visit",
-            ),
+    booked = tracker.appointments.book(
+        body=AppointmentCreate(
+            patient_id=patient.id,
+            practitioner_id=doctor.id,
+            start_at=day,
+            end_at=day + timedelta(minutes=30),
+            reason="First visit",
         )
     )
     later = day + timedelta(hours=2)
     try:
-        return unwrap(
-            update_appointment.sync_detailed(
-                booked.id,
-                client=tracker.client,
-                body=AppointmentUpdate(start_at=later, end_at=later + timedelta(minutes=30)),
-            )
+        return tracker.appointments.update(
+            booked.id, body=AppointmentUpdate(start_at=later, end_at=later + timedelta(minutes=30))
         )
     except ConflictError as error:  # e.g. the new slot overlaps another appointment
         print(f"Kept the original time: {error.detail}")
