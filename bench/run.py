@@ -10,6 +10,9 @@ What is measured, as requests/s, p50 and p99 latency, and server CPU time per re
 3. **POST appointment**: ``POST /v1/appointments``, each request booking a distinct slot so that
    every one succeeds with 201 (``lua/book_appointment.lua`` says how). Target: >= 0.25x.
 4. only with ``--idempotency-key``: the same POST with a unique ``Idempotency-Key`` each.
+5. only with ``--floor``: the GET and POST against ``bench/floor_app.py``, which does the least
+   any implementation must (key lookup, validation by the generated models, the same queries,
+   a durable commit) with FastAPI and sqlite3 and nothing else: a lower bound for this stack.
 
 Every response status is counted: a case with a response other than the expected one (200, 201)
 or a socket error is INVALID, and the exit status is then 1.
@@ -92,6 +95,7 @@ class Options:
     wrk_cpu: int
     access_log: bool
     idempotency_key: bool
+    floor: bool
     output: Path
 
 
@@ -216,6 +220,12 @@ def parse_args(argv: Sequence[str] | None) -> Options:
         "--idempotency-key",
         action="store_true",
         help="also measure POST /v1/appointments with a unique Idempotency-Key per request",
+    )
+    add(
+        "--floor",
+        action="store_true",
+        help="also measure bench/floor_app.py: the least work the same GET and POST can do with "
+        "FastAPI and sqlite3 on the same database (a lower bound, not an implementation)",
     )
     add("--output", type=Path, default=DEFAULT_OUTPUT, help="JSON results file")
     options = Options(**vars(parser.parse_args(argv)))
@@ -505,6 +515,34 @@ def start_api(options: Options, workdir: Path, stack: ExitStack) -> list[Case]:
     return cases
 
 
+def start_floor(
+    options: Options, workdir: Path, stack: ExitStack, api_cases: Sequence[Case]
+) -> list[Case]:
+    """Start bench/floor_app.py on the API's database; the API's GET and POST cases against it."""
+    port = free_port()
+    command = [
+        sys.executable,
+        "-m",
+        "uvicorn",
+        "floor_app:app",
+        f"--app-dir={BENCH_DIR}",
+        f"--port={port}",
+        "--http=httptools",
+        "--loop=uvloop",
+        "--workers=1",
+        "--no-access-log",
+        "--log-level=warning",
+    ]
+    env = {**os.environ, "FLOOR_DATABASE": str(workdir / "bench.db")}
+    log = workdir / "floor.log"
+    pid = stack.enter_context(server(command, options.server_cpu, port, "/docs", log, env))
+    url = f"http://127.0.0.1:{port}"
+    return [
+        Case(f"floor: {case.name}", pid, url, case.script, case.env, case.expected_status)
+        for case in api_cases
+    ]
+
+
 # -- the run and its report --------------------------------------------------------------------
 
 
@@ -633,6 +671,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         workdir = Path(tmp)
         print("Starting the reference and the API ...", flush=True)
         cases = [start_reference(options, workdir, stack), *start_api(options, workdir, stack)]
+        if options.floor:
+            cases += start_floor(options, workdir, stack, cases[1:3])
         results = run_cases(options, cases)
     print_table(results, options)
     report = {
