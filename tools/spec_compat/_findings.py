@@ -22,6 +22,7 @@ class Rule(StrEnum):
     REMOVED_SUCCESS_STATUS = "removed-success-status"
     REMOVED_RESPONSE_HEADER = "removed-response-header"
     REMOVED_MEDIA_TYPE = "removed-media-type"
+    NARROWED_SECURITY = "narrowed-security"
 
 
 @dataclass(frozen=True, order=True)

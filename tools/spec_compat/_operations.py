@@ -17,6 +17,14 @@ def _token(key: str) -> str:
     return key.replace("~", "~0").replace("/", "~1")
 
 
+def _describe(alternatives: list[dict[str, frozenset[str]]]) -> str:
+    """`bearer['a', 'b'] or other[]`; `nothing` for anonymous access."""
+    return " or ".join(
+        "+".join(f"{scheme}{sorted(scopes)}" for scheme, scopes in alternative.items()) or "nothing"
+        for alternative in alternatives
+    )
+
+
 def _is_success(status: str) -> bool:
     return status.startswith("2")
 
@@ -64,9 +72,37 @@ class SpecComparer:
                 Rule.CHANGED_OPERATION_ID,
                 f"{old.get('operationId')!r} -> {new.get('operationId')!r}",
             )
+        yield from self._security(old, new)
         yield from self._parameters(old_item, old, new_item, new)
         yield from self._request_body(old.get("requestBody"), new.get("requestBody"))
         yield from self._responses(old.get("responses") or {}, new.get("responses") or {})
+
+    # -- security
+
+    @staticmethod
+    def _requirements(document: Json, operation: Json) -> list[dict[str, frozenset[str]]]:
+        """The operation's alternatives (any one suffices), each scheme -> scopes it needs."""
+        raw = operation.get("security", document.get("security"))
+        if not raw:
+            return [{}]  # no security: anyone may call
+        return [{scheme: frozenset(scopes) for scheme, scopes in alt.items()} for alt in raw]
+
+    def _security(self, old: Json, new: Json) -> Iterator[Change]:
+        # A key that satisfied an old alternative must still satisfy a new one: a new required
+        # scope (or authentication where there was none) makes existing keys get 403 (or 401).
+        new_alternatives = self._requirements(self.new.document, new)
+        for old_alternative in self._requirements(self.old.document, old):
+            if not any(
+                alternative.keys() <= old_alternative.keys()
+                and all(scopes <= old_alternative[s] for s, scopes in alternative.items())
+                for alternative in new_alternatives
+            ):
+                yield Change(
+                    "/security",
+                    Rule.NARROWED_SECURITY,
+                    f"a caller that had {_describe([old_alternative])} "
+                    f"now needs {_describe(new_alternatives)}",
+                )
 
     # -- parameters
 

@@ -26,6 +26,8 @@ BASE: Json = yaml.safe_load(
     """
 openapi: 3.1.0
 info: {title: t, version: 1.0.0}
+security:
+  - bearer: ['things:read']
 paths:
   /v1/things:
     get:
@@ -379,6 +381,31 @@ RULE_CASES: list[Any] = [
         ),
         None,
         id="removed-media-type: new request media type passes",
+    ),
+    # -- narrowed-security (BASE: bearer with scope things:read on the whole document)
+    pytest.param(
+        lambda s: s["paths"]["/v1/things"]["get"].update(
+            security=[{"bearer": ["things:read", "things:admin"]}]
+        ),
+        Rule.NARROWED_SECURITY,
+        id="narrowed-security: a new required scope",
+    ),
+    pytest.param(
+        lambda s: s["paths"]["/v1/things"]["get"].update(security=[{"bearer": []}]),
+        None,
+        id="narrowed-security: needing fewer scopes passes",
+    ),
+    pytest.param(
+        lambda s: s["paths"]["/v1/things"]["get"].update(
+            security=[{"bearer": ["things:read"]}, {"other": []}]
+        ),
+        None,
+        id="narrowed-security: another way in passes",
+    ),
+    pytest.param(
+        lambda s: s["paths"]["/v1/things"]["get"].update(security=[{"other": []}]),
+        Rule.NARROWED_SECURITY,
+        id="narrowed-security: another scheme instead",
     ),
 ]
 
