@@ -81,15 +81,20 @@ async def run_idempotent(
     db: Database,
     principal: Principal,
     key: str | None,
-    fingerprint: str,
+    fingerprint: Callable[[], str],
     work: Callable[[Connection], ApiResponse],
 ) -> Response:
-    """Run `work` in one write transaction, at most once per (API key, `Idempotency-Key`)."""
+    """Run `work` in one write transaction, at most once per (API key, `Idempotency-Key`).
+
+    `fingerprint` (see `request_fingerprint`) is only called when there is a key: serialising
+    and hashing the body is wasted work for the POSTs that send none.
+    """
     if key is None:
         return (await db.write(work)).to_response()
+    digest = fingerprint()
 
     def unit(conn: Connection) -> tuple[ApiResponse, bool]:
-        stored = _replay_or_reject(conn, principal, key, fingerprint)
+        stored = _replay_or_reject(conn, principal, key, digest)
         if stored is not None:
             return stored, True
         conn.execute(
@@ -97,7 +102,7 @@ async def run_idempotent(
             {
                 "api_key_id": principal.key_id,
                 "key": key,
-                "request_hash": fingerprint,
+                "request_hash": digest,
                 "status_code": _IN_PROGRESS,
                 "response_body": "",
                 "created_at": datetime.now(UTC),

@@ -77,7 +77,9 @@ async def book_appointment(
         location = f"/v1/appointments/{appointment.id.root}"
         return resource_response(appointment, version, status=201, location=location)
 
-    fingerprint = request_fingerprint("POST", request.url.path, body.model_dump_json())
+    def fingerprint() -> str:
+        return request_fingerprint("POST", request.url.path, body.model_dump_json())
+
     return await run_idempotent(caller.db, caller.principal, idempotency_key, fingerprint, work)
 
 
@@ -136,7 +138,9 @@ async def _act(
         )
         return resource_response(appointment, version)
 
-    fingerprint = request_fingerprint("POST", request.url.path, cancellation_reason or "")
+    def fingerprint() -> str:
+        return request_fingerprint("POST", request.url.path, cancellation_reason or "")
+
     return await run_idempotent(caller.db, caller.principal, idempotency_key, fingerprint, work)
 
 

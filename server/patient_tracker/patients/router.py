@@ -71,7 +71,9 @@ async def create_patient(
         patient, version = service.create(conn, body)
         return resource_response(patient, version, status=201, location=_location(patient.id.root))
 
-    fingerprint = request_fingerprint("POST", request.url.path, body.model_dump_json())
+    def fingerprint() -> str:
+        return request_fingerprint("POST", request.url.path, body.model_dump_json())
+
     return await run_idempotent(caller.db, caller.principal, idempotency_key, fingerprint, work)
 
 

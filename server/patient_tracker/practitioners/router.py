@@ -63,7 +63,9 @@ async def create_practitioner(
         location = f"/v1/practitioners/{practitioner.id.root}"
         return resource_response(practitioner, version, status=201, location=location)
 
-    fingerprint = request_fingerprint("POST", request.url.path, body.model_dump_json())
+    def fingerprint() -> str:
+        return request_fingerprint("POST", request.url.path, body.model_dump_json())
+
     return await run_idempotent(caller.db, caller.principal, idempotency_key, fingerprint, work)
 
 
