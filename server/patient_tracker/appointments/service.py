@@ -137,22 +137,22 @@ def book(conn: Connection, data: AppointmentCreate) -> tuple[Appointment, int]:
     """Book an appointment in status `scheduled`."""
     start, end = _checked_times(data.start_at, data.end_at)
     patient_id, practitioner_id = data.patient_id.root, data.practitioner_id.root
-    patient_exists, practitioner_active = repository.booking_parties(
-        conn, patient_id, practitioner_id
-    )
-    if not patient_exists:
+    checks = repository.booking_checks(conn, patient_id, practitioner_id, start, end)
+    if not checks.patient_exists:
         raise NotFoundError(
             f"No patient has the id '{patient_id}'.",
             errors=[FieldError(pointer="/patient_id", detail="No patient has this id.")],
         )
-    if practitioner_active is None:
+    if checks.practitioner_active is None:
         raise NotFoundError(
             f"No practitioner has the id '{practitioner_id}'.",
             errors=[FieldError(pointer="/practitioner_id", detail="No practitioner has this id.")],
         )
-    if not practitioner_active:
+    if not checks.practitioner_active:
         raise PractitionerInactiveError("The practitioner is inactive and takes no new bookings.")
-    _check_no_overlap(conn, patient_id, practitioner_id, start, end, exclude_id=None)
+    if checks.practitioner_busy or checks.patient_busy:
+        # Rare: look the clash up again, for the times the error names.
+        _check_no_overlap(conn, patient_id, practitioner_id, start, end, exclude_id=None)
     now = datetime.now(UTC)
     appointment_id = new_id()
     values = {
