@@ -20,6 +20,7 @@ from sqlalchemy import (
     Integer,
     MetaData,
     Table,
+    bindparam,
     func,
     insert,
     inspect,
@@ -38,6 +39,7 @@ from patient_tracker.db.engine import (
 )
 from patient_tracker.db.errors import violated_constraint
 from patient_tracker.db.migrate import current_revision, head_revision, upgrade
+from patient_tracker.db.prepared import Prepared
 from patient_tracker.db.types import UtcDateTime
 from patient_tracker.ids import new_id
 
@@ -516,6 +518,30 @@ def test_write_rolls_back_when_fn_raises(database: Database) -> None:
     # The connection is still usable afterwards.
     database.write_sync(add_patient)
     assert database.read_sync(count_patients) == 1
+
+
+_PHONE_OF = Prepared(select(tables.patients.c.phone).where(tables.patients.c.id == bindparam("id")))
+
+
+def test_read_one_runs_a_single_statement(database: Database) -> None:
+    patient_id = database.write_sync(add_patient)
+
+    async def both() -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
+        found = await database.read_one(_PHONE_OF, {"id": patient_id})
+        missing = await database.read_one(_PHONE_OF, {"id": "nobody"})
+        return found, missing
+
+    assert asyncio.run(both()) == ({"phone": "+15550000001"}, None)
+
+
+def test_read_one_inside_a_unit_of_work_fails_fast(sqlite_database: Database) -> None:
+    """On the thread's own connection it would run inside the open transaction: refused."""
+
+    def nested(_conn: Connection) -> object:
+        return asyncio.run(sqlite_database.read_one(_PHONE_OF, {"id": "x"}))
+
+    with pytest.raises(InvalidRequestError):
+        sqlite_database.write_sync(nested)
 
 
 def test_read_is_read_only(database: Database) -> None:

@@ -25,6 +25,7 @@ from sqlalchemy import bindparam, select, update
 from sqlalchemy.engine import Connection
 
 from patient_tracker.auth.scopes import normalize_scopes
+from patient_tracker.db.database import Database
 from patient_tracker.db.prepared import Prepared
 from patient_tracker.db.tables import api_keys
 from patient_tracker.ids import new_id
@@ -131,7 +132,17 @@ def authenticate(conn: Connection, plaintext: str) -> Principal | None:
     """
     if not _looks_like_key(plaintext):
         return None
-    row = _AUTHENTICATE.first(conn, {"key_hash": hash_key(plaintext)})
+    return _principal(_AUTHENTICATE.first(conn, {"key_hash": hash_key(plaintext)}))
+
+
+async def authenticate_in(database: Database, plaintext: str) -> Principal | None:
+    """`authenticate`, as one statement of its own on `database` (no transaction around it)."""
+    if not _looks_like_key(plaintext):
+        return None
+    return _principal(await database.read_one(_AUTHENTICATE, {"key_hash": hash_key(plaintext)}))
+
+
+def _principal(row: dict[str, Any] | None) -> Principal | None:
     if row is None:
         return None
     return Principal(key_id=row["id"], scopes=frozenset(row["scopes"].split()))

@@ -22,7 +22,7 @@ from fastapi import Request
 from fastapi.routing import APIRoute
 from starlette.responses import Response
 
-from patient_tracker.auth.keys import Principal, authenticate
+from patient_tracker.auth.keys import authenticate_in
 from patient_tracker.db.database import Database
 from patient_tracker.deps import CALLER_SCOPE_KEY, Caller
 from patient_tracker.problems import (
@@ -93,11 +93,7 @@ async def authenticate_request(request: Request, scopes: tuple[str, ...]) -> Cal
     """
     token = _bearer_token(request)
     database: Database = request.app.state.db
-
-    def lookup(conn: Any) -> Principal | None:
-        return authenticate(conn, token)
-
-    principal = await database.read(lookup)
+    principal = await authenticate_in(database, token)
     if principal is None:
         raise InvalidApiKeyError(
             "The API key is unknown or has been revoked.",

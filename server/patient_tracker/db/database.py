@@ -60,9 +60,9 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import anyio
 import anyio.to_thread
@@ -74,6 +74,7 @@ from patient_tracker.db.engine import (
     create_engine_from_url,
     raw_sqlite_connection,
 )
+from patient_tracker.db.prepared import Prepared
 
 __all__ = ["PING_TIMEOUT_SECONDS", "Database"]
 
@@ -119,6 +120,8 @@ class Database:
         self._read_engine = engine.execution_options(
             isolation_level="REPEATABLE READ", postgresql_readonly=True
         )
+        # PostgreSQL single-statement reads (read_one): no BEGIN/COMMIT round trips.
+        self._autocommit_engine = engine.execution_options(isolation_level="AUTOCOMMIT")
         self._threads: dict[int, _ThreadConnection] = {}
         self._threads_lock = threading.Lock()
 
@@ -142,6 +145,23 @@ class Database:
         if self._is_sqlite:
             return self._run_sqlite(fn, write=False)
         return await anyio.to_thread.run_sync(self._run_pooled, fn, False)
+
+    async def read_one(
+        self, statement: Prepared, params: Mapping[str, Any]
+    ) -> dict[str, Any] | None:
+        """The first row of one read-only ``statement``, run outside any transaction.
+
+        A single statement is atomic and sees one snapshot on its own, so a ``BEGIN``/``COMMIT``
+        around it is pure cost (on PostgreSQL, two more round trips). For the lookups every
+        request makes, such as the API key's.
+        """
+        if self._is_sqlite:
+            owned = self._owned_connection()
+            if owned.raw.in_transaction:
+                raise InvalidRequestError("read_one() inside a unit of work on this thread")
+            # isolation_level None: sqlite3 runs the statement in autocommit.
+            return statement.first(owned.conn, params)
+        return await anyio.to_thread.run_sync(self._first_pooled, statement, params)
 
     async def write(self, fn: Callable[[Connection], T]) -> T:
         """Run ``fn`` in one read-write transaction: commit if it returns, roll back if it raises.
@@ -192,11 +212,14 @@ class Database:
 
     # -- internals ---------------------------------------------------------------------------
 
-    def _run_sqlite(self, fn: Callable[[Connection], T], *, write: bool) -> T:
-        ident = threading.get_ident()
-        owned = self._threads.get(ident)
+    def _owned_connection(self) -> _ThreadConnection:
+        owned = self._threads.get(threading.get_ident())
         if owned is None:
-            owned = self._open_thread_connection(ident)
+            owned = self._open_thread_connection(threading.get_ident())
+        return owned
+
+    def _run_sqlite(self, fn: Callable[[Connection], T], *, write: bool) -> T:
+        owned = self._owned_connection()
         conn, raw = owned.conn, owned.raw
         try:
             if raw.in_transaction:
@@ -236,13 +259,19 @@ class Database:
         except DBAPIError as exc:
             if exc.connection_invalidated or conn.invalidated:
                 # The connection is broken (e.g. disk I/O error); open a fresh one next time.
-                self._forget_thread(ident, owned)
+                self._forget_thread(threading.get_ident(), owned)
             raise
 
     def _run_pooled(self, fn: Callable[[Connection], T], write: bool) -> T:
         engine = self._engine if write else self._read_engine
         with engine.connect() as conn, conn.begin():
             return fn(conn)
+
+    def _first_pooled(
+        self, statement: Prepared, params: Mapping[str, Any]
+    ) -> dict[str, Any] | None:
+        with self._autocommit_engine.connect() as conn:
+            return statement.first(conn, params)
 
     def _open_thread_connection(self, ident: int) -> _ThreadConnection:
         # Registers a dummy Thread for threads not started by `threading`, so that they show in
