@@ -368,14 +368,14 @@ def lua_script(workdir: Path, name: str) -> Path:
 # -- the servers -------------------------------------------------------------------------------
 
 
-def start_reference(options: Options, workdir: Path, stack: ExitStack) -> Case:
-    """Start the hello-world app; returns its case."""
-    port = free_port()
-    command = [
+def uvicorn_command(app: str, port: int) -> list[str]:
+    """Serve ``app`` (``module:attribute`` in bench/) as the API is served: one worker,
+    httptools, uvloop, no access log."""
+    return [
         sys.executable,
         "-m",
         "uvicorn",
-        "hello_app:app",
+        app,
         f"--app-dir={BENCH_DIR}",
         f"--port={port}",
         "--http=httptools",
@@ -384,6 +384,12 @@ def start_reference(options: Options, workdir: Path, stack: ExitStack) -> Case:
         "--no-access-log",
         "--log-level=warning",
     ]
+
+
+def start_reference(options: Options, workdir: Path, stack: ExitStack) -> Case:
+    """Start the hello-world app; returns its case."""
+    port = free_port()
+    command = uvicorn_command("hello_app:app", port)
     log = workdir / "hello.log"
     pid = stack.enter_context(
         server(command, options.server_cpu, port, "/hello", log, dict(os.environ))
@@ -520,19 +526,7 @@ def start_floor(
 ) -> list[Case]:
     """Start bench/floor_app.py on the API's database; the API's GET and POST cases against it."""
     port = free_port()
-    command = [
-        sys.executable,
-        "-m",
-        "uvicorn",
-        "floor_app:app",
-        f"--app-dir={BENCH_DIR}",
-        f"--port={port}",
-        "--http=httptools",
-        "--loop=uvloop",
-        "--workers=1",
-        "--no-access-log",
-        "--log-level=warning",
-    ]
+    command = uvicorn_command("floor_app:app", port)
     env = {**os.environ, "FLOOR_DATABASE": str(workdir / "bench.db")}
     log = workdir / "floor.log"
     pid = stack.enter_context(server(command, options.server_cpu, port, "/docs", log, env))
