@@ -230,6 +230,8 @@ class SchemaComparer:
                 yield from self._number_request(old, new, at)
             if applies("array"):
                 yield from self._narrowed_count(old, new, at, "minItems", "maxItems")
+        elif applies("string"):
+            yield from self._string_response(old, new, at)
         if applies("array") and "items" in old and "items" in new:
             yield from self._compare(old["items"], new["items"], direction, f"{at}/items", seen)
         if applies("object"):
@@ -277,6 +279,18 @@ class SchemaComparer:
                     Rule.NARROWED_REQUEST,
                     f"{keyword} {old.get(keyword, 'none')!r} -> {new[keyword]!r}",
                 )
+
+    def _string_response(self, old: Json, new: Json, at: str) -> Iterator[Change]:
+        # A generated SDK parses a response string by its format (`date`, `date-time`, `uuid`,
+        # ...): another format, or none, breaks the parsing in clients already built. A format
+        # where there was none passes: old clients keep reading a plain string.
+        if "format" in old and new.get("format") != old["format"]:
+            yield Change(
+                f"{at}/format",
+                Rule.CHANGED_TYPE,
+                f"format {old['format']!r} -> {new.get('format', 'none')!r}: clients built "
+                f"against the release parse this value as {old['format']!r}",
+            )
 
     def _number_request(self, old: Json, new: Json, at: str) -> Iterator[Change]:
         if _lower(new) > _lower(old):

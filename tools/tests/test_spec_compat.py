@@ -108,6 +108,7 @@ components:
         name: {$ref: '#/components/schemas/Name'}
         colour: {$ref: '#/components/schemas/Colour'}
         size: {type: integer, minimum: 0, maximum: 10}
+        seen_at: {type: string, format: date-time}
         note:
           oneOf:
             - {type: string, maxLength: 500}
@@ -381,6 +382,22 @@ RULE_CASES: list[Any] = [
         ),
         None,
         id="removed-media-type: new request media type passes",
+    ),
+    # -- changed-type: a response string's format (the SDK parses by it)
+    pytest.param(
+        lambda s: schemas(s)["Thing"]["properties"]["seen_at"].update(format="date"),
+        Rule.CHANGED_TYPE,
+        id="changed-type: a response format changed",
+    ),
+    pytest.param(
+        lambda s: schemas(s)["Thing"]["properties"]["seen_at"].pop("format"),
+        Rule.CHANGED_TYPE,
+        id="changed-type: a response format removed",
+    ),
+    pytest.param(
+        lambda s: schemas(s)["Thing"]["properties"]["id"].update(format="uuid"),
+        None,
+        id="changed-type: a format where a response had none passes",
     ),
     # -- narrowed-security (BASE: bearer with scope things:read on the whole document)
     pytest.param(
