@@ -14,6 +14,7 @@ import pytest
 
 from conftest import LiveServer, free_port
 from patient_tracker_client import (
+    AsyncPatientTracker,
     PatientTracker,
     RateLimitedError,
     RetryPolicy,
@@ -158,6 +159,53 @@ def test_no_retry_past_max_elapsed(stub: StubServer) -> None:
         get_patient.sync_detailed("p1", client=api.client)
     assert len(stub.seen) == 1  # waiting 120 s would break the 10 s budget: give up at once
     assert caught.value.retry_after == 120.0
+
+
+# (timeout, max_elapsed, attempts): a retry that still fits in the budget gets the rest of it as
+# its timeout; the first attempt too (10 s timeout, 1 s budget); no retry starts with less than
+# min_attempt_time (0.1 s) left (0.9 s timeout, 1 s budget: the reviewer's case, once 1.81 s).
+BUDGETS = [(0.9, 1.0, 1), (1.0, 1.6, 2), (10.0, 1.0, 1)]
+SLACK = 0.3  # for scheduling, and for the stub to accept the connection
+
+
+@pytest.mark.parametrize(("timeout", "max_elapsed", "attempts"), BUDGETS)
+def test_max_elapsed_bounds_the_whole_call(
+    stub: StubServer, timeout: float, max_elapsed: float, attempts: int
+) -> None:
+    stub.script = [Scripted(200, PATIENT_JSON, delay=5.0)]  # a server far slower than the budget
+    policy = RetryPolicy(
+        max_attempts=5, initial_backoff=0.05, max_backoff=0.05, max_elapsed=max_elapsed
+    )
+    with PatientTracker(stub.base_url, api_key="k", timeout=timeout, retry=policy) as api:
+        started = time.monotonic()
+        with pytest.raises(httpx.ReadTimeout):
+            get_patient.sync_detailed("p1", client=api.client)
+        elapsed = time.monotonic() - started
+    assert len(stub.seen) == attempts
+    assert elapsed <= max_elapsed + SLACK, elapsed
+
+
+@pytest.mark.parametrize(("timeout", "max_elapsed", "attempts"), BUDGETS)
+def test_max_elapsed_bounds_the_whole_async_call(
+    stub: StubServer, timeout: float, max_elapsed: float, attempts: int
+) -> None:
+    stub.script = [Scripted(200, PATIENT_JSON, delay=5.0)]
+    policy = RetryPolicy(
+        max_attempts=5, initial_backoff=0.05, max_backoff=0.05, max_elapsed=max_elapsed
+    )
+
+    async def fetch() -> None:
+        async with AsyncPatientTracker(
+            stub.base_url, api_key="k", timeout=timeout, retry=policy
+        ) as api:
+            await api.patients.get("p1")
+
+    started = time.monotonic()
+    with pytest.raises(httpx.ReadTimeout):
+        asyncio.run(fetch())
+    elapsed = time.monotonic() - started
+    assert len(stub.seen) == attempts
+    assert elapsed <= max_elapsed + SLACK, elapsed
 
 
 def test_connection_refused_is_retried_then_raised() -> None:

@@ -24,6 +24,10 @@ def test_retry_after_in_seconds_and_as_a_date() -> None:
 def test_at_least_one_attempt() -> None:
     with pytest.raises(ValueError, match="max_attempts"):
         RetryPolicy(max_attempts=0)
+    with pytest.raises(ValueError, match="max_elapsed"):
+        RetryPolicy(max_elapsed=0)
+    with pytest.raises(ValueError, match="min_attempt_time"):
+        RetryPolicy(min_attempt_time=-1)
 
 
 class Script(httpx.BaseTransport):
@@ -91,3 +95,44 @@ def test_every_post_carries_one_key_across_attempts() -> None:
 def test_get_carries_no_idempotency_key() -> None:
     _, inner, _ = send("GET", RetryPolicy(), 200)
     assert "Idempotency-Key" not in inner.requests[0].headers
+
+
+class SlowNetwork(httpx.BaseTransport):
+    """Every attempt times out after using its whole read timeout, on a made-up clock."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+        self.attempts: list[tuple[float, dict[str, float | None]]] = []  # (start, timeouts)
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        timeout = dict(request.extensions["timeout"])
+        self.attempts.append((self.now, timeout))
+        self.now += timeout["read"] or 0.0
+        raise httpx.ReadTimeout("too slow", request=request)
+
+
+def test_each_attempt_gets_at_most_what_is_left_of_max_elapsed() -> None:
+    network = SlowNetwork()
+
+    def sleep(seconds: float) -> None:
+        network.now += seconds
+
+    policy = RetryPolicy(max_attempts=5, initial_backoff=0.25, max_backoff=0.25, max_elapsed=2.0)
+    transport = RetryTransport(network, policy, sleep=sleep, clock=lambda: network.now)
+    timeout = httpx.Timeout(1.0, connect=5.0, pool=None)
+    with (
+        httpx.Client(transport=transport, base_url="http://test", timeout=timeout) as client,
+        pytest.raises(httpx.ReadTimeout),
+    ):
+        client.get("/x")
+
+    assert network.now <= policy.max_elapsed  # every wait and every attempt's timeout, in all
+    assert len(network.attempts) >= 2  # a retry was made, in what was left
+    for start, each in network.attempts:
+        left = policy.max_elapsed - start
+        assert left >= policy.min_attempt_time  # none started with less than that left
+        # The caller's timeout when it fits, else what is left; no limit (pool) becomes the rest.
+        assert each == pytest.approx(
+            {"connect": left, "read": min(1.0, left), "write": min(1.0, left), "pool": left}
+        )
+    assert network.attempts[0][1] == {"connect": 2.0, "read": 1.0, "write": 1.0, "pool": 2.0}

@@ -8,6 +8,10 @@ What is retried: a connection that could not be made (the request never left, so
 and, for GET, HEAD, OPTIONS, PUT, DELETE, and POST carrying an `Idempotency-Key`, a connection lost
 mid-request, a timeout, or a 429 / 503 answer. A POST without a key gets one here, generated once
 per logical call, so its retries replay instead of booking twice. PATCH is not retried once sent.
+
+The time budget (`RetryPolicy.max_elapsed`) is kept by cutting each attempt's httpx timeouts
+(`request.extensions["timeout"]`: connect, read, write, pool) to what is left of it when the
+attempt starts, and by starting no retry that would have less than `min_attempt_time` left.
 """
 
 from __future__ import annotations
@@ -35,19 +39,37 @@ class RetryPolicy:
 
     The wait before retry n (n = 1, 2, ...) is `Retry-After` when the server sent one, else a
     random time in [0, min(max_backoff, initial_backoff * 2 ** (n - 1))] ("full jitter", so that
-    many clients do not retry in step). No retry is made that would end past `max_elapsed`
-    seconds after the first attempt started.
+    many clients do not retry in step).
+
+    `max_elapsed` is the time budget of one call, retries and waits included, counted from when
+    the first attempt starts:
+
+    - every attempt, the first too, has its timeouts (connect, read, write, pool) cut to the
+      budget left when it starts, so no single wait on the network outlasts the budget;
+    - a retry is made only if, after its wait, at least `min_attempt_time` seconds of the budget
+      are left (a `Retry-After` too long for the budget ends the call at once).
+
+    So a call to a server that does not answer, or answers slowly, ends within `max_elapsed`
+    (plus scheduling jitter). httpx applies each timeout to one network operation (connecting,
+    sending, each read of the response), not to the attempt as a whole: a server that keeps
+    sending a byte now and then, or is slow both to accept and to answer, can hold the last
+    attempt past `max_elapsed`.
     """
 
     max_attempts: int = 3
     initial_backoff: float = 0.5
     max_backoff: float = 8.0
     max_elapsed: float = 30.0
+    min_attempt_time: float = 0.1
     retry_statuses: frozenset[int] = frozenset({429, 503})
 
     def __post_init__(self) -> None:
         if self.max_attempts < 1:
             raise ValueError("max_attempts must be at least 1")
+        if self.max_elapsed <= 0:
+            raise ValueError("max_elapsed must be positive")
+        if self.min_attempt_time < 0:
+            raise ValueError("min_attempt_time must not be negative")
 
 
 def retry_after_seconds(value: str | None) -> float | None:
@@ -72,10 +94,24 @@ class _Attempts:
         self.clock = clock
         self.started = clock()
         self.attempt = 1
+        self.request = request
+        # The caller's timeouts, which each attempt gets at most (None: no limit).
+        self.timeouts: dict[str, float | None] = dict(
+            request.extensions.get("timeout") or httpx.Timeout(None).as_dict()
+        )
         method = request.method.upper()
         if method == "POST" and "Idempotency-Key" not in request.headers:
             request.headers["Idempotency-Key"] = str(uuid.uuid4())
         self.replayable = method in IDEMPOTENT_METHODS or "Idempotency-Key" in request.headers
+
+    def start(self) -> None:
+        """Fit this attempt's timeouts into what is left of the budget; call before each attempt."""
+        # A wait that overslept can leave nothing (or less): a millisecond is the floor.
+        left = max(0.001, self.policy.max_elapsed - (self.clock() - self.started))
+        self.request.extensions["timeout"] = {
+            name: left if limit is None else min(limit, left)
+            for name, limit in self.timeouts.items()
+        }
 
     def after_error(self, error: Exception) -> float | None:
         """Seconds to wait before retrying after a transport error, or None to give up."""
@@ -97,7 +133,8 @@ class _Attempts:
             wait = random.uniform(0, min(self.policy.max_backoff, ceiling))  # noqa: S311 - jitter
         else:
             wait = retry_after
-        if self.clock() - self.started + wait > self.policy.max_elapsed:
+        elapsed = self.clock() - self.started
+        if elapsed + wait + self.policy.min_attempt_time > self.policy.max_elapsed:
             return None
         self.attempt += 1
         return wait
@@ -120,6 +157,7 @@ class RetryTransport(httpx.BaseTransport):
         """Send `request`, retrying as the policy allows."""
         attempts = _Attempts(self._policy, request, self._clock)
         while True:
+            attempts.start()
             try:
                 response = self._inner.handle_request(request)
             except httpx.TransportError as error:
@@ -154,6 +192,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         """Send `request`, retrying as the policy allows."""
         attempts = _Attempts(self._policy, request, self._clock)
         while True:
+            attempts.start()
             try:
                 response = await self._inner.handle_async_request(request)
             except httpx.TransportError as error:
