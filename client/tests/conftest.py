@@ -68,31 +68,64 @@ def make_patient(tracker: PatientTracker) -> Callable[..., Patient]:
     return make
 
 
-# ---------------------------------------------------------------- transports that count requests
+# ---------------------------------------------------------------- transports that record requests
+
+
+@dataclass(frozen=True)
+class Exchange:
+    """One request as it went onto the wire, and the status and headers that came back."""
+
+    method: str
+    path: str
+    sent: httpx.Headers
+    status: int
+    received: httpx.Headers
 
 
 class CountingTransport(httpx.HTTPTransport):
-    """The real network transport, counting the requests sent through it."""
+    """The real network transport, recording each request sent through it (below the retries)."""
 
     def __init__(self) -> None:
         super().__init__()
         self.paths: list[str] = []
+        self.exchanges: list[Exchange] = []
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         self.paths.append(request.url.path)
-        return super().handle_request(request)
+        response = super().handle_request(request)
+        self.exchanges.append(
+            Exchange(
+                request.method,
+                request.url.path,
+                httpx.Headers(request.headers),
+                response.status_code,
+                httpx.Headers(response.headers),
+            )
+        )
+        return response
 
 
 class AsyncCountingTransport(httpx.AsyncHTTPTransport):
-    """The async network transport, counting requests."""
+    """The async network transport, recording requests."""
 
     def __init__(self) -> None:
         super().__init__()
         self.paths: list[str] = []
+        self.exchanges: list[Exchange] = []
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         self.paths.append(request.url.path)
-        return await super().handle_async_request(request)
+        response = await super().handle_async_request(request)
+        self.exchanges.append(
+            Exchange(
+                request.method,
+                request.url.path,
+                httpx.Headers(request.headers),
+                response.status_code,
+                httpx.Headers(response.headers),
+            )
+        )
+        return response
 
 
 # ---------------------------------------------------------------- a proxy that drops a response

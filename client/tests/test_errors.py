@@ -53,7 +53,13 @@ from patient_tracker_client.generated.models import (
 )
 from patient_tracker_client.generated.types import Response
 
-from .conftest import Scripted, StubServer, new_phone
+from .conftest import (
+    AsyncCountingTransport,
+    CountingTransport,
+    Scripted,
+    StubServer,
+    new_phone,
+)
 
 NO_RETRY = RetryPolicy(max_attempts=1)
 
@@ -126,9 +132,10 @@ def test_conflict_invalid_status_transition_names_the_status(
 def test_precondition_failed_when_changed_in_between(
     tracker: PatientTracker, make_patient: Callable[..., Patient]
 ) -> None:
+    # The server refuses the write only if the If-Match that modify() filled in reached it.
     patient = make_patient()
 
-    def write_after_someone_else(current: Patient, etag: str) -> Response[Patient | Problem]:
+    def write_after_someone_else(current: Patient, *, if_match: str) -> Response[Patient | Problem]:
         # Another writer changes the patient after our read: our ETag is now stale.
         unwrap(
             update_patient.sync_detailed(
@@ -136,7 +143,10 @@ def test_precondition_failed_when_changed_in_between(
             )
         )
         return update_patient.sync_detailed(
-            current.id, client=tracker.client, body=PatientUpdate(phone=new_phone()), if_match=etag
+            current.id,
+            client=tracker.client,
+            body=PatientUpdate(phone=new_phone()),
+            if_match=if_match,
         )
 
     with pytest.raises(PreconditionFailedError) as caught:
@@ -151,18 +161,40 @@ def test_precondition_failed_when_changed_in_between(
 
 
 def test_modify_sends_the_etag_it_read(
-    tracker: PatientTracker, make_patient: Callable[..., Patient]
+    server: LiveServer, make_patient: Callable[..., Patient]
 ) -> None:
     patient = make_patient()
     phone = new_phone()
-    updated = modify(
-        lambda: get_patient.sync_detailed(patient.id, client=tracker.client),
-        lambda current, etag: update_patient.sync_detailed(
-            current.id, client=tracker.client, body=PatientUpdate(phone=phone), if_match=etag
-        ),
-    )
+    wire = CountingTransport()  # the real transport, under the retries: what goes to the server
+    with PatientTracker(server.base_url, api_key=server.api_key, transport=wire) as api:
+        updated = modify(
+            lambda: get_patient.sync_detailed(patient.id, client=api.client),
+            lambda current, if_match: update_patient.sync_detailed(
+                current.id, client=api.client, body=PatientUpdate(phone=phone), if_match=if_match
+            ),
+        )
     assert updated.phone == phone
     assert updated.updated_at > patient.updated_at
+    read, write = wire.exchanges
+    assert (read.method, read.status, write.method, write.status) == ("GET", 200, "PATCH", 200)
+    assert "If-Match" not in read.sent
+    assert write.sent["If-Match"] == read.received["ETag"]  # the ETag just read, as sent
+
+
+def test_a_write_that_does_not_take_if_match_is_refused(
+    tracker: PatientTracker, make_patient: Callable[..., Patient]
+) -> None:
+    # modify() hands the ETag over as the keyword if_match=; a write without that parameter fails
+    # before it sends anything (and mypy rejects it: hence the ignore, which must stay needed).
+    patient = make_patient()
+    with pytest.raises(TypeError, match="if_match"):
+        modify(
+            lambda: get_patient.sync_detailed(patient.id, client=tracker.client),
+            lambda current, tag: update_patient.sync_detailed(  # type: ignore[arg-type]
+                current.id, client=tracker.client, body=PatientUpdate(given_name="X"), if_match=tag
+            ),
+        )
+    assert unwrap(get_patient.sync_detailed(patient.id, client=tracker.client)) == patient
 
 
 def test_amodify_and_a_stale_async_write(
@@ -170,14 +202,20 @@ def test_amodify_and_a_stale_async_write(
 ) -> None:
     patient = make_patient()
     phone = new_phone()
+    wire = AsyncCountingTransport()
 
     async def change() -> tuple[Patient, str]:
-        async with PatientTracker(server.base_url, api_key=server.api_key) as api:
+        async with PatientTracker(
+            server.base_url, api_key=server.api_key, async_transport=wire
+        ) as api:
             first = await get_patient.asyncio_detailed(patient.id, client=api.client)
             updated = await amodify(
                 lambda: get_patient.asyncio_detailed(patient.id, client=api.client),
-                lambda current, tag: update_patient.asyncio_detailed(
-                    current.id, client=api.client, body=PatientUpdate(phone=phone), if_match=tag
+                lambda current, if_match: update_patient.asyncio_detailed(
+                    current.id,
+                    client=api.client,
+                    body=PatientUpdate(phone=phone),
+                    if_match=if_match,
                 ),
             )
             try:  # the ETag read before that change is stale now
@@ -194,6 +232,9 @@ def test_amodify_and_a_stale_async_write(
     updated, code = asyncio.run(change())
     assert updated.phone == phone
     assert code == "precondition_failed"
+    _, read, write, _ = wire.exchanges
+    assert (read.method, write.method, write.status) == ("GET", "PATCH", 200)
+    assert write.sent["If-Match"] == read.received["ETag"]
 
 
 def test_unauthorized(server: LiveServer) -> None:

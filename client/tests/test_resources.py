@@ -332,8 +332,8 @@ def test_if_match_through_raw(tracker: PatientTracker) -> None:
     patient = tracker.patients.create(body=new_patient_body())
     updated = modify(
         lambda: tracker.patients.raw.get(patient.id),
-        lambda current, tag: tracker.patients.raw.update(
-            current.id, body=PatientUpdate(email="ada@example.com"), if_match=tag
+        lambda current, if_match: tracker.patients.raw.update(
+            current.id, body=PatientUpdate(email="ada@example.com"), if_match=if_match
         ),
     )
     assert updated.email == "ada@example.com"
@@ -360,8 +360,8 @@ def test_amodify_through_async_raw(server: LiveServer) -> None:
             patient = await atracker.patients.create(body=new_patient_body())
             return await amodify(
                 lambda: atracker.patients.raw.get(patient.id),
-                lambda current, tag: atracker.patients.raw.update(
-                    current.id, body=PatientUpdate(family_name="King"), if_match=tag
+                lambda current, if_match: atracker.patients.raw.update(
+                    current.id, body=PatientUpdate(family_name="King"), if_match=if_match
                 ),
             )
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from http import HTTPStatus
-from typing import Any, TypeVar, cast
+from typing import Any, Protocol, TypeVar, cast
 
 import httpx
 
@@ -14,6 +14,23 @@ from .generated.types import Response
 
 T = TypeVar("T")
 U = TypeVar("U")
+T_contra = TypeVar("T_contra", contravariant=True)
+
+
+class Write(Protocol[T_contra, U]):
+    """The write of `modify`: called as `write(current, if_match=etag)`, it sends the change with
+    that `if_match`. A `def write(current: Patient, *, if_match: str)` is type-checked whole; in a
+    lambda mypy leaves `current` unchecked (it does not infer lambda types from a protocol)."""
+
+    def __call__(self, current: T_contra, /, *, if_match: str) -> Response[U | Problem]: ...
+
+
+class AsyncWrite(Protocol[T_contra, U]):
+    """The write of `amodify`: called as `await write(current, if_match=etag)` (see `Write`)."""
+
+    def __call__(
+        self, current: T_contra, /, *, if_match: str
+    ) -> Awaitable[Response[U | Problem]]: ...
 
 
 def unwrap(response: Response[T | Problem]) -> T:
@@ -38,24 +55,23 @@ def etag(response: Response[Any]) -> str:
     return value
 
 
-def modify(
-    read: Callable[[], Response[T | Problem]],
-    write: Callable[[T, str], Response[U | Problem]],
-) -> U:
+def modify(read: Callable[[], Response[T | Problem]], write: Write[T, U]) -> U:
     """Read a resource, then write it with `If-Match` set to the ETag just read.
 
-    `write(current, etag)` must pass `if_match=etag`. If someone else changed the resource in
-    between, the write fails with `PreconditionFailedError` and changes nothing: read again and
-    decide again (or give up).
+    `read()` returns the whole response (a `.raw` method, or a generated `sync_detailed`);
+    `modify` calls `write(current, if_match=etag)`, always with the ETag it read, and `write`
+    must forward it as the operation's `if_match=`: `lambda current, if_match:
+    tracker.patients.raw.update(current.id, body=..., if_match=if_match)`. If someone else
+    changed the resource in between, the write fails with `PreconditionFailedError` and changes
+    nothing: read again and decide again (or give up).
     """
     response = read()
-    return unwrap(write(unwrap(response), etag(response)))
+    return unwrap(write(unwrap(response), if_match=etag(response)))
 
 
 async def amodify(
-    read: Callable[[], Awaitable[Response[T | Problem]]],
-    write: Callable[[T, str], Awaitable[Response[U | Problem]]],
+    read: Callable[[], Awaitable[Response[T | Problem]]], write: AsyncWrite[T, U]
 ) -> U:
-    """`modify` for the generated `asyncio_detailed` functions."""
+    """`modify` for coroutines: `.raw` methods of `AsyncPatientTracker`, `asyncio_detailed`."""
     response = await read()
-    return unwrap(await write(unwrap(response), etag(response)))
+    return unwrap(await write(unwrap(response), if_match=etag(response)))
