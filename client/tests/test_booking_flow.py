@@ -1,13 +1,14 @@
-"""The whole booking flow through the installed SDK against the live server, sync and async."""
+"""The whole booking flow through the installed SDK against the live server: sync through the
+generated functions, async through `AsyncPatientTracker`'s methods."""
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from conftest import LiveServer
-from patient_tracker_client import PatientTracker, apaginate, paginate, unwrap
+from patient_tracker_client import AsyncPatientTracker, PatientTracker, paginate, unwrap
 from patient_tracker_client.generated.api.appointments import (
     book_appointment,
     cancel_appointment,
@@ -17,7 +18,7 @@ from patient_tracker_client.generated.api.appointments import (
     list_appointments,
     update_appointment,
 )
-from patient_tracker_client.generated.api.patients import get_patient, list_patient_appointments
+from patient_tracker_client.generated.api.patients import list_patient_appointments
 from patient_tracker_client.generated.api.practitioners import create_practitioner
 from patient_tracker_client.generated.models import (
     Appointment,
@@ -26,8 +27,11 @@ from patient_tracker_client.generated.models import (
     AppointmentStatus,
     AppointmentUpdate,
     Patient,
+    PatientCreate,
     PractitionerCreate,
 )
+
+from .conftest import new_phone
 
 
 def book(
@@ -101,42 +105,70 @@ def test_booking_flow_sync(tracker: PatientTracker, make_patient: Callable[..., 
     assert statuses == {kept.id: AppointmentStatus.COMPLETED, other.id: AppointmentStatus.CANCELLED}
 
 
-def test_booking_flow_async(server: LiveServer, make_patient: Callable[..., Patient]) -> None:
-    patient = make_patient("Alan")
-
-    async def flow() -> tuple[Appointment, list[Appointment]]:
-        async with PatientTracker(server.base_url, api_key=server.api_key) as api:
-            found = unwrap(await get_patient.asyncio_detailed(patient.id, client=api.client))
-            doctor = unwrap(
-                await create_practitioner.asyncio_detailed(
-                    client=api.client,
-                    body=PractitionerCreate(display_name="Dr Async", specialty="cardiology"),
+def test_booking_flow_async(server: LiveServer) -> None:
+    # The same flow as above, every step through AsyncPatientTracker's methods.
+    async def flow() -> None:
+        async with AsyncPatientTracker(server.base_url, api_key=server.api_key) as atracker:
+            patient = await atracker.patients.create(
+                body=PatientCreate(
+                    given_name="Alan",
+                    family_name="Turing",
+                    date_of_birth=date(1912, 6, 23),
+                    phone=new_phone(),
                 )
             )
+            doctor = await atracker.practitioners.create(
+                body=PractitionerCreate(display_name="Dr Async", specialty="cardiology")
+            )
+            assert doctor.active is True
             start = datetime(2031, 4, 4, 14, 0, tzinfo=UTC)
-            booked = unwrap(
-                await book_appointment.asyncio_detailed(
-                    client=api.client,
-                    body=AppointmentCreate(
-                        patient_id=found.id,
-                        practitioner_id=doctor.id,
-                        start_at=start,
-                        end_at=start + timedelta(minutes=20),
-                    ),
-                )
-            )
-            # Two status moves at once on different appointments would be fine too; here one
-            # appointment moves through its states in order.
-            unwrap(await check_in_appointment.asyncio_detailed(booked.id, client=api.client))
-            done = unwrap(await complete_appointment.asyncio_detailed(booked.id, client=api.client))
-            mine = [
-                a
-                async for a in apaginate(
-                    list_appointments.asyncio_detailed, client=api.client, patient_id=found.id
-                )
-            ]
-            return done, mine
 
-    done, mine = asyncio.run(flow())
-    assert done.status is AppointmentStatus.COMPLETED
-    assert [a.id for a in mine] == [done.id]
+            async def book(at: datetime) -> Appointment:
+                return await atracker.appointments.book(
+                    body=AppointmentCreate(
+                        patient_id=patient.id,
+                        practitioner_id=doctor.id,
+                        start_at=at,
+                        end_at=at + timedelta(minutes=20),
+                        reason="Check-up",
+                    )
+                )
+
+            kept = await book(start)
+            other = await book(start + timedelta(hours=2))
+            assert (kept.status, kept.start_at) == (AppointmentStatus.SCHEDULED, start)
+
+            listed = [a.id async for a in atracker.appointments.list_all(patient_id=patient.id)]
+            assert listed == [kept.id, other.id]  # ordered by start_at
+
+            later = start + timedelta(hours=1)
+            moved = await atracker.appointments.update(
+                kept.id,
+                body=AppointmentUpdate(start_at=later, end_at=later + timedelta(minutes=45)),
+            )
+            assert (moved.start_at, moved.end_at) == (later, later + timedelta(minutes=45))
+
+            checked_in = await atracker.appointments.check_in(kept.id)
+            assert checked_in.status is AppointmentStatus.CHECKED_IN
+            completed = await atracker.appointments.complete(kept.id)
+            assert completed.status is AppointmentStatus.COMPLETED
+
+            cancelled = await atracker.appointments.cancel(
+                other.id,
+                body=AppointmentCancellation(cancellation_reason="Patient asked to cancel."),
+            )
+            assert cancelled.status is AppointmentStatus.CANCELLED
+            assert cancelled.cancellation_reason == "Patient asked to cancel."
+
+            # What the server now holds, read back through other operations.
+            stored = await atracker.appointments.get(kept.id)
+            assert (stored.status, stored.start_at) == (AppointmentStatus.COMPLETED, later)
+            statuses = {
+                a.id: a.status async for a in atracker.patients.list_all_appointments(patient.id)
+            }
+            assert statuses == {
+                kept.id: AppointmentStatus.COMPLETED,
+                other.id: AppointmentStatus.CANCELLED,
+            }
+
+    asyncio.run(flow())
