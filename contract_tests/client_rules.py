@@ -12,6 +12,7 @@ from typing import Any
 
 from schemathesis import Case, GenerationMode
 from schemathesis.core.transport import Response
+from schemathesis.generation.meta import TestPhase
 
 # A reschedule: the resulting times, old and new merged, follow the booking rules.
 RESCHEDULE = "PATCH /v1/appointments/{appointment_id}"
@@ -73,22 +74,40 @@ REFERENCE_CREATORS = {
     "patient_id": "POST /v1/patients",
     "practitioner_id": "POST /v1/practitioners",
 }
+# Which operation creates what a path parameter names.
+PATH_CREATORS = {**REFERENCE_CREATORS, "appointment_id": "POST /v1/appointments"}
+
+
+def _positive(case: Case[Any]) -> bool:
+    return case.meta is not None and case.meta.generation.mode is GenerationMode.POSITIVE
+
+
+def _stateful(case: Case[Any]) -> bool:
+    return case.meta is not None and case.meta.phase.name is TestPhase.STATEFUL
 
 
 class KnownResources:
-    """The patients and practitioners a client has created and not deleted, newest last."""
+    """What a client has heard from the server: the resources it created and the ETags it read.
+
+    `created` holds, per creating operation, the ids created and not deleted, newest last;
+    `ever_created` every id ever created, deleted ones included; `etags` every `ETag` read.
+    """
 
     def __init__(self, created: dict[str, list[str]] | None = None) -> None:
         self.created: dict[str, list[str]] = {
-            creator: list((created or {}).get(creator, []))
-            for creator in REFERENCE_CREATORS.values()
+            creator: list((created or {}).get(creator, [])) for creator in PATH_CREATORS.values()
         }
+        self.ever_created: set[str] = {known for ids in self.created.values() for known in ids}
+        self.etags: set[str] = set()
 
     def record(self, case: Case[Any], response: Response) -> None:
-        """Note what a 201 created, and forget what a 2xx DELETE deleted."""
+        """Note what a 201 created and any `ETag` read; forget what a 2xx DELETE deleted."""
         label = case.operation.label
+        self.etags.update(response.headers.get("etag", []))
         if label in self.created and response.status_code == 201:
-            self.created[label].append(response.json()["id"])
+            created = response.json()["id"]
+            self.created[label].append(created)
+            self.ever_created.add(created)
         elif case.method.upper() == "DELETE" and 200 <= response.status_code < 300:
             deleted = set((case.path_parameters or {}).values())
             for ids in self.created.values():
@@ -101,11 +120,40 @@ class KnownResources:
         just created); an invented id is rightly a 404, so it is replaced by the most recent one
         of its kind the client created, when there is one.
         """
-        if case.meta is None or case.meta.generation.mode is not GenerationMode.POSITIVE:
-            return
-        if not isinstance(case.body, dict):
+        if not _positive(case) or not isinstance(case.body, dict):
             return
         for field, creator in REFERENCE_CREATORS.items():
             known = self.created[creator]
             if field in case.body and known and case.body[field] not in known:
                 case.body[field] = known[-1]
+
+    def walk_with(self, case: Case[Any]) -> None:
+        """In a stateful walk, make a *positive* step name what the client has heard of.
+
+        A walk follows the spec's links, which carry the id and the `ETag` from an earlier
+        response. Where a step has none from a link (a scenario's first step, or Schemathesis
+        leaving a link's value out to explore), Schemathesis invents them, and an invented id is
+        rightly a 404, an invented `If-Match` rightly a 412: the walk would never reach the
+        operation's success path. So, as a client would:
+
+        - a path id the server never returned is replaced by the most recent live one of its
+          kind, when there is one (an id a link supplied, deleted ones included, is kept: reusing
+          a deleted id is what `use_after_free` probes);
+        - an `If-Match` that is no `ETag` the client read (nor `*`) is left out (a stale one a
+          link supplied is kept, and rightly a 412).
+
+        Only the stateful phase: the other phases of the CLI run probe invented ids and tags on
+        purpose (their 404s and 412s), and negative cases are sent as generated.
+        """
+        if not _positive(case) or not _stateful(case):
+            return
+        for name, creator in PATH_CREATORS.items():
+            value = (case.path_parameters or {}).get(name)
+            known = self.created[creator]
+            if value is not None and value not in self.ever_created and known:
+                assert case.path_parameters is not None
+                case.path_parameters[name] = known[-1]
+        if case.headers and "If-Match" in case.headers:
+            if_match = case.headers["If-Match"]
+            if if_match != "*" and if_match not in self.etags:
+                del case.headers["If-Match"]

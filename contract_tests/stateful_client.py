@@ -1,5 +1,10 @@
 """Schemathesis' stateful phase as a pytest-side client: sequences of calls along the `links`.
 
+The spec's links only: Schemathesis' own link inference (dependency analysis) is switched off.
+Its guesses are not the contract, and some are wrong (it would send a new appointment's
+`cancellation_reason`, which is `null`, to `cancelAppointment`: a 422 every time), while they share
+the per-scenario budget of calls between two operations with the spec's links.
+
 Used by `test_stateful.py` (against the real server) and `test_broken_variants.py` (against
 broken ones). Every check runs on every step, including those that need a sequence
 (`use_after_free`, `ensure_resource_availability`) and `ignored_auth`. Each scenario starts on a
@@ -9,7 +14,8 @@ different API on replay (`FlakyStrategyDefinition`).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import hypothesis
@@ -35,18 +41,21 @@ def run_stateful(
     scenarios: int,
     steps: int,
     operation_ids: Sequence[str] = (),
-) -> None:
+) -> dict[str, Counter[int]]:
     """Run `scenarios` scenarios of up to `steps` calls; raise Schemathesis' `FailureGroup`.
 
     `database` is the server's own, emptied before each scenario (API keys kept). Given
-    `operation_ids`, only those operations (and the links between them) take part.
+    `operation_ids`, only those operations (and the links between them) take part. Returns the
+    status codes the walks' calls got, counted per operation label (`"GET /v1/patients"`).
     """
     schema: BaseSchema = schemathesis.openapi.from_url(f"{base_url}/openapi.json")
     if operation_ids:
         schema = schema.include(operation_id=list(operation_ids))
     schema.config.update(base_url=base_url)
+    schema.config.phases.stateful.inference.algorithms = []
     configure_checks(schema)
     auth = {"Authorization": f"Bearer {api_key}"}
+    statuses: dict[str, Counter[int]] = {}
 
     class Client(schema.as_state_machine()):  # type: ignore[misc]
         """A client that follows the links, with a valid key and the prose rules obeyed."""
@@ -62,10 +71,12 @@ def run_stateful(
         def before_call(self, case: Case[Any]) -> None:
             as_a_client_may_send_it(case)
             self.known.name_in(case)
+            self.known.walk_with(case)
 
         def after_call(self, response: Response, case: Case[Any]) -> None:
             super().after_call(response, case)
             self.known.record(case, response)
+            statuses.setdefault(case.operation.label, Counter())[response.status_code] += 1
 
         def get_call_kwargs(self, case: Case[Any]) -> dict[str, Any]:
             # Auth per call, as in test_schemathesis.py: the `ignored_auth` probe drops it.
@@ -98,3 +109,29 @@ def run_stateful(
             suppress_health_check=list(hypothesis.HealthCheck),
         )
     )
+    return statuses
+
+
+def linked_operations(raw_spec: Mapping[str, Any]) -> set[str]:
+    """The labels of the operations the spec's `links` lead from or to: those a walk reaches."""
+    labels = {
+        definition["operationId"]: f"{method.upper()} {path}"
+        for path, item in raw_spec["paths"].items()
+        for method, definition in item.items()
+        if isinstance(definition, dict) and "operationId" in definition
+    }
+
+    def resolved(node: Mapping[str, Any], section: str) -> Mapping[str, Any]:
+        reference = node.get("$ref")
+        if isinstance(reference, str):
+            return dict(raw_spec["components"][section][reference.rsplit("/", 1)[-1]])
+        return node
+
+    linked: set[str] = set()
+    for label in labels.values():
+        method, path = label.split(" ", 1)
+        definition = raw_spec["paths"][path][method.lower()]
+        for response in definition.get("responses", {}).values():
+            for link in resolved(response, "responses").get("links", {}).values():
+                linked.update({label, labels[resolved(link, "links")["operationId"]]})
+    return linked
