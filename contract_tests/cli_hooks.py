@@ -25,9 +25,10 @@ def before_call(context: HookContext, case: Case[Any], kwargs: dict[str, Any]) -
     """Apply the client rules to every case, in every phase, stateful steps included."""
     as_a_client_may_send_it(case)
     KNOWN.name_in(case)
+    KNOWN.walk_with(case)
 
 
 @schemathesis.hook
 def after_call(context: HookContext, case: Case[Any], response: Response) -> None:
-    """Remember the patients and practitioners the run created (and forget deleted ones)."""
+    """Remember what the run created (and forget deleted ones) and the ETags it read."""
     KNOWN.record(case, response)
