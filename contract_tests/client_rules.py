@@ -127,23 +127,19 @@ class KnownResources:
             if field in case.body and known and case.body[field] not in known:
                 case.body[field] = known[-1]
 
-    def walk_with(self, case: Case[Any]) -> None:
-        """In a stateful walk, make a *positive* step name what the client has heard of.
+    def walk_with_known_ids(self, case: Case[Any]) -> None:
+        """In a stateful walk, make a *positive* step name resources the client has heard of.
 
-        A walk follows the spec's links, which carry the id and the `ETag` from an earlier
-        response. Where a step has none from a link (a scenario's first step, or Schemathesis
-        leaving a link's value out to explore), Schemathesis invents them, and an invented id is
-        rightly a 404, an invented `If-Match` rightly a 412: the walk would never reach the
-        operation's success path. So, as a client would:
+        A walk follows the spec's links, which carry the id from an earlier response. Where a
+        step has none from a link (a scenario's first step, or Schemathesis leaving a link's value
+        out to explore), Schemathesis invents one, an invented id is rightly a 404, and the walk
+        never reaches the operation's success path. So, as a client would, a path id the server
+        never returned is replaced by the most recent live one of its kind, when there is one. An
+        id a link supplied is kept, deleted ones included: reusing a deleted id is what
+        `use_after_free` probes.
 
-        - a path id the server never returned is replaced by the most recent live one of its
-          kind, when there is one (an id a link supplied, deleted ones included, is kept: reusing
-          a deleted id is what `use_after_free` probes);
-        - an `If-Match` that is no `ETag` the client read (nor `*`) is left out (a stale one a
-          link supplied is kept, and rightly a 412).
-
-        Only the stateful phase: the other phases of the CLI run probe invented ids and tags on
-        purpose (their 404s and 412s), and negative cases are sent as generated.
+        Only the stateful phase: the other phases of the CLI run probe invented ids on purpose
+        (their 404s), and negative cases are sent as generated.
         """
         if not _positive(case) or not _stateful(case):
             return
@@ -153,6 +149,18 @@ class KnownResources:
             if value is not None and value not in self.ever_created and known:
                 assert case.path_parameters is not None
                 case.path_parameters[name] = known[-1]
+
+    def walk_with_read_etags(self, case: Case[Any]) -> None:
+        """In a stateful walk, make a *positive* step's `If-Match` an `ETag` the client read.
+
+        Links carry the `ETag` of the response they follow; where Schemathesis leaves it out, it
+        invents one, which is rightly a 412, so that step never reaches the success path. An
+        `If-Match` that is no `ETag` the client read (nor `*`) is left out, as a client that read
+        none would; a stale one a link supplied is kept (and rightly a 412). Stateful phase only;
+        negative cases are sent as generated.
+        """
+        if not _positive(case) or not _stateful(case):
+            return
         if case.headers and "If-Match" in case.headers:
             if_match = case.headers["If-Match"]
             if if_match != "*" and if_match not in self.etags:

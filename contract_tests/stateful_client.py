@@ -71,7 +71,8 @@ def run_stateful(
         def before_call(self, case: Case[Any]) -> None:
             as_a_client_may_send_it(case)
             self.known.name_in(case)
-            self.known.walk_with(case)
+            self.known.walk_with_known_ids(case)
+            self.known.walk_with_read_etags(case)
 
         def after_call(self, response: Response, case: Case[Any]) -> None:
             super().after_call(response, case)
