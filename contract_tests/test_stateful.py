@@ -21,11 +21,11 @@ from contract_tests.run_contract import SPEC
 from contract_tests.stateful_client import linked_operations, run_stateful
 from patient_tracker.db.database import Database
 
-# Scenarios per run, each of up to `STEPS` calls: about 25-35 s per dialect on 2 cores. Twenty
-# steps, not ten: completing an appointment takes three linked calls (book, check in, complete),
-# and with ten steps the walks never got there.
+# Scenarios per run, each of up to `STEPS` calls: about 30-40 s per dialect on 2 cores. Thirty
+# steps, not ten: completing an appointment takes three linked calls (book, check in, complete);
+# with ten steps the walks never got there, with twenty twice in 100 scenarios, with thirty 4 times.
 SCENARIOS = 100
-STEPS = 20
+STEPS = 30
 
 # Operations the links reach that legitimately never answer 2xx in a walk, with the reason.
 # None: every linked operation has a success path a walk can reach.
