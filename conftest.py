@@ -108,6 +108,24 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
 
 
 @contextmanager
+def serving(
+    command: list[str], port: int, log_path: Path, env: dict[str, str], cwd: Path | None = None
+) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """Run a server `command` listening on `port` until the block ends; its output goes to
+    `log_path`. Yields its base URL once `/readyz` answers, and the process; stops it by PID."""
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(  # noqa: S603 - callers pass our interpreter and modules
+            command, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT
+        )
+    base_url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_ready(base_url, process, log_path)
+        yield base_url, process
+    finally:
+        _stop(process)
+
+
+@contextmanager
 def run_live_server(
     database_url: str,
     log_dir: Path,
@@ -125,19 +143,9 @@ def run_live_server(
         **(extra_env or {}),
     }
     log_path = log_dir / f"server-{port}.log"
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(  # noqa: S603 - our own interpreter and module
-            [sys.executable, "-m", "patient_tracker", "serve", "--port", str(port)],
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-    base_url = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_ready(base_url, process, log_path)
+    command = [sys.executable, "-m", "patient_tracker", "serve", "--port", str(port)]
+    with serving(command, port, log_path, env) as (base_url, process):
         yield LiveServer(base_url, key, database_url, process, log_path)
-    finally:
-        _stop(process)
 
 
 @pytest.fixture(scope="module")

@@ -30,7 +30,7 @@ from schemathesis.openapi.checks import (
     UseAfterFree,
 )
 
-from conftest import free_port, prepare_database, wait_until_ready
+from conftest import free_port, prepare_database, serving
 from contract_tests.broken_variants import VARIANT_KEY_VARIABLE
 from contract_tests.run_contract import CONFIG, KEY_VARIABLE, ROOT, SPEC
 from contract_tests.stateful_client import run_stateful
@@ -89,25 +89,9 @@ def running(factory: str, directory: Path) -> Iterator[tuple[str, str]]:
     }
     log_path = directory / "server.log"
     target = f"contract_tests.broken_variants:{factory}"
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(  # noqa: S603 - our interpreter, our module
-            [sys.executable, "-m", "uvicorn", "--factory", target, "--port", str(port)],
-            cwd=ROOT,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-    base_url = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_ready(base_url, process, log_path)
+    command = [sys.executable, "-m", "uvicorn", "--factory", target, "--port", str(port)]
+    with serving(command, port, log_path, env, cwd=ROOT) as (base_url, _process):
         yield base_url, key
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
 
 
 def failure_codes(junit: Path) -> set[str]:

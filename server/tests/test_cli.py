@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import os
 import re
-import signal
 import subprocess
 import sys
 from typing import Any
@@ -13,7 +12,7 @@ from typing import Any
 import httpx
 import pytest
 
-from conftest import free_port, wait_until_ready
+from conftest import free_port, serving
 from patient_tracker import cli
 from patient_tracker.auth.keys import authenticate
 from patient_tracker.db.database import Database
@@ -314,16 +313,8 @@ def test_serve_end_to_end(tmp_path: Any) -> None:
     env["PATIENT_TRACKER_DATABASE_URL"] = f"sqlite:///{tmp_path / 'serve.db'}"
     port = free_port()
     log_path = tmp_path / "serve.log"
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(  # noqa: S603 - our own interpreter and module
-            [sys.executable, "-m", "patient_tracker.cli", "serve", "--port", str(port)],
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-    base_url = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_ready(base_url, process, log_path)
+    command = [sys.executable, "-m", "patient_tracker.cli", "serve", "--port", str(port)]
+    with serving(command, port, log_path, env) as (base_url, _process):
         created = subprocess.run(
             [sys.executable, "-m", "patient_tracker.cli", "keys", "create", "--name", "e2e"],
             capture_output=True,
@@ -338,13 +329,6 @@ def test_serve_end_to_end(tmp_path: Any) -> None:
         )
         assert response.status_code == 200, response.text
         assert httpx.get(f"{base_url}/v1/patients").status_code == 401
-    finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
     log_text = log_path.read_text()
     assert "GET /v1/patients 200" in log_text
     assert "GET /v1/patients 401" in log_text
