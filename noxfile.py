@@ -126,15 +126,23 @@ def in_ci() -> bool:
     return os.environ.get("CI", "").lower() not in ("", "0", "false")
 
 
-def install_chromium_if_missing(session: nox.Session) -> None:
-    """apt-get install chromium (for the /docs and /redoc browser test) when missing and root."""
-    if shutil.which("chromium") is not None:
-        return
+def apt_install_if_missing(session: nox.Session, program: str) -> bool:
+    """Install Debian's package `program` with apt-get when it is missing and we are root.
+
+    Returns whether `program` is on PATH afterwards.
+    """
+    if shutil.which(program) is not None:
+        return True
     if os.name == "posix" and os.geteuid() == 0 and shutil.which("apt-get"):
         apt_env = {"DEBIAN_FRONTEND": "noninteractive"}
         session.run("apt-get", "update", env=apt_env, external=True)
-        session.run("apt-get", "install", "-y", "chromium", env=apt_env, external=True)
-    else:
+        session.run("apt-get", "install", "-y", program, env=apt_env, external=True)
+    return shutil.which(program) is not None
+
+
+def install_chromium_if_missing(session: nox.Session) -> None:
+    """apt-get install chromium (for the /docs and /redoc browser test) when missing and root."""
+    if not apt_install_if_missing(session, "chromium"):
         session.warn("chromium is missing: the browser tests of /docs and /redoc will skip")
 
 
@@ -203,13 +211,8 @@ def cli(session: nox.Session) -> None:
 @nox.session(default=False)
 def bench(session: nox.Session) -> None:
     """Run the load benchmark (bench/run.py) with wrk."""
-    if shutil.which("wrk") is None:
-        if os.name == "posix" and os.geteuid() == 0 and shutil.which("apt-get"):
-            apt_env = {"DEBIAN_FRONTEND": "noninteractive"}
-            session.run("apt-get", "update", env=apt_env, external=True)
-            session.run("apt-get", "install", "-y", "wrk", env=apt_env, external=True)
-        else:
-            session.error("wrk is not installed: install it (Debian/Ubuntu: apt-get install wrk)")
+    if not apt_install_if_missing(session, "wrk"):
+        session.error("wrk is not installed: install it (Debian/Ubuntu: apt-get install wrk)")
     install_groups(session, "bench", project=True)
     session.run("python", "bench/run.py", *session.posargs)
 
