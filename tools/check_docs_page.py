@@ -18,6 +18,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
@@ -64,16 +65,29 @@ def rendered_dom(page: Path, net_log: Path) -> str:
     return completed.stdout
 
 
-def remote_requests(net_log: Path) -> list[str]:
-    """http(s) URLs the page asked for (Chromium's own calls home have no initiator)."""
+def requests_initiated_by(net_log: Path, initiators: Collection[str]) -> list[str]:
+    """URLs requested by a page whose origin is in `initiators`, from Chromium's net log.
+
+    Chromium also calls home on its own (updates, sign-in); those have no initiator (or another
+    one) and are not the page's. A third-party resource is requested with the page as initiator,
+    so the first hop away from the page's own origin is always seen.
+    """
     log: dict[str, Any] = json.loads(net_log.read_text())
     start_job = log["constants"]["logEventTypes"]["URL_REQUEST_START_JOB"]
     return [
         str(event["params"]["url"])
         for event in log["events"]
         if event["type"] == start_job
-        and str(event["params"].get("url", "")).startswith(("http:", "https:"))
-        and event["params"].get("initiator") in ("null", "file://")
+        and str((event.get("params") or {}).get("initiator", "")) in initiators
+    ]
+
+
+def remote_requests(net_log: Path) -> list[str]:
+    """http(s) URLs a page opened from disk asked for."""
+    return [
+        url
+        for url in requests_initiated_by(net_log, ("null", "file://"))
+        if url.startswith(("http:", "https:"))
     ]
 
 

@@ -12,17 +12,16 @@ Chromium missing: skipped with the reason, or failed when `PATIENT_TRACKER_REQUI
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import httpx
 import pytest
 
+from check_docs_page import requests_initiated_by
 from conftest import LiveServer, free_port
 from patient_tracker.spec_document import spec_dict
 
@@ -69,23 +68,6 @@ class Rendered:
     requested: list[str]  # every URL the page (not the browser's own services) asked for
 
 
-def _page_requests(net_log: Path, origin: str) -> list[str]:
-    """URLs the page asked for, from Chrome's net log: requests whose initiator is the page.
-
-    Chrome also calls home on its own (updates, sign-in, autofill); those have no initiator (or
-    another one) and are not the page's. A third-party resource would itself be requested with the
-    page as initiator, so the first hop away from the server is always seen.
-    """
-    log: dict[str, Any] = json.loads(net_log.read_text())
-    start_job = log["constants"]["logEventTypes"]["URL_REQUEST_START_JOB"]
-    return [
-        str(event["params"]["url"])
-        for event in log["events"]
-        if event["type"] == start_job
-        and str((event.get("params") or {}).get("initiator", "")) == origin
-    ]
-
-
 def render(chromium: str, url: str, workdir: Path) -> Rendered:
     """Load `url` in headless Chromium without network; the DOM once scripts ran, and requests."""
     net_log = workdir / "net-log.json"
@@ -115,7 +97,7 @@ def render(chromium: str, url: str, workdir: Path) -> Rendered:
     )
     assert result.returncode == 0, result.stderr[-4000:]
     origin = url.split("/", 3)
-    return Rendered(result.stdout, _page_requests(net_log, "/".join(origin[:3])))
+    return Rendered(result.stdout, requests_initiated_by(net_log, {"/".join(origin[:3])}))
 
 
 @pytest.fixture(scope="module")
