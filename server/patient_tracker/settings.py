@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
@@ -16,6 +16,9 @@ from sqlalchemy.exc import ArgumentError
 __all__ = ["DEFAULT_DATABASE_URL", "LogLevel", "Settings", "get_settings", "normalize_database_url"]
 
 DEFAULT_DATABASE_URL = "sqlite:///./patient-tracker.db"
+
+# 32 characters: at least 128 bits even if they are only hex digits.
+CURSOR_SECRET_MIN_LENGTH = 32
 
 LogLevel = Literal["critical", "error", "warning", "info", "debug", "trace"]
 
@@ -102,6 +105,23 @@ class Settings(BaseSettings):
         default=True, description="Run database migrations before `serve` starts the server."
     )
     access_log: bool = Field(default=True, description="Write one access-log line per request.")
+    # Signs pagination cursors (http/pagination.py). Unset: a random secret generated once per
+    # database by migration 0002 is used, so every process on one database agrees with no setup.
+    # SecretStr and repr=False: it must never reach a log or a traceback.
+    cursor_secret: SecretStr | None = Field(
+        default=None,
+        repr=False,
+        min_length=CURSOR_SECRET_MIN_LENGTH,
+        description="HMAC key for pagination cursors (default: a random one kept in the database).",
+    )
+    # Rotation: the secret replaced last, still accepted when verifying cursors (never used to
+    # sign), so that cursors clients hold keep working until they are dropped.
+    cursor_previous_secret: SecretStr | None = Field(
+        default=None,
+        repr=False,
+        min_length=CURSOR_SECRET_MIN_LENGTH,
+        description="A former cursor secret, still accepted for cursors issued before rotation.",
+    )
 
     @field_validator("database_url")
     @classmethod

@@ -55,7 +55,7 @@ def test_db_upgrade(cli_env: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(capsys, "db", "upgrade")[0] == 0
     db = Database.from_url(cli_env)
     try:
-        assert current_revision(db.engine) == "0001"
+        assert current_revision(db.engine) == "0002"
     finally:
         db.dispose()
 
@@ -248,7 +248,7 @@ def test_serve_migrates_then_runs_uvicorn(
     }
     db = Database.from_url(cli_env)
     try:
-        assert current_revision(db.engine) == "0001"
+        assert current_revision(db.engine) == "0002"
     finally:
         db.dispose()
 

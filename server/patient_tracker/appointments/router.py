@@ -23,6 +23,7 @@ from patient_tracker.deps import (
     IfMatch,
 )
 from patient_tracker.http.json_body import JSON, MERGE_PATCH_JSON, json_body
+from patient_tracker.http.pagination import cursor_codec
 from patient_tracker.http.params import given, given_root
 from patient_tracker.http.responses import ApiResponse, documented, page_response, resource_response
 from patient_tracker.idempotency import request_fingerprint, run_idempotent
@@ -40,6 +41,7 @@ async def list_appointments(
 ) -> Response:
     """Appointments by start time, filtered."""
     caller = Caller.of(request)
+    cursors = cursor_codec(request)
 
     def work(conn: Connection) -> Response:
         return page_response(
@@ -47,6 +49,7 @@ async def list_appointments(
                 conn,
                 limit=query.limit,
                 cursor=given(query.cursor),
+                cursors=cursors,
                 patient_id=given_root(query.patient_id),
                 practitioner_id=given_root(query.practitioner_id),
                 status=given(query.status),

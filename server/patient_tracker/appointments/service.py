@@ -32,12 +32,7 @@ from patient_tracker.db.tables import (
     APPOINTMENTS_PRACTITIONER_NO_OVERLAP,
 )
 from patient_tracker.http.etags import check_if_match
-from patient_tracker.http.pagination import (
-    decode_cursor,
-    encode_cursor,
-    filters_digest,
-    invalid_cursor,
-)
+from patient_tracker.http.pagination import CursorCodec, filters_digest, invalid_cursor
 from patient_tracker.http.params import given_root
 from patient_tracker.ids import new_id
 from patient_tracker.problems import (
@@ -252,8 +247,10 @@ def transition(
     return to_model({**row, **changes}), changes["version"]
 
 
-def _decode_key(cursor: str | None, digest: str) -> tuple[datetime, str] | None:
-    key = decode_cursor(cursor, digest, 2)
+def _decode_key(
+    cursors: CursorCodec, cursor: str | None, digest: str
+) -> tuple[datetime, str] | None:
+    key = cursors.decode(cursor, digest, ("instant", "id"))
     if key is None:
         return None
     try:
@@ -270,6 +267,7 @@ def list_page(
     *,
     limit: int,
     cursor: str | None,
+    cursors: CursorCodec,
     patient_id: str | None,
     practitioner_id: str | None,
     status: Status | None,
@@ -296,7 +294,7 @@ def list_page(
         raise ValidationFailedError(field_errors_detail(errors, "parameter"), errors=errors)
     rows = repository.page(
         conn,
-        after=_decode_key(cursor, digest),
+        after=_decode_key(cursors, cursor, digest),
         limit=limit + 1,
         patient_id=patient_id,
         practitioner_id=practitioner_id,
@@ -308,5 +306,5 @@ def list_page(
     next_cursor = None
     if len(rows) > limit:
         last = rows[limit - 1]
-        next_cursor = encode_cursor([last.start_at.isoformat(), last.id], digest)
+        next_cursor = cursors.encode([last.start_at.isoformat(), last.id], digest)
     return AppointmentPage.model_validate({"items": items, "next_cursor": next_cursor})

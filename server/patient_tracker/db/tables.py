@@ -46,6 +46,7 @@ __all__ = [
     "metadata",
     "patients",
     "practitioners",
+    "server_secrets",
 ]
 
 NAMING_CONVENTION = {
@@ -181,4 +182,15 @@ idempotency_keys = Table(
     PrimaryKeyConstraint("api_key_id", "key"),
     # Keys expire after 24 hours; the purge deletes by age.
     Index("ix_idempotency_keys_created_at", "created_at"),
+)
+
+# Secrets every server process on this database must share, generated once by a migration (see
+# migrations/versions/0002_server_secrets.py). Rows are never updated by the application.
+server_secrets = Table(
+    "server_secrets",
+    metadata,
+    # What the secret is for, e.g. "cursor" (pagination cursors' HMAC key).
+    Column("name", String(50), primary_key=True),
+    Column("value", String(128), nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
 )

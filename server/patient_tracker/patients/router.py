@@ -24,6 +24,7 @@ from patient_tracker.deps import (
     IfMatch,
 )
 from patient_tracker.http.json_body import JSON, MERGE_PATCH_JSON, json_body
+from patient_tracker.http.pagination import cursor_codec
 from patient_tracker.http.params import given
 from patient_tracker.http.responses import ApiResponse, documented, page_response, resource_response
 from patient_tracker.idempotency import request_fingerprint, run_idempotent
@@ -46,9 +47,10 @@ async def list_patients(
 ) -> Response:
     """List patients in registration order."""
     caller = Caller.of(request)
+    cursors = cursor_codec(request)
 
     def work(conn: Connection) -> Response:
-        return page_response(service.list_page(conn, query))
+        return page_response(service.list_page(conn, query, cursors))
 
     return await caller.db.read(work)
 
@@ -143,6 +145,7 @@ async def list_patient_appointments(
 ) -> Response:
     """One patient's appointments, by start time."""
     caller = Caller.of(request)
+    cursors = cursor_codec(request)
 
     def work(conn: Connection) -> AppointmentPage:
         service.require_exists(conn, patient_id)
@@ -150,6 +153,7 @@ async def list_patient_appointments(
             conn,
             limit=query.limit,
             cursor=given(query.cursor),
+            cursors=cursors,
             patient_id=patient_id,
             practitioner_id=None,
             status=given(query.status),

@@ -24,7 +24,7 @@ from patient_tracker.api_models import (
 from patient_tracker.db.errors import violated_constraint
 from patient_tracker.db.tables import PATIENTS_PHONE_UNIQUE
 from patient_tracker.http.etags import check_if_match
-from patient_tracker.http.pagination import decode_cursor, encode_cursor, filters_digest
+from patient_tracker.http.pagination import CursorCodec, filters_digest
 from patient_tracker.http.params import given, given_root
 from patient_tracker.ids import new_id
 from patient_tracker.patients import repository
@@ -139,11 +139,13 @@ def require_exists(conn: Connection, patient_id: str) -> None:
         raise _not_found(patient_id)
 
 
-def list_page(conn: Connection, query: ListPatientsParametersQuery) -> PatientPage:
+def list_page(
+    conn: Connection, query: ListPatientsParametersQuery, cursors: CursorCodec
+) -> PatientPage:
     """One page of patients in registration order."""
     phone, name_prefix = given_root(query.phone), given(query.name_prefix)
     digest = filters_digest("patients", {"phone": phone, "name_prefix": name_prefix})
-    after = decode_cursor(given(query.cursor), digest, 1)
+    after = cursors.decode(given(query.cursor), digest, ("id",))
     limit = query.limit
     rows = repository.page(
         conn,
@@ -153,5 +155,5 @@ def list_page(conn: Connection, query: ListPatientsParametersQuery) -> PatientPa
         name_prefix=name_prefix,
     )
     items = [to_model(row._mapping) for row in rows[:limit]]
-    next_cursor = encode_cursor([rows[limit - 1].id], digest) if len(rows) > limit else None
+    next_cursor = cursors.encode([rows[limit - 1].id], digest) if len(rows) > limit else None
     return PatientPage.model_validate({"items": items, "next_cursor": next_cursor})

@@ -21,6 +21,7 @@ from patient_tracker.deps import (
     IfMatch,
 )
 from patient_tracker.http.json_body import JSON, MERGE_PATCH_JSON, json_body
+from patient_tracker.http.pagination import cursor_codec
 from patient_tracker.http.responses import ApiResponse, documented, page_response, resource_response
 from patient_tracker.idempotency import request_fingerprint, run_idempotent
 from patient_tracker.practitioners import service
@@ -37,9 +38,10 @@ async def list_practitioners(
 ) -> Response:
     """List practitioners in creation order."""
     caller = Caller.of(request)
+    cursors = cursor_codec(request)
 
     def work(conn: Connection) -> Response:
-        return page_response(service.list_page(conn, query))
+        return page_response(service.list_page(conn, query, cursors))
 
     return await caller.db.read(work)
 

@@ -20,7 +20,7 @@ from patient_tracker.api_models import (
     PractitionerUpdate,
 )
 from patient_tracker.http.etags import check_if_match
-from patient_tracker.http.pagination import decode_cursor, encode_cursor, filters_digest
+from patient_tracker.http.pagination import CursorCodec, filters_digest
 from patient_tracker.http.params import given, given_root
 from patient_tracker.ids import new_id
 from patient_tracker.practitioners import repository
@@ -95,11 +95,13 @@ def delete(conn: Connection, practitioner_id: str, if_match: str | None) -> None
         raise in_use from None
 
 
-def list_page(conn: Connection, query: ListPractitionersParametersQuery) -> PractitionerPage:
+def list_page(
+    conn: Connection, query: ListPractitionersParametersQuery, cursors: CursorCodec
+) -> PractitionerPage:
     """One page of practitioners in creation order."""
     specialty, active = given_root(query.specialty), given(query.active)
     digest = filters_digest("practitioners", {"specialty": specialty, "active": active})
-    after = decode_cursor(given(query.cursor), digest, 1)
+    after = cursors.decode(given(query.cursor), digest, ("id",))
     limit = query.limit
     rows = repository.page(
         conn,
@@ -109,5 +111,5 @@ def list_page(conn: Connection, query: ListPractitionersParametersQuery) -> Prac
         active=active,
     )
     items = [to_model(row._mapping) for row in rows[:limit]]
-    next_cursor = encode_cursor([rows[limit - 1].id], digest) if len(rows) > limit else None
+    next_cursor = cursors.encode([rows[limit - 1].id], digest) if len(rows) > limit else None
     return PractitionerPage.model_validate({"items": items, "next_cursor": next_cursor})
