@@ -50,7 +50,7 @@ def upgraded(capsys: pytest.CaptureFixture[str]) -> None:
 def test_db_upgrade(cli_env: str, capsys: pytest.CaptureFixture[str]) -> None:
     status, out, err = run(capsys, "db", "upgrade")
     assert (status, out) == (0, "")
-    assert "revision 0001" in err
+    assert "revision 0002" in err
     # Idempotent.
     assert run(capsys, "db", "upgrade")[0] == 0
     db = Database.from_url(cli_env)

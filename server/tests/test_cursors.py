@@ -514,9 +514,10 @@ def test_signing_and_verifying_cost_microseconds() -> None:
         )
     )
 
-    # ~5-10 us each on the development machine; generous bounds for a loaded CI runner.
-    assert encode / runs < 100e-6
-    assert decode / runs < 100e-6
+    # Tens of microseconds on a loaded 2-core machine (HMAC-SHA256 alone: 1-10 us). The bound
+    # catches a slow design (a key derivation or a database read per cursor), not noise.
+    assert encode / runs < 1e-3
+    assert decode / runs < 1e-3
 
 
 def test_old_style_digest_was_recomputable() -> None:
