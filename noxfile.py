@@ -176,6 +176,7 @@ def generate(session: nox.Session) -> None:
     install_groups(session, "generate", "generate-client")
     session.run("datamodel-codegen", "--input", SPEC, "--output", API_MODELS, *session.posargs)
     session.run("python", "client/generate.py")
+    session.run("python", "client/bundle_spec.py")  # the spec the SDK's test kit reads
 
 
 @nox.session(reuse_venv=False)
@@ -186,11 +187,12 @@ def sdk(session: nox.Session) -> None:
     # see exactly what integrators install.
     install_groups(session, "test", "generate-client", project=True)
     session.run("python", "client/generate.py", "--check")
+    session.run("python", "client/bundle_spec.py", "--check")
     dist = Path(session.create_tmp()) / "sdk-dist"
     shutil.rmtree(dist, ignore_errors=True)
     session.run("uv", "build", "--wheel", "--out-dir", str(dist), "client", external=True)
     (wheel,) = dist.glob("patient_tracker_client-*.whl")
-    session.install(str(wheel))
+    session.install(f"{wheel}[testing]")  # with the test kit's extra: its tests run too
     session.run("pytest", "client/tests", *session.posargs)
 
 
