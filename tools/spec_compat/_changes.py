@@ -143,6 +143,20 @@ def summarize(old: Json, new: Json, findings: list[Finding]) -> Summary:
         before = old_ops[key]
         if operation.get("deprecated") and not before.get("deprecated"):
             summary.deprecated.append(f"Operation {label}")
+        old_responses = before.get("responses") or {}
+        for status, raw in (operation.get("responses") or {}).items():
+            response = new_r.resolve(raw)
+            if status not in old_responses:
+                summary.added.append(f"Response `{status}` of {label}")
+                continue
+            old_response = old_r.resolve(old_responses[status])
+            for kind, what in (("headers", "Header"), ("links", "Link")):
+                known = old_response.get(kind) or {}
+                added = sorted(name for name in response.get(kind) or {} if name not in known)
+                if added:
+                    names = ", ".join(f"`{name}`" for name in added)
+                    plural = "s" if len(added) > 1 else ""
+                    summary.added.append(f"{what}{plural} {names} on the `{status}` of {label}")
         old_params = _parameters(old_r, old, key, before)
         for pname, parameter in _parameters(new_r, new, key, operation).items():
             if pname not in old_params:
@@ -179,15 +193,15 @@ def summarize(old: Json, new: Json, findings: list[Finding]) -> Summary:
 def changelog_entry(version: str, day: str, bump: Bump, summary: Summary) -> str:
     """The Markdown entry for release `version` on `day`, breaking changes first."""
     kind = {
-        Bump.MAJOR: "a major release: it has breaking changes",
-        Bump.MINOR: "a minor release: it adds to the API",
-        Bump.PATCH: "a patch release: documentation only",
+        Bump.MAJOR: "a major release (breaking changes)",
+        Bump.MINOR: "a minor release (additions)",
+        Bump.PATCH: "a patch release (documentation only)",
         Bump.NONE: "no change to the spec",
     }[bump]
     lines = [
         f"## {version} ({day})",
         "",
-        f"The API (the spec's `info.version`) and the SDK (`patient-tracker-client`) {version}:"
+        f"The API (the spec's `info.version`) and the SDK (`patient-tracker-client`) {version},"
         f" {kind}.",
     ]
     sections = (

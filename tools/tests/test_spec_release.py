@@ -215,7 +215,7 @@ def test_a_breaking_change_cannot_be_released_as_a_minor(
     assert (files["baseline"] / "openapi.yaml").read_bytes() == files["spec"].read_bytes()
     entry = files["changelog"].read_text()
     assert entry.startswith("# Changelog\n\n## 2.0.0 (")
-    assert "a major release: it has breaking changes" in entry
+    assert "a major release (breaking changes)" in entry
     assert "### Breaking changes\n\n- [removed-response-field]" in entry
 
 
@@ -296,6 +296,23 @@ def test_the_changelog_entry_lists_what_was_added_and_deprecated() -> None:
     ]
     assert summary.sdk == [
         "`patient_tracker_client.generated.api.things.get_thing` (GET /v1/things/{id})"
+    ]
+
+
+def test_new_responses_headers_and_links_are_listed() -> None:
+    def change(spec: Json) -> None:
+        create = spec["paths"]["/v1/things"]["post"]["responses"]
+        create["409"] = {"description": "conflict"}
+        create["201"]["headers"] = {"ETag": {"schema": {"type": "string"}}}
+        create["201"]["links"] = {
+            "listThings": {"operationId": "listThings"},
+            "getThing": {"operationId": "getThing"},
+        }
+
+    assert summarize(BASE, edited(change), []).added == [
+        "Header `ETag` on the `201` of `POST /v1/things` (`createThing`)",
+        "Links `getThing`, `listThings` on the `201` of `POST /v1/things` (`createThing`)",
+        "Response `409` of `POST /v1/things` (`createThing`)",
     ]
 
 
