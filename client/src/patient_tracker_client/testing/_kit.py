@@ -167,25 +167,30 @@ class MockApi(httpx.BaseTransport, httpx.AsyncBaseTransport):
         return self._handle(request)
 
     def _handle(self, request: httpx.Request) -> httpx.Response:
+        # One exchange at a time, faults and records included: sync and async clients (and
+        # threads) may share a kit.
         with self._lock:
+            found, _, _ = self.spec.find(request.method, request.url.path)
+            name = found.operation_id if found else f"{request.method} {request.url.path}"
+            fault = self._take_fault(found)
+            # Never arrived: nothing is checked or done.
+            if fault is not None and fault.error and issubclass(fault.error, _BEFORE_SENDING):
+                self._record(name, request, None)
+                raise fault.error("connection refused (injected by the test kit)", request=request)
             operation, answer = self._answer(request)
-        name = operation.operation_id if operation else f"{request.method} {request.url.path}"
-        fault = self._take_fault(operation)
-        if fault is not None and fault.error is not None and fault.error in _BEFORE_SENDING:
-            self.calls.append(Call(name, request.method, request.url.path, None, request.headers))
-            raise fault.error("connection refused (injected by the test kit)", request=request)
-        if fault is not None and fault.error is None and operation is not None:
-            answer = self._fault_answer(operation, fault, request)
-        elif operation is not None:
-            with self._lock:
-                answer = self._run(operation, request, answer)
-        if fault is not None and fault.error is not None:
-            self.calls.append(Call(name, request.method, request.url.path, None, request.headers))
-            raise fault.error("connection dropped (injected by the test kit)", request=request)
-        self.calls.append(
-            Call(name, request.method, request.url.path, answer.status, request.headers)
-        )
-        return _response(answer, request)
+            if operation is not None:
+                if fault is not None and fault.error is None:
+                    answer = self._fault_answer(operation, fault, request)
+                else:
+                    answer = self._run(operation, request, answer)
+            if fault is not None and fault.error is not None:  # acted on, then the answer lost
+                self._record(name, request, None)
+                raise fault.error("connection dropped (injected by the test kit)", request=request)
+            self._record(name, request, answer.status)
+            return _response(answer, request)
+
+    def _record(self, name: str, request: httpx.Request, status: int | None) -> None:
+        self.calls.append(Call(name, request.method, request.url.path, status, request.headers))
 
     def _take_fault(self, operation: Operation | None) -> _Fault | None:
         for fault in self._faults:
