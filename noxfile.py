@@ -20,6 +20,7 @@ nox.options.reuse_existing_virtualenvs = True
 PYPROJECT = nox.project.load_toml("pyproject.toml")
 SPEC = "spec/openapi.yaml"
 API_MODELS = "server/patient_tracker/api_models.py"
+CLIENT_PYPROJECT = "client/pyproject.toml"
 TYPED_PATHS = ("server", "contract_tests", "bench", "client", "tools", "noxfile.py")
 TEST_POSTGRES_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 
@@ -53,8 +54,17 @@ def lint_spec(session: nox.Session) -> None:
     """Validate and lint the spec: openapi-spec-validator, Redocly, Spectral (+ chosen OWASP)."""
     install_groups(session, "spec")
     session.run("openapi-spec-validator", SPEC)
-    # No breaking change since the last release (spec/released/; README "Releasing the spec").
-    session.run("python", "-m", "spec_compat", "check", env={"PYTHONPATH": "tools"})
+    # No breaking change since the last release (spec/released/; README "Releasing the spec"),
+    # and the SDK's version is the spec's info.version.
+    session.run(
+        "python",
+        "-m",
+        "spec_compat",
+        "--client-pyproject",
+        CLIENT_PYPROJECT,
+        "check",
+        env={"PYTHONPATH": "tools"},
+    )
     session.run("npm", "ci", "--no-audit", "--no-fund", external=True)
     session.run(
         "node_modules/.bin/redocly",
@@ -80,13 +90,29 @@ def lint_spec(session: nox.Session) -> None:
 
 @nox.session(name="release-spec", default=False)
 def release_spec(session: nox.Session) -> None:
-    """Make spec/openapi.yaml the released baseline: `nox -s release-spec -- 0.2.0`."""
+    """Release spec/openapi.yaml: `nox -s release-spec -- 1.1.0` (see README, "Compatibility").
+
+    Refuses a version below what the changes since the last release need (a breaking change a
+    major, an addition a minor, documentation a patch); sets the spec's info.version and the SDK's
+    version, adds the CHANGELOG.md entry, makes the spec the released baseline, and refreshes the
+    copy of the spec the SDK ships.
+    """
     if len(session.posargs) != 1:
-        session.error("give the version: nox -s release-spec -- 0.2.0")
+        session.error("give the version: nox -s release-spec -- 1.1.0")
     install_groups(session, "spec")
     session.run(
-        "python", "-m", "spec_compat", "release", *session.posargs, env={"PYTHONPATH": "tools"}
+        "python",
+        "-m",
+        "spec_compat",
+        "--client-pyproject",
+        CLIENT_PYPROJECT,
+        "release",
+        *session.posargs,
+        "--changelog",
+        "CHANGELOG.md",
+        env={"PYTHONPATH": "tools"},
     )
+    session.run("python", "client/bundle_spec.py")
 
 
 # An asset a page would fetch from another host: a tag's src/href, a CSS url() or @import.
@@ -176,6 +202,7 @@ def generate(session: nox.Session) -> None:
     install_groups(session, "generate", "generate-client")
     session.run("datamodel-codegen", "--input", SPEC, "--output", API_MODELS, *session.posargs)
     session.run("python", "client/generate.py")
+    session.run("python", "client/bundle_spec.py")  # the spec the SDK's test kit reads
 
 
 @nox.session(reuse_venv=False)
@@ -186,11 +213,12 @@ def sdk(session: nox.Session) -> None:
     # see exactly what integrators install.
     install_groups(session, "test", "generate-client", project=True)
     session.run("python", "client/generate.py", "--check")
+    session.run("python", "client/bundle_spec.py", "--check")
     dist = Path(session.create_tmp()) / "sdk-dist"
     shutil.rmtree(dist, ignore_errors=True)
     session.run("uv", "build", "--wheel", "--out-dir", str(dist), "client", external=True)
     (wheel,) = dist.glob("patient_tracker_client-*.whl")
-    session.install(str(wheel))
+    session.install(f"{wheel}[testing]")  # with the test kit's extra: its tests run too
     session.run("pytest", "client/tests", *session.posargs)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sysconfig
+import tomllib
 from importlib import metadata
 from pathlib import Path
 
@@ -19,8 +20,14 @@ def test_imported_from_site_packages_not_the_source_tree() -> None:
 
 def test_distribution_is_typed_and_carries_the_generated_package() -> None:
     files = {str(f) for f in metadata.files("patient-tracker-client") or []}
+    project = tomllib.loads((SOURCE.parent / "pyproject.toml").read_text(encoding="utf-8"))[
+        "project"
+    ]
     assert "patient_tracker_client/py.typed" in files
+    assert "patient_tracker_client/_spec/openapi.json" in files  # the test kit's spec
     assert "patient_tracker_client/generated/api/appointments/book_appointment.py" in files
-    assert metadata.version("patient-tracker-client") == "1.0.0"
+    assert metadata.version("patient-tracker-client") == project["version"]
     requires = metadata.requires("patient-tracker-client") or []
-    assert sorted(r.split(">")[0].split("<")[0] for r in requires) == ["attrs", "httpx"]
+    # Extras (`[testing]`, the test kit's) are not installed unless asked for.
+    required = [r for r in requires if "extra ==" not in r]
+    assert sorted(r.split(">")[0].split("<")[0] for r in required) == ["attrs", "httpx"]

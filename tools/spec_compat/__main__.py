@@ -8,14 +8,26 @@ from pathlib import Path
 
 from ._document import load
 from ._operations import SpecComparer
-from ._release import SPEC_FILE, ReleaseError, cut_release, released_version
+from ._release import (
+    SPEC_FILE,
+    BreakingReleaseError,
+    ReleaseError,
+    cut_release,
+    released_version,
+)
 from ._report import render
+from ._versions import version_mismatch
 
 DEFAULT_SPEC = Path("spec/openapi.yaml")
 DEFAULT_BASELINE_DIR = Path("spec/released")
 
 
-def _check(spec: Path, baseline_dir: Path) -> int:
+def _check(spec: Path, baseline_dir: Path, pyproject: Path | None) -> int:
+    if pyproject is not None:
+        mismatch = version_mismatch(spec, pyproject)
+        if mismatch:
+            print(mismatch)
+            return 1
     version = released_version(baseline_dir)
     baseline = baseline_dir / SPEC_FILE
     findings = SpecComparer(load(baseline), load(spec)).findings()
@@ -33,18 +45,27 @@ def _check(spec: Path, baseline_dir: Path) -> int:
     return 1
 
 
-def _release(spec: Path, baseline_dir: Path, version: str) -> int:
+def _release(args: argparse.Namespace) -> int:
     try:
-        findings = cut_release(spec, baseline_dir, version)
+        release = cut_release(
+            args.spec,
+            args.baseline_dir,
+            args.version,
+            pyproject=args.client_pyproject,
+            changelog=args.changelog,
+        )
+    except BreakingReleaseError as error:
+        print(f"release refused: {error}; the breaking changes:", file=sys.stderr)
+        for entry in render(error.findings):
+            print(entry, file=sys.stderr)
+        return 1
     except ReleaseError as error:
         print(f"release refused: {error}", file=sys.stderr)
         return 2
-    if findings:
-        print(f"release refused: {spec} breaks clients of the last release:", file=sys.stderr)
-        for entry in render(findings):
-            print(entry, file=sys.stderr)
-        return 1
-    print(f"{spec} is now release {version} in {baseline_dir}/: commit it.")
+    print(
+        f"{args.spec} is now release {args.version} ({release.bump.name.lower()}) in"
+        f" {args.baseline_dir}/: commit it."
+    )
     return 0
 
 
@@ -52,14 +73,21 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m spec_compat", description=__doc__)
     parser.add_argument("--spec", type=Path, default=DEFAULT_SPEC)
     parser.add_argument("--baseline-dir", type=Path, default=DEFAULT_BASELINE_DIR)
+    parser.add_argument(
+        "--client-pyproject",
+        type=Path,
+        help="the SDK's pyproject.toml: check (check) or set (release) that its version is the"
+        " spec's info.version",
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="fail when the spec breaks clients of the last release")
     release = commands.add_parser("release", help="make the spec the new baseline")
     release.add_argument("version", help="the release's version, such as 0.2.0")
+    release.add_argument("--changelog", type=Path, help="the changelog to add the entry to")
     args = parser.parse_args(argv)
     if args.command == "check":
-        return _check(args.spec, args.baseline_dir)
-    return _release(args.spec, args.baseline_dir, args.version)
+        return _check(args.spec, args.baseline_dir, args.client_pyproject)
+    return _release(args)
 
 
 if __name__ == "__main__":
