@@ -11,6 +11,7 @@ import time
 from collections.abc import Iterator
 from contextlib import ExitStack
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -105,7 +106,7 @@ def test_disconnect_mid_body_is_not_a_server_error(server: LiveServer) -> None:
 def test_malformed_chunked_body_gets_a_4xx_or_a_close(server: LiveServer) -> None:
     with _connect(server) as sock:
         sock.sendall(
-            _post_head(server, "Transfer-Encoding: chunked\r\n") + b"5\r\n{\"a\":\r\nZZZ\r\n\r\n"
+            _post_head(server, "Transfer-Encoding: chunked\r\n") + b'5\r\n{"a":\r\nZZZ\r\n\r\n'
         )
         answer = _read_until_closed(sock)
     assert answer == b"" or answer.startswith(b"HTTP/1.1 4"), answer
@@ -139,10 +140,11 @@ def test_a_head_above_the_limit_gets_431(server: LiveServer) -> None:
     assert b"application/problem+json" in answer
     assert b'"code":"request_header_too_large"' in answer
     with _connect(server) as sock:
-        # Complete, in one write, with a body: the exact size decides, not the read's size.
-        sock.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-Padding: " + b"a" * 10_000 + b"\r\n\r\n")
+        # Complete and in one write: rejected by its exact size once parsed.
+        padding = b"a" * 10_000
+        sock.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-Padding: " + padding + b"\r\n\r\n")
         assert _read_until_closed(sock).startswith(b"HTTP/1.1 431 ")
-    # A head just below the limit, with a body much larger than it, is served.
+    # A small head with a body much larger than the header limit is served.
     body = b'{"given_name": "' + b"a" * 20_000 + b'"}'
     with _connect(server) as sock:
         sock.sendall(_post_head(server, f"Content-Length: {len(body)}\r\nConnection: close\r\n"))
@@ -208,3 +210,54 @@ def test_default_log_level_logs_no_patient_data_either(tmp_path: Path) -> None:
         log = _wait_for_log(live, "GET /v1/patients/{patient_id}")
     assert "GET /v1/patients/{patient_id} 401" in log, log
     assert "447700900123" not in log, log
+
+
+def test_serve_caps_uvicorn_at_debug_and_passes_the_limits(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At trace, uvicorn would dump every ASGI message (query strings included); its loggers
+    stop at debug while ours follow the setting."""
+    import logging
+
+    import uvicorn
+
+    from patient_tracker.cli import main
+
+    calls: list[dict[str, Any]] = []
+    monkeypatch.setattr(uvicorn, "run", lambda *_args, **kwargs: calls.append(kwargs))
+    for name, value in {
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'cli.db'}",
+        "MIGRATE_ON_START": "false",
+        "LOG_LEVEL": "TRACE",
+        "LIMIT_CONCURRENCY": "50",
+        "BACKLOG": "64",
+        "TIMEOUT_KEEP_ALIVE": "3",
+    }.items():
+        monkeypatch.setenv(f"PATIENT_TRACKER_{name}", value)
+    assert main(["serve"]) == 0
+    (kwargs,) = calls
+    assert kwargs["log_level"] == "debug"
+    assert kwargs["log_config"]["loggers"]["patient_tracker"]["level"] == 5  # uvicorn's TRACE
+    assert kwargs["http"] == "patient_tracker.slow_clients:GuardedHttpToolsProtocol"
+    assert (kwargs["limit_concurrency"], kwargs["backlog"], kwargs["timeout_keep_alive"]) == (
+        50,
+        64,
+        3,
+    )
+    assert logging.getLevelName(5) in ("TRACE", "Level 5")
+
+
+def test_limit_settings_are_validated() -> None:
+    from pydantic import ValidationError
+
+    from patient_tracker.settings import Settings
+
+    settings = Settings(max_header_bytes=8192, header_timeout=2.5, body_timeout=4)
+    assert (settings.max_header_bytes, settings.header_timeout, settings.body_timeout) == (
+        8192,
+        2.5,
+        4.0,
+    )
+    for bad in ({"max_header_bytes": 10}, {"header_timeout": 0}, {"limit_concurrency": 0}):
+        with pytest.raises(ValidationError):
+            Settings(**bad)
