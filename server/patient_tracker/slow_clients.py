@@ -4,12 +4,12 @@ uvicorn (pinned in pyproject.toml) bounds header size only with h11
 (`h11_max_incomplete_event_size`) and has no header- or body-read timeout with either parser:
 `timeout_keep_alive` covers only the idle time between requests. So a client can hold a connection
 forever by never finishing its headers or body, and can make the server buffer a 10 MB header.
-We run httptools (h11 costs ~2x per request), and no library adds these limits to uvicorn, so
+We run httptools (uvicorn's faster parser), and no library adds these limits to uvicorn, so
 this small subclass does, from the settings `max_header_bytes`, `header_timeout` and
 `body_timeout`:
 
 - a request line plus headers larger than `max_header_bytes` gets a 431 problem and the
-  connection is closed (counted per read, so at most one read, 256 KiB, is buffered beyond it);
+  connection is closed (counted per read, so at most one read's worth is buffered beyond it);
 - a connection whose first request has not sent its headers `header_timeout` seconds after it
   opened, or a later request whose headers are still incomplete `header_timeout` seconds after
   their first bytes, is closed;
@@ -18,8 +18,10 @@ this small subclass does, from the settings `max_header_bytes`, `header_timeout`
   status would have to be documented for every operation with a body.
 
 Hot path: a request that arrives whole in one read starts no timer; the cost is three extra
-method calls and a few comparisons (measured in README "Running in production"). Timers are armed
-only when a read ends inside a request, and cancelled when it completes.
+method calls and a few comparisons, ~0.5 us per request in-process (parsing a typical GET and
+starting its task: 6.1 us with uvicorn's class, 6.6 us with this one; docs/design.md). Timers are
+armed only when a read ends inside a request, and cancelled when it completes; each connection
+arms and cancels one for its first request.
 """
 
 from __future__ import annotations
@@ -98,8 +100,6 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
         super().connection_lost(exc)
 
     def data_received(self, data: bytes) -> None:
-        if self.transport.is_closing():
-            return
         if self._phase != _IN_BODY:
             self._head_bytes += len(data)
         # uvicorn's data_received, except that our parser-callback error gets a 431 instead of
@@ -130,10 +130,11 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
             timeout = self._header_timeout if self._phase == _IN_HEAD else self._body_timeout
             self._read_timer = self.loop.call_later(timeout, self._on_read_timeout)
 
-    # Parser callbacks (httptools calls them from feed_data above).
+    # Parser callbacks (httptools calls them from feed_data above). They call the base class
+    # directly rather than through super(): ~0.1 us less each, on every request.
 
     def on_message_begin(self) -> None:
-        super().on_message_begin()
+        HttpToolsProtocol.on_message_begin(self)
         self._phase = _IN_HEAD
 
     def on_headers_complete(self) -> None:
@@ -141,15 +142,16 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
             raise _HeadTooLargeError
         self._phase = _IN_BODY
         self._head_bytes = 0
-        # The head's deadline is over; the body's starts when a read ends inside it.
-        self._cancel_read_timer()
-        super().on_headers_complete()
+        if self._read_timer is not None:  # the head's deadline is over; the body's starts when
+            self._cancel_read_timer()  # a read ends inside it
+        HttpToolsProtocol.on_headers_complete(self)
 
     def on_message_complete(self) -> None:
-        super().on_message_complete()
+        HttpToolsProtocol.on_message_complete(self)
         self._phase = _BETWEEN_REQUESTS
         self._head_bytes = 0
-        self._cancel_read_timer()
+        if self._read_timer is not None:
+            self._cancel_read_timer()
 
     def _head_size(self) -> int:
         """The exact size of the parsed head (only computed when the cheap bound is exceeded)."""

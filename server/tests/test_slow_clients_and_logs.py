@@ -260,4 +260,4 @@ def test_limit_settings_are_validated() -> None:
     )
     for bad in ({"max_header_bytes": 10}, {"header_timeout": 0}, {"limit_concurrency": 0}):
         with pytest.raises(ValidationError):
-            Settings(**bad)
+            Settings.model_validate(bad)
