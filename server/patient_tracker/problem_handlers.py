@@ -162,7 +162,7 @@ class UnexpectedErrorMiddleware:
 def _log_client_disconnect(scope: Scope) -> None:
     """A client that went away before its body was read (or sent a body the parser rejected,
     after which uvicorn closes the connection) is not a server error: nothing can be answered,
-    so nothing is sent and the access log records it as disconnected (access_log.py)."""
+    so nothing is sent and the access log records status 499 (access_log.py)."""
     logger.info(
         "client disconnected before the request was read: %s %s",
         scope.get("method"),
