@@ -1,8 +1,12 @@
 """One log line per request, without patient data.
 
 Uvicorn's access log prints the query string, which carries phone numbers and names
-(`?phone=...`, `?name_prefix=...`). This logs the method, the path without its query (paths hold
-only opaque ids), the status and the duration.
+(`?phone=...`, `?name_prefix=...`). This logs the method, the matched route's template
+(`/v1/patients/{patient_id}`, never the raw path: a client may put a phone or a name in it), the
+status and the duration. A request that matched no route is logged as `UNMATCHED_PATH`.
+
+A client that disconnected before the request was read gets no response; its line shows status
+499 ("client closed request", nginx's convention), never 500.
 """
 
 from __future__ import annotations
@@ -13,6 +17,23 @@ import time
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 logger = logging.getLogger("patient_tracker.access")
+
+UNMATCHED_PATH = "<unmatched>"
+"""Logged instead of the path of a request that matched no route (a 404)."""
+
+CLIENT_CLOSED_REQUEST = 499
+"""Logged as the status of a request whose client went away before any response was sent."""
+
+
+def route_template(scope: Scope) -> str:
+    """The template of the route that served this request, or `UNMATCHED_PATH`.
+
+    Starlette's router stores the matched route in `scope["route"]` (for a 405, the route whose
+    path matched), so this is known once the app has routed the request.
+    """
+    route = scope.get("route")
+    template = getattr(route, "path_format", None) or getattr(route, "path", None)
+    return template if isinstance(template, str) else UNMATCHED_PATH
 
 
 class AccessLogMiddleware:
@@ -26,7 +47,10 @@ class AccessLogMiddleware:
             await self.app(scope, receive, send)
             return
         started = time.perf_counter()
-        status = 500
+        # Stays None if the app sends no response: either an exception escapes (uvicorn then
+        # answers 500) or the client went away first (problem_handlers swallows ClientDisconnect).
+        status: int | None = None
+        raised = True
 
         async def recording_send(message: Message) -> None:
             nonlocal status
@@ -36,11 +60,14 @@ class AccessLogMiddleware:
 
         try:
             await self.app(scope, receive, recording_send)
+            raised = False
         finally:
+            if status is None:
+                status = 500 if raised else CLIENT_CLOSED_REQUEST
             logger.info(
                 "%s %s %d %.1fms",
                 scope["method"],
-                scope["path"],
+                route_template(scope),
                 status,
                 (time.perf_counter() - started) * 1000,
             )

@@ -33,6 +33,9 @@ from patient_tracker.settings import Settings
 __all__ = ["CliError", "main"]
 
 _APP_FACTORY = "patient_tracker.app:create_app"
+# uvicorn's httptools protocol with a header-size limit and read timeouts (slow_clients.py); an
+# import string, so that every worker process imports it.
+_HTTP_PROTOCOL = "patient_tracker.slow_clients:GuardedHttpToolsProtocol"
 
 
 class CliError(Exception):
@@ -189,16 +192,31 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         port=settings.port,
         workers=None if args.reload else settings.workers,
         reload=args.reload,
-        http="httptools",
+        http=_HTTP_PROTOCOL,
         loop="uvloop",
-        log_level=settings.log_level,
+        log_level=_uvicorn_log_level(settings),
         log_config=_log_config(settings),
         # Uvicorn's access log prints query strings, which carry patient data (?phone=...).
         # The app logs requests itself, without the query (access_log.py), when
         # settings.access_log is on.
         access_log=False,
+        limit_concurrency=settings.limit_concurrency,
+        backlog=settings.backlog,
+        timeout_keep_alive=settings.timeout_keep_alive,
     )
     return 0
+
+
+def _uvicorn_log_level(settings: Settings) -> str:
+    """Uvicorn's own loggers stop at debug, whatever `log_level` says; ours follow it.
+
+    At trace, uvicorn wraps the app in its message logger, which prints every ASGI scope and
+    message: path and query string included, so phones, names and emails. Capping uvicorn's
+    level keeps that middleware out entirely, which is safer than a filter that would have to
+    recognise and redact those dumps (their format is uvicorn's, not a contract). Uvicorn logs
+    nothing else at trace but "connection made/lost" lines.
+    """
+    return "debug" if settings.log_level == "trace" else settings.log_level
 
 
 def _log_config(settings: Settings) -> dict[str, Any]:

@@ -9,10 +9,12 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import ClientDisconnect
 from starlette.responses import Response
 from starlette.routing import Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from patient_tracker.access_log import route_template
 from patient_tracker.api_models import FieldError
 from patient_tracker.problems import (
     InternalError,
@@ -137,12 +139,15 @@ class UnexpectedErrorMiddleware:
 
         try:
             await self.app(scope, receive, tracking_send)
+        except ClientDisconnect:
+            _log_client_disconnect(scope)
+            return
         except Exception as exc:
             logger.error(
                 "unhandled %s on %s %s\n%s",
                 type(exc).__qualname__,
                 scope.get("method"),
-                scope.get("path"),
+                route_template(scope),
                 "".join(traceback.format_tb(exc.__traceback__)),
             )
             if started:
@@ -152,3 +157,14 @@ class UnexpectedErrorMiddleware:
                 request_path(scope),
             )
             await response(scope, receive, send)
+
+
+def _log_client_disconnect(scope: Scope) -> None:
+    """A client that went away before its body was read (or sent a body the parser rejected,
+    after which uvicorn closes the connection) is not a server error: nothing can be answered,
+    so nothing is sent and the access log records status 499 (access_log.py)."""
+    logger.info(
+        "client disconnected before the request was read: %s %s",
+        scope.get("method"),
+        route_template(scope),
+    )

@@ -122,6 +122,38 @@ class Settings(BaseSettings):
         min_length=CURSOR_SECRET_MIN_LENGTH,
         description="A former cursor secret, still accepted for cursors issued before rotation.",
     )
+    # Limits against slow, idle and oversized clients (README "Running in production"). The first
+    # three are uvicorn's own; the last three are enforced by slow_clients.py, since uvicorn has
+    # none of them with httptools.
+    limit_concurrency: int = Field(
+        default=1000,
+        ge=1,
+        description="Connections plus running requests per worker above which new requests "
+        "get a 503.",
+    )
+    backlog: int = Field(
+        default=2048, ge=1, description="Connections the OS queues before they are accepted."
+    )
+    timeout_keep_alive: int = Field(
+        default=5, ge=1, description="Seconds an idle keep-alive connection is kept open."
+    )
+    max_header_bytes: int = Field(
+        default=16384,
+        ge=1024,
+        description="Largest request line plus headers, in bytes; larger requests get a 431.",
+    )
+    header_timeout: float = Field(
+        default=10.0,
+        gt=0,
+        description="Seconds a client has to send a request's line and headers (and, on a new "
+        "connection, to start); then the connection is closed.",
+    )
+    body_timeout: float = Field(
+        default=30.0,
+        gt=0,
+        description="Seconds a client has to send a request's body once its headers are in; "
+        "then the connection is closed.",
+    )
 
     @field_validator("database_url")
     @classmethod

@@ -239,12 +239,15 @@ def test_serve_migrates_then_runs_uvicorn(
         "port": 9000,
         "workers": 2,
         "reload": False,
-        "http": "httptools",
+        "http": "patient_tracker.slow_clients:GuardedHttpToolsProtocol",
         "loop": "uvloop",
         "log_level": "info",
         # Always off: uvicorn's access log prints query strings (patient data); the app
         # writes its own access log (settings.access_log) without them.
         "access_log": False,
+        "limit_concurrency": 1000,
+        "backlog": 2048,
+        "timeout_keep_alive": 5,
     }
     db = Database.from_url(cli_env)
     try:
