@@ -6,6 +6,7 @@ Every error the server sends, its own and the framework's, goes through `problem
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from http import HTTPStatus
 
@@ -21,6 +22,9 @@ PROBLEM_TYPE_PREFIX = "urn:patient-tracker:problem:"
 # text, the ellipsis; in `instance`, which must stay a URI reference, the ellipsis percent-encoded.
 CUT_MARKER = "\u2026"
 URI_CUT_MARKER = "%E2%80%A6"
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def max_length(model: type[BaseModel], field: str) -> int:
@@ -39,7 +43,7 @@ def fit(text: str, bound: int, marker: str = CUT_MARKER) -> str:
 
     Lone surrogates (which JSON cannot carry) become U+FFFD, so the response always serializes.
     """
-    text = text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    text = _LONE_SURROGATE.sub("\ufffd", text)
     if len(text) <= bound:
         return text
     cut = text[: bound - len(marker)]
@@ -175,7 +179,8 @@ class HttpStatusError(ProblemError):
             except ValueError:  # a status without a registered reason phrase
                 phrase = "Client error"
             self.status, self.title = status, phrase
-            self.code = "_".join(self.title.lower().replace("-", " ").split())
+            # `code` must match the spec's `^[a-z][a-z0-9_]*$`: "I'm a Teapot" -> i_m_a_teapot
+            self.code = re.sub("[^a-z0-9]+", "_", self.title.lower()).strip("_")
         else:  # Anything else is the server's fault: the generic 500.
             self.status, self.code, self.title = 500, InternalError.code, InternalError.title
 
