@@ -15,6 +15,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from patient_tracker.api_models import FieldError
 from patient_tracker.problems import (
+    MAX_ERRORS,
     HttpStatusError,
     InternalError,
     MethodNotAllowedError,
@@ -22,7 +23,7 @@ from patient_tracker.problems import (
     ProblemError,
     ValidationFailedError,
     field_error,
-    field_errors_detail,
+    invalid_count_detail,
     problem_response,
 )
 
@@ -84,9 +85,11 @@ async def _on_request_validation(request: Request, exc: Exception) -> Response:
         return problem_response(
             NotFoundError("No resource has that id."), request_path(request.scope)
         )
-    field_errors = _field_errors(errors)
-    noun = "parameter" if all(e.parameter for e in field_errors) else "field"
-    problem = ValidationFailedError(field_errors_detail(field_errors, noun), errors=field_errors)
+    # Only the first MAX_ERRORS are built (thousands of unknown parameters fit in a URL); all count.
+    field_errors = _field_errors(errors[:MAX_ERRORS])
+    # `MISSING` (an absent `parameter`) is truthy: test for a string.
+    noun = "parameter" if all(isinstance(e.parameter, str) for e in field_errors) else "field"
+    problem = ValidationFailedError(invalid_count_detail(len(errors), noun), errors=field_errors)
     return problem_response(problem, request_path(request.scope))
 
 

@@ -58,7 +58,7 @@ _FIELD_ERROR_BOUNDS = {
     name: max_length(FieldError, name) for name in ("pointer", "parameter", "detail")
 }
 _PROBLEM_BOUNDS = {name: max_length(Problem, name) for name in ("title", "detail", "instance")}
-_MAX_ERRORS = max_length(Problem, "errors")
+MAX_ERRORS = max_length(Problem, "errors")
 
 
 def field_error(
@@ -195,7 +195,11 @@ class DatabaseUnavailableError(ProblemError):
 
 def field_errors_detail(errors: Sequence[FieldError], noun: str) -> str:
     """`"2 fields are invalid."`-style summary for a validation problem."""
-    count = len(errors)
+    return invalid_count_detail(len(errors), noun)
+
+
+def invalid_count_detail(count: int, noun: str) -> str:
+    """The same summary from a count, for callers that keep only the first `MAX_ERRORS` errors."""
     return f"{count} {noun}{'' if count == 1 else 's'} {'is' if count == 1 else 'are'} invalid."
 
 
@@ -212,7 +216,7 @@ def problem_response(error: ProblemError, instance: str) -> Response:
         instance=fit(instance, _PROBLEM_BOUNDS["instance"], URI_CUT_MARKER),
     )
     if error.errors:
-        problem.errors = error.errors[:_MAX_ERRORS]
+        problem.errors = error.errors[:MAX_ERRORS]
     if error.current_status is not None:
         problem.current_status = error.current_status
     return Response(

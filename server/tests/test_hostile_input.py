@@ -248,6 +248,24 @@ def test_more_errors_than_max_items_are_cut_to_the_bound(api: Api) -> None:
 
 
 @pytest.mark.parametrize(
+    ("query", "invalid"),
+    [
+        ("a&" * 20_000, 19_999),
+        ("%ff&" * 12_000, 12_000),
+        ("&".join(f"u{i}" for i in range(9000)), 9000),
+    ],
+    ids=["repeated", "not-utf8", "unknown"],
+)
+def test_a_query_with_thousands_of_errors_counts_them_all_and_lists_max_items(
+    api: Api, query: str, invalid: int
+) -> None:
+    problem = problem_of(api.get(f"/v1/patients?{query}"), 422, "validation_failed")
+
+    assert len(errors_of(problem)) == ERRORS_BOUND
+    assert problem.detail == f"{invalid} parameters are invalid."
+
+
+@pytest.mark.parametrize(
     "path",
     ["/v1/" + "a" * 3000, "/v1/" + "%41" * 1000, "/v1/x" + "%41" * 1000],
     ids=["letters", "escapes", "escapes-shifted"],

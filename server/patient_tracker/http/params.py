@@ -9,7 +9,12 @@ from fastapi import Request
 from pydantic import MISSING, RootModel
 
 from patient_tracker.api_models import FieldError
-from patient_tracker.problems import ValidationFailedError, field_error, field_errors_detail
+from patient_tracker.problems import (
+    MAX_ERRORS,
+    ValidationFailedError,
+    field_error,
+    invalid_count_detail,
+)
 
 T = TypeVar("T")
 
@@ -41,6 +46,7 @@ def unambiguous_query(request: Request) -> None:
         return
     seen: set[str] = set()
     errors: list[FieldError] = []
+    invalid = 0  # all are counted, but only the first MAX_ERRORS built: a 64 KiB query has 32,000
     for pair in raw.split(b"&"):
         if not pair:
             continue
@@ -51,10 +57,13 @@ def unambiguous_query(request: Request) -> None:
             name_bytes.decode("utf-8")
             value_bytes.decode("utf-8")
         except UnicodeDecodeError:
-            errors.append(field_error(parameter=name, detail="Percent-encoding must be UTF-8."))
-            continue
-        if name in seen:
-            errors.append(field_error(parameter=name, detail="Give this parameter at most once."))
-        seen.add(name)
+            problem = "Percent-encoding must be UTF-8."
+        else:
+            problem = "Give this parameter at most once." if name in seen else ""
+            seen.add(name)
+        if problem:
+            invalid += 1
+            if len(errors) < MAX_ERRORS:
+                errors.append(field_error(parameter=name, detail=problem))
     if errors:
-        raise ValidationFailedError(field_errors_detail(errors, "parameter"), errors=errors)
+        raise ValidationFailedError(invalid_count_detail(invalid, "parameter"), errors=errors)
