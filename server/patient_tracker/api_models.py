@@ -356,15 +356,24 @@ class FieldError(BaseModel):
     pointer: Annotated[
         str | MISSING,
         Field(
-            description='A JSON Pointer (RFC 6901) to the field in the request body; `""` is the whole body.',
+            description='A JSON Pointer (RFC 6901) to the field in the request body; `""` is the whole body. A\nlonger pointer (an unknown property\'s long name) is cut to `maxLength`, ending in `…`.\n',
             max_length=500,
         ),
     ] = MISSING
     parameter: Annotated[
         str | MISSING,
-        Field(description="The name of the query, path or header parameter.", max_length=100),
+        Field(
+            description="The name of the query, path or header parameter, percent-decoded. A longer name (an\nunknown parameter's) is cut to `maxLength`, ending in `…`.\n",
+            max_length=100,
+        ),
     ] = MISSING
-    detail: Annotated[str, Field(description="What is wrong with it.", max_length=1000)]
+    detail: Annotated[
+        str,
+        Field(
+            description="What is wrong with it (cut to `maxLength`, ending in `…`, if longer).",
+            max_length=1000,
+        ),
+    ]
 
 
 class ListPatientsParametersQuery(BaseModel):
@@ -433,7 +442,11 @@ class Problem(BaseModel):
     ]
     status: Annotated[int, Field(description="The HTTP status code.", ge=400, le=599)]
     detail: Annotated[
-        str, Field(description="A human explanation of this occurrence.", max_length=2000)
+        str,
+        Field(
+            description="A human explanation of this occurrence (cut to `maxLength`, ending in `…`, if longer).",
+            max_length=2000,
+        ),
     ]
     code: Annotated[
         str,
@@ -444,7 +457,11 @@ class Problem(BaseModel):
         ),
     ]
     instance: Annotated[
-        str | MISSING, Field(description="The path of the request that failed.", max_length=2048)
+        str | MISSING,
+        Field(
+            description="The path of the request that failed. A longer path is cut to `maxLength`, ending in\n`%E2%80%A6` (the percent-encoded `…`) so that it stays a URI reference.\n",
+            max_length=2048,
+        ),
     ] = MISSING
     current_status: AppointmentStatus | MISSING = MISSING
     errors: Annotated[

@@ -17,12 +17,15 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from patient_tracker.access_log import route_template
 from patient_tracker.api_models import FieldError
 from patient_tracker.problems import (
+    MAX_ERRORS,
+    HttpStatusError,
     InternalError,
     MethodNotAllowedError,
     NotFoundError,
     ProblemError,
     ValidationFailedError,
-    field_errors_detail,
+    field_error,
+    invalid_count_detail,
     problem_response,
 )
 
@@ -55,11 +58,11 @@ def _field_errors(errors: list[dict[str, Any]]) -> list[FieldError]:
         location = [str(part) for part in error.get("loc", ())]
         message = str(error.get("msg", "Invalid value."))
         if location and location[0] in _PARAMETER_LOCATIONS and len(location) > 1:
-            result.append(FieldError(parameter=location[1], detail=message))
+            result.append(field_error(parameter=location[1], detail=message))
         else:
             body_path = location[1:] if location and location[0] == "body" else location
             pointer = "".join("/" + p.replace("~", "~0").replace("/", "~1") for p in body_path)
-            result.append(FieldError(pointer=pointer, detail=message))
+            result.append(field_error(pointer=pointer, detail=message))
     return result
 
 
@@ -84,9 +87,11 @@ async def _on_request_validation(request: Request, exc: Exception) -> Response:
         return problem_response(
             NotFoundError("No resource has that id."), request_path(request.scope)
         )
-    field_errors = _field_errors(errors)
-    noun = "parameter" if all(e.parameter for e in field_errors) else "field"
-    problem = ValidationFailedError(field_errors_detail(field_errors, noun), errors=field_errors)
+    # Only the first MAX_ERRORS are built (thousands of unknown parameters fit in a URL); all count.
+    field_errors = _field_errors(errors[:MAX_ERRORS])
+    # `MISSING` (an absent `parameter`) is truthy: test for a string.
+    noun = "parameter" if all(isinstance(e.parameter, str) for e in field_errors) else "field"
+    problem = ValidationFailedError(invalid_count_detail(len(errors), noun), errors=field_errors)
     return problem_response(problem, request_path(request.scope))
 
 
@@ -94,16 +99,17 @@ async def _on_http_exception(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StarletteHTTPException)
     path = request_path(request.scope)
     if exc.status_code == 405:
+        # Starlette's `Allow` names only the first matching route's methods, so ask every route;
+        # at a mount (the docs' StaticFiles) no route matches, and the mount's own `Allow` is right.
         allowed = _allowed_methods(request.app, request.scope)
+        allow = ", ".join(allowed) if allowed else (exc.headers or {}).get("Allow", "")
         error: ProblemError = MethodNotAllowedError(
-            f"{request.method} is not allowed here; use {', '.join(allowed)}.",
-            headers={"Allow": ", ".join(allowed)},
+            f"{request.method} is not allowed here; use {allow}.", headers={"Allow": allow}
         )
     elif exc.status_code == 404:
         error = NotFoundError("No operation is at this path.")
     else:  # Starlette raises no other HTTPException on our routes; keep the status regardless.
-        error = ProblemError(str(exc.detail))
-        error.status = exc.status_code
+        error = HttpStatusError(exc.status_code, str(exc.detail), headers=exc.headers)
     return problem_response(error, path)
 
 

@@ -24,7 +24,7 @@ from patient_tracker.deps import (
 )
 from patient_tracker.http.json_body import JSON, MERGE_PATCH_JSON, json_body
 from patient_tracker.http.pagination import cursor_codec
-from patient_tracker.http.params import given, given_root
+from patient_tracker.http.params import given, given_root, unambiguous_query
 from patient_tracker.http.responses import ApiResponse, documented, page_response, resource_response
 from patient_tracker.idempotency import request_fingerprint, run_idempotent
 
@@ -34,7 +34,12 @@ _BODY = (400, 413, 415, 422)
 _ACTION = (401, 403, 404, 409, 412, 422, 500)
 
 
-@router.get("", operation_id="listAppointments", responses=documented(401, 403, 422, 500))
+@router.get(
+    "",
+    operation_id="listAppointments",
+    responses=documented(401, 403, 422, 500),
+    dependencies=[Depends(unambiguous_query)],
+)
 async def list_appointments(
     request: Request,
     query: Annotated[ListAppointmentsParametersQuery, Query()],

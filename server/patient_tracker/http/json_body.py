@@ -13,6 +13,7 @@ from typing import TypeVar
 
 from fastapi import Request
 from pydantic import BaseModel, ValidationError
+from pydantic_core import from_json
 
 from patient_tracker.api_models import FieldError
 from patient_tracker.problems import (
@@ -20,6 +21,7 @@ from patient_tracker.problems import (
     PayloadTooLargeError,
     UnsupportedMediaTypeError,
     ValidationFailedError,
+    field_error,
     field_errors_detail,
 )
 
@@ -40,7 +42,7 @@ def json_pointer(location: Iterable[int | str]) -> str:
 def body_field_errors(error: ValidationError) -> list[FieldError]:
     """One `FieldError` per pydantic error, pointing into the body; the input is never echoed."""
     return [
-        FieldError(pointer=json_pointer(item["loc"]), detail=item["msg"])
+        field_error(pointer=json_pointer(item["loc"]), detail=item["msg"])
         for item in error.errors(include_url=False, include_input=False, include_context=False)
     ]
 
@@ -65,6 +67,20 @@ async def _read_limited(request: Request, limit: int) -> bytes:
     return b"".join(chunks)
 
 
+def _reject_non_json_numbers(raw: bytes) -> None:
+    """400 for `NaN`, `Infinity` and `-Infinity`, which are not JSON (RFC 8259, section 6).
+
+    pydantic's JSON parser accepts them, and no field of ours takes a float, so they only ever
+    surface as a validation error; only then do we parse again, strictly, to tell the two apart
+    (no cost on valid requests). Duplicate keys stay accepted, the last one winning, as RFC 8259
+    permits and as most parsers do.
+    """
+    try:
+        from_json(raw, allow_inf_nan=False)
+    except ValueError as error:
+        raise MalformedJsonError(f"The request body is not valid JSON: {error}.") from None
+
+
 def json_body(
     model: type[ModelT], *, media_types: tuple[str, ...] = (JSON,)
 ) -> Callable[[Request], Awaitable[ModelT]]:
@@ -84,6 +100,7 @@ def json_body(
             if first["type"] == "json_invalid":
                 reason = first.get("ctx", {}).get("error", "")
                 raise MalformedJsonError(f"The request body is not valid JSON: {reason}.") from None
+            _reject_non_json_numbers(raw)
             errors = body_field_errors(error)
             raise ValidationFailedError(
                 field_errors_detail(errors, "field"), errors=errors

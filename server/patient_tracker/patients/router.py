@@ -25,7 +25,7 @@ from patient_tracker.deps import (
 )
 from patient_tracker.http.json_body import JSON, MERGE_PATCH_JSON, json_body
 from patient_tracker.http.pagination import cursor_codec
-from patient_tracker.http.params import given
+from patient_tracker.http.params import given, unambiguous_query
 from patient_tracker.http.responses import ApiResponse, documented, page_response, resource_response
 from patient_tracker.idempotency import request_fingerprint, run_idempotent
 from patient_tracker.patients import service
@@ -40,7 +40,12 @@ def _location(patient_id: str) -> str:
     return f"/v1/patients/{patient_id}"
 
 
-@router.get("", operation_id="listPatients", responses=documented(*_COLLECTION))
+@router.get(
+    "",
+    operation_id="listPatients",
+    responses=documented(*_COLLECTION),
+    dependencies=[Depends(unambiguous_query)],
+)
 async def list_patients(
     request: Request,
     query: Annotated[ListPatientsParametersQuery, Query()],
@@ -137,6 +142,7 @@ async def delete_patient(
     "/{patient_id}/appointments",
     operation_id="listPatientAppointments",
     responses=documented(401, 403, 404, 422, 500),
+    dependencies=[Depends(unambiguous_query)],
 )
 async def list_patient_appointments(
     request: Request,

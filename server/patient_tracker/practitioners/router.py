@@ -22,6 +22,7 @@ from patient_tracker.deps import (
 )
 from patient_tracker.http.json_body import JSON, MERGE_PATCH_JSON, json_body
 from patient_tracker.http.pagination import cursor_codec
+from patient_tracker.http.params import unambiguous_query
 from patient_tracker.http.responses import ApiResponse, documented, page_response, resource_response
 from patient_tracker.idempotency import request_fingerprint, run_idempotent
 from patient_tracker.practitioners import service
@@ -31,7 +32,12 @@ router = APIRouter(prefix="/v1/practitioners", tags=["Practitioners"], route_cla
 _BODY = (400, 413, 415, 422)
 
 
-@router.get("", operation_id="listPractitioners", responses=documented(401, 403, 422, 500))
+@router.get(
+    "",
+    operation_id="listPractitioners",
+    responses=documented(401, 403, 422, 500),
+    dependencies=[Depends(unambiguous_query)],
+)
 async def list_practitioners(
     request: Request,
     query: Annotated[ListPractitionersParametersQuery, Query()],

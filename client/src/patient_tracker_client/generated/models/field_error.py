@@ -16,9 +16,11 @@ class FieldError:
     """One invalid field of the body (`pointer`) or one invalid parameter (`parameter`).
 
     Attributes:
-        detail (str): What is wrong with it.
-        pointer (str | Unset): A JSON Pointer (RFC 6901) to the field in the request body; `""` is the whole body.
-        parameter (str | Unset): The name of the query, path or header parameter.
+        detail (str): What is wrong with it (cut to `maxLength`, ending in `…`, if longer).
+        pointer (str | Unset): A JSON Pointer (RFC 6901) to the field in the request body; `""` is the whole body. A
+            longer pointer (an unknown property's long name) is cut to `maxLength`, ending in `…`.
+        parameter (str | Unset): The name of the query, path or header parameter, percent-decoded. A longer name (an
+            unknown parameter's) is cut to `maxLength`, ending in `…`.
     """
 
     detail: str

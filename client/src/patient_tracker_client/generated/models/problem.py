@@ -25,15 +25,18 @@ class Problem:
     `invalid_status_transition`, `precondition_failed`, `payload_too_large`,
     `unsupported_media_type`, `validation_failed`, `invalid_cursor`, `idempotency_key_reused`,
     `internal_error`, `database_unavailable`. New codes may be added, so treat an unknown code by
-    its `status`.
+    its `status`. A `4xx` without a code of its own has its reason phrase in snake case as code
+    (e.g. `bad_request`). A text field that would exceed its `maxLength` (it may quote the
+    request) is cut: its start, ending in `…` (U+2026) within the bound.
 
         Attributes:
             type_ (str): A URI naming the kind of problem, `urn:patient-tracker:problem:<code>`.
             title (str): A short human summary of the kind of problem; the same for every occurrence.
             status (int): The HTTP status code.
-            detail (str): A human explanation of this occurrence.
+            detail (str): A human explanation of this occurrence (cut to `maxLength`, ending in `…`, if longer).
             code (str): The stable machine-readable kind of problem (see the schema description).
-            instance (str | Unset): The path of the request that failed.
+            instance (str | Unset): The path of the request that failed. A longer path is cut to `maxLength`, ending in
+                `%E2%80%A6` (the percent-encoded `…`) so that it stays a URI reference.
             current_status (AppointmentStatus | Unset): Where the appointment is in its life: `scheduled` (booked),
                 `checked_in` (the patient has
                 arrived), `completed`, `cancelled` (frees the slot), or `no_show`.
