@@ -11,9 +11,9 @@ from typing import Self
 import httpx
 
 from ._errors import error_from_response
+from ._resources import AsyncResources, Resources
 from ._retry import AsyncRetryTransport, RetryPolicy, RetryTransport
 from .generated.client import AuthenticatedClient
-from .generated.resources import AsyncResources, Resources
 
 # Connecting should be quick on any sane network; a booking may wait on a busy database.
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)

@@ -1,11 +1,13 @@
-# Generated from spec/openapi.yaml by client/generate.py (nox -s generate). Do not edit.
 """Resource-style access to the operations: `tracker.patients.get(patient_id)`.
 
-Written by client/generate.py from the generated operation modules: one class per tag, one method
-per operation, with the operation's own parameters (minus `client`), returning its success model
-(`unwrap`) or raising an `ApiError` subclass; list operations also get `list_all...` iterators
-over every page (`paginate` / `apaginate`). `PatientTracker` and `AsyncPatientTracker` carry them
-as properties (`Resources`, `AsyncResources`).
+Hand-owned (it began as generator output and is now maintained here): one class per tag, one
+method per generated operation, with the operation's own parameters (minus `client`), returning
+its success model (`unwrap`) or raising an `ApiError` subclass; list operations also get
+`list_all...` iterators over every page (`paginate` / `apaginate`). `PatientTracker` and
+`AsyncPatientTracker` carry them as properties (`Resources`, `AsyncResources`). It lives beside
+`generated/`, not in it, so that generated code never imports the hand-written layer. A new
+operation in the spec needs a method here: client/tests/test_resources.py fails, naming it, until
+it has one with the operation's exact parameters.
 
 Method names: the operation's snake_case operationId without its first word naming the tag's
 resource (the tag, or the tag without a final "s"): listPatients -> patients.list, getPatient ->
@@ -20,9 +22,9 @@ from collections.abc import AsyncIterator, Iterator
 from functools import cached_property
 from typing import Any
 
-from .._calls import unwrap
-from .._pagination import apaginate, paginate
-from .api.appointments import (
+from ._calls import unwrap
+from ._pagination import apaginate, paginate
+from .generated.api.appointments import (
     book_appointment,
     cancel_appointment,
     check_in_appointment,
@@ -32,8 +34,8 @@ from .api.appointments import (
     mark_appointment_no_show,
     update_appointment,
 )
-from .api.health import get_health, get_readiness
-from .api.patients import (
+from .generated.api.health import get_health, get_readiness
+from .generated.api.patients import (
     create_patient,
     delete_patient,
     get_patient,
@@ -41,32 +43,32 @@ from .api.patients import (
     list_patients,
     update_patient,
 )
-from .api.practitioners import (
+from .generated.api.practitioners import (
     create_practitioner,
     delete_practitioner,
     get_practitioner,
     list_practitioners,
     update_practitioner,
 )
-from .client import AuthenticatedClient
-from .models.appointment import Appointment
-from .models.appointment_cancellation import AppointmentCancellation
-from .models.appointment_create import AppointmentCreate
-from .models.appointment_page import AppointmentPage
-from .models.appointment_status import AppointmentStatus
-from .models.appointment_update import AppointmentUpdate
-from .models.health import Health
-from .models.patient import Patient
-from .models.patient_create import PatientCreate
-from .models.patient_page import PatientPage
-from .models.patient_update import PatientUpdate
-from .models.practitioner import Practitioner
-from .models.practitioner_create import PractitionerCreate
-from .models.practitioner_page import PractitionerPage
-from .models.practitioner_update import PractitionerUpdate
-from .models.problem import Problem
-from .models.readiness import Readiness
-from .types import UNSET, Response, Unset
+from .generated.client import AuthenticatedClient
+from .generated.models.appointment import Appointment
+from .generated.models.appointment_cancellation import AppointmentCancellation
+from .generated.models.appointment_create import AppointmentCreate
+from .generated.models.appointment_page import AppointmentPage
+from .generated.models.appointment_status import AppointmentStatus
+from .generated.models.appointment_update import AppointmentUpdate
+from .generated.models.health import Health
+from .generated.models.patient import Patient
+from .generated.models.patient_create import PatientCreate
+from .generated.models.patient_page import PatientPage
+from .generated.models.patient_update import PatientUpdate
+from .generated.models.practitioner import Practitioner
+from .generated.models.practitioner_create import PractitionerCreate
+from .generated.models.practitioner_page import PractitionerPage
+from .generated.models.practitioner_update import PractitionerUpdate
+from .generated.models.problem import Problem
+from .generated.models.readiness import Readiness
+from .generated.types import UNSET, Response, Unset
 
 
 class AppointmentsResource:
@@ -86,7 +88,8 @@ class AppointmentsResource:
         Books an appointment in status `scheduled`. `end_at` must be after `start_at` and at most 8
         hours later; the patient and practitioner must exist (`404` `not_found`, with `errors`
         pointing at the field); the practitioner must be active
-        (`409` `practitioner_inactive`); and neither may have another live (not cancelled) appointment
+        (`409` `practitioner_inactive`); and neither may have another live (not cancelled)
+        appointment
         overlapping it (`409` `appointment_overlap`). Intervals are half-open, so back-to-back
         appointments do not overlap. Requires scope `appointments:write`.
 
@@ -260,7 +263,8 @@ class AppointmentsResource:
             status (AppointmentStatus | Unset): Where the appointment is in its life: `scheduled`
                 (booked), `checked_in` (the patient has
                 arrived), `completed`, `cancelled` (frees the slot), or `no_show`.
-            start_at_from (datetime.datetime | Unset): An instant, RFC 3339 `date-time` with an offset
+            start_at_from (datetime.datetime | Unset): An instant, RFC 3339 `date-time` with an
+                offset
                 (`Z` or `+hh:mm`), such as
                 `2026-12-01T09:00:00+01:00`. Unix timestamps and other spellings are rejected.
             start_at_before (datetime.datetime | Unset): An instant, RFC 3339 `date-time` with an
@@ -368,10 +372,12 @@ class AppointmentsResource:
                 and `_`. Treat it as an
                 opaque string; its form may change.
             if_match (str | Unset):
-            body (AppointmentUpdate): A JSON merge patch of a scheduled appointment. Absent fields are
+            body (AppointmentUpdate): A JSON merge patch of a scheduled appointment. Absent fields
+                are
                 unchanged; `reason` and
                 `notes` may be `null` to remove them. The resulting times follow the booking rules.
-            body (AppointmentUpdate): A JSON merge patch of a scheduled appointment. Absent fields are
+            body (AppointmentUpdate): A JSON merge patch of a scheduled appointment. Absent fields
+                are
                 unchanged; `reason` and
                 `notes` may be `null` to remove them. The resulting times follow the booking rules.
 
@@ -415,7 +421,8 @@ class AppointmentsRawResource:
         if_match: str | Unset = UNSET,
         idempotency_key: str | Unset = UNSET,
     ) -> Response[Appointment | Problem]:
-        """Cancel an appointment (`POST /v1/appointments/{appointment_id}/cancel`), returning the whole
+        """Cancel an appointment (`POST /v1/appointments/{appointment_id}/cancel`), returning the
+        whole
         response.
         """
         return cancel_appointment.sync_detailed(
@@ -433,7 +440,8 @@ class AppointmentsRawResource:
         if_match: str | Unset = UNSET,
         idempotency_key: str | Unset = UNSET,
     ) -> Response[Appointment | Problem]:
-        """Check a patient in (`POST /v1/appointments/{appointment_id}/check-in`), returning the whole
+        """Check a patient in (`POST /v1/appointments/{appointment_id}/check-in`), returning the
+        whole
         response.
         """
         return check_in_appointment.sync_detailed(
@@ -447,7 +455,8 @@ class AppointmentsRawResource:
         if_match: str | Unset = UNSET,
         idempotency_key: str | Unset = UNSET,
     ) -> Response[Appointment | Problem]:
-        """Complete an appointment (`POST /v1/appointments/{appointment_id}/complete`), returning the
+        """Complete an appointment (`POST /v1/appointments/{appointment_id}/complete`), returning
+        the
         whole response.
         """
         return complete_appointment.sync_detailed(
@@ -455,7 +464,8 @@ class AppointmentsRawResource:
         )
 
     def get(self, appointment_id: str) -> Response[Appointment | Problem]:
-        """Get an appointment (`GET /v1/appointments/{appointment_id}`), returning the whole response."""
+        """Get an appointment (`GET /v1/appointments/{appointment_id}`), returning the whole
+        response."""
         return get_appointment.sync_detailed(appointment_id, client=self._client)
 
     def list(
@@ -502,7 +512,8 @@ class AppointmentsRawResource:
         body: AppointmentUpdate | AppointmentUpdate | Unset = UNSET,
         if_match: str | Unset = UNSET,
     ) -> Response[Appointment | Problem]:
-        """Reschedule or update an appointment (`PATCH /v1/appointments/{appointment_id}`), returning
+        """Reschedule or update an appointment (`PATCH /v1/appointments/{appointment_id}`),
+        returning
         the whole response.
         """
         return update_appointment.sync_detailed(
@@ -529,7 +540,8 @@ class AsyncAppointmentsResource:
         Books an appointment in status `scheduled`. `end_at` must be after `start_at` and at most 8
         hours later; the patient and practitioner must exist (`404` `not_found`, with `errors`
         pointing at the field); the practitioner must be active
-        (`409` `practitioner_inactive`); and neither may have another live (not cancelled) appointment
+        (`409` `practitioner_inactive`); and neither may have another live (not cancelled)
+        appointment
         overlapping it (`409` `appointment_overlap`). Intervals are half-open, so back-to-back
         appointments do not overlap. Requires scope `appointments:write`.
 
@@ -703,7 +715,8 @@ class AsyncAppointmentsResource:
             status (AppointmentStatus | Unset): Where the appointment is in its life: `scheduled`
                 (booked), `checked_in` (the patient has
                 arrived), `completed`, `cancelled` (frees the slot), or `no_show`.
-            start_at_from (datetime.datetime | Unset): An instant, RFC 3339 `date-time` with an offset
+            start_at_from (datetime.datetime | Unset): An instant, RFC 3339 `date-time` with an
+                offset
                 (`Z` or `+hh:mm`), such as
                 `2026-12-01T09:00:00+01:00`. Unix timestamps and other spellings are rejected.
             start_at_before (datetime.datetime | Unset): An instant, RFC 3339 `date-time` with an
@@ -812,10 +825,12 @@ class AsyncAppointmentsResource:
                 and `_`. Treat it as an
                 opaque string; its form may change.
             if_match (str | Unset):
-            body (AppointmentUpdate): A JSON merge patch of a scheduled appointment. Absent fields are
+            body (AppointmentUpdate): A JSON merge patch of a scheduled appointment. Absent fields
+                are
                 unchanged; `reason` and
                 `notes` may be `null` to remove them. The resulting times follow the booking rules.
-            body (AppointmentUpdate): A JSON merge patch of a scheduled appointment. Absent fields are
+            body (AppointmentUpdate): A JSON merge patch of a scheduled appointment. Absent fields
+                are
                 unchanged; `reason` and
                 `notes` may be `null` to remove them. The resulting times follow the booking rules.
 
@@ -859,7 +874,8 @@ class AsyncAppointmentsRawResource:
         if_match: str | Unset = UNSET,
         idempotency_key: str | Unset = UNSET,
     ) -> Response[Appointment | Problem]:
-        """Cancel an appointment (`POST /v1/appointments/{appointment_id}/cancel`), returning the whole
+        """Cancel an appointment (`POST /v1/appointments/{appointment_id}/cancel`), returning the
+        whole
         response.
         """
         return await cancel_appointment.asyncio_detailed(
@@ -877,7 +893,8 @@ class AsyncAppointmentsRawResource:
         if_match: str | Unset = UNSET,
         idempotency_key: str | Unset = UNSET,
     ) -> Response[Appointment | Problem]:
-        """Check a patient in (`POST /v1/appointments/{appointment_id}/check-in`), returning the whole
+        """Check a patient in (`POST /v1/appointments/{appointment_id}/check-in`), returning the
+        whole
         response.
         """
         return await check_in_appointment.asyncio_detailed(
@@ -891,7 +908,8 @@ class AsyncAppointmentsRawResource:
         if_match: str | Unset = UNSET,
         idempotency_key: str | Unset = UNSET,
     ) -> Response[Appointment | Problem]:
-        """Complete an appointment (`POST /v1/appointments/{appointment_id}/complete`), returning the
+        """Complete an appointment (`POST /v1/appointments/{appointment_id}/complete`), returning
+        the
         whole response.
         """
         return await complete_appointment.asyncio_detailed(
@@ -899,7 +917,8 @@ class AsyncAppointmentsRawResource:
         )
 
     async def get(self, appointment_id: str) -> Response[Appointment | Problem]:
-        """Get an appointment (`GET /v1/appointments/{appointment_id}`), returning the whole response."""
+        """Get an appointment (`GET /v1/appointments/{appointment_id}`), returning the whole
+        response."""
         return await get_appointment.asyncio_detailed(appointment_id, client=self._client)
 
     async def list(
@@ -946,7 +965,8 @@ class AsyncAppointmentsRawResource:
         body: AppointmentUpdate | AppointmentUpdate | Unset = UNSET,
         if_match: str | Unset = UNSET,
     ) -> Response[Appointment | Problem]:
-        """Reschedule or update an appointment (`PATCH /v1/appointments/{appointment_id}`), returning
+        """Reschedule or update an appointment (`PATCH /v1/appointments/{appointment_id}`),
+        returning
         the whole response.
         """
         return await update_appointment.asyncio_detailed(
@@ -1152,13 +1172,15 @@ class PatientsResource:
     ) -> PatientPage:
         """List patients (`GET /v1/patients`).
 
-        Lists patients in the order they were registered (oldest first), optionally filtered by exact
+        Lists patients in the order they were registered (oldest first), optionally filtered by
+        exact
         phone number or by a name prefix. Requires scope `patients:read`.
 
         Args:
             limit (int | Unset):  Default: 20.
             cursor (str | Unset):
-            phone (str | Unset): A phone number in E.164 form, `+` then 2 to 15 digits, the first not
+            phone (str | Unset): A phone number in E.164 form, `+` then 2 to 15 digits, the first
+                not
                 0.
             name_prefix (str | Unset):
 
@@ -1224,7 +1246,8 @@ class PatientsResource:
             status (AppointmentStatus | Unset): Where the appointment is in its life: `scheduled`
                 (booked), `checked_in` (the patient has
                 arrived), `completed`, `cancelled` (frees the slot), or `no_show`.
-            start_at_from (datetime.datetime | Unset): An instant, RFC 3339 `date-time` with an offset
+            start_at_from (datetime.datetime | Unset): An instant, RFC 3339 `date-time` with an
+                offset
                 (`Z` or `+hh:mm`), such as
                 `2026-12-01T09:00:00+01:00`. Unix timestamps and other spellings are rejected.
             start_at_before (datetime.datetime | Unset): An instant, RFC 3339 `date-time` with an
@@ -1286,7 +1309,8 @@ class PatientsResource:
     ) -> Patient:
         """Update a patient (`PATCH /v1/patients/{patient_id}`).
 
-        Changes a patient with a JSON merge patch (RFC 7396): fields that are present are set, `null`
+        Changes a patient with a JSON merge patch (RFC 7396): fields that are present are set,
+        `null`
         removes an optional field (`email`), absent fields are left alone. The same rules as on
         registration apply. Requires scope `patients:write`.
 
@@ -1475,13 +1499,15 @@ class AsyncPatientsResource:
     ) -> PatientPage:
         """List patients (`GET /v1/patients`).
 
-        Lists patients in the order they were registered (oldest first), optionally filtered by exact
+        Lists patients in the order they were registered (oldest first), optionally filtered by
+        exact
         phone number or by a name prefix. Requires scope `patients:read`.
 
         Args:
             limit (int | Unset):  Default: 20.
             cursor (str | Unset):
-            phone (str | Unset): A phone number in E.164 form, `+` then 2 to 15 digits, the first not
+            phone (str | Unset): A phone number in E.164 form, `+` then 2 to 15 digits, the first
+                not
                 0.
             name_prefix (str | Unset):
 
@@ -1548,7 +1574,8 @@ class AsyncPatientsResource:
             status (AppointmentStatus | Unset): Where the appointment is in its life: `scheduled`
                 (booked), `checked_in` (the patient has
                 arrived), `completed`, `cancelled` (frees the slot), or `no_show`.
-            start_at_from (datetime.datetime | Unset): An instant, RFC 3339 `date-time` with an offset
+            start_at_from (datetime.datetime | Unset): An instant, RFC 3339 `date-time` with an
+                offset
                 (`Z` or `+hh:mm`), such as
                 `2026-12-01T09:00:00+01:00`. Unix timestamps and other spellings are rejected.
             start_at_before (datetime.datetime | Unset): An instant, RFC 3339 `date-time` with an
@@ -1610,7 +1637,8 @@ class AsyncPatientsResource:
     ) -> Patient:
         """Update a patient (`PATCH /v1/patients/{patient_id}`).
 
-        Changes a patient with a JSON merge patch (RFC 7396): fields that are present are set, `null`
+        Changes a patient with a JSON merge patch (RFC 7396): fields that are present are set,
+        `null`
         removes an optional field (`email`), absent fields are left alone. The same rules as on
         registration apply. Requires scope `patients:write`.
 
@@ -1733,7 +1761,8 @@ class PractitionersResource:
     ) -> Practitioner:
         """Create a practitioner (`POST /v1/practitioners`).
 
-        Creates a practitioner, active unless `active` is `false`. Requires scope `practitioners:write`.
+        Creates a practitioner, active unless `active` is `false`. Requires scope
+        `practitioners:write`.
 
         Args:
             idempotency_key (str | Unset):
@@ -1755,7 +1784,8 @@ class PractitionersResource:
         """Delete a practitioner (`DELETE /v1/practitioners/{practitioner_id}`).
 
         Deletes a practitioner that has no appointments (any status); one that has is a `409`
-        `practitioner_has_appointments` (deactivate it instead). Requires scope `practitioners:write`.
+        `practitioner_has_appointments` (deactivate it instead). Requires scope
+        `practitioners:write`.
 
         Args:
             practitioner_id (str): An opaque identifier assigned by the server: letters, digits, `-`
@@ -1809,7 +1839,8 @@ class PractitionersResource:
         Args:
             limit (int | Unset):  Default: 20.
             cursor (str | Unset):
-            specialty (str | Unset): The practitioner's field, free text such as `general practice` or
+            specialty (str | Unset): The practitioner's field, free text such as `general practice`
+                or
                 `dermatology`.
             active (bool | Unset):
 
@@ -1961,7 +1992,8 @@ class AsyncPractitionersResource:
     ) -> Practitioner:
         """Create a practitioner (`POST /v1/practitioners`).
 
-        Creates a practitioner, active unless `active` is `false`. Requires scope `practitioners:write`.
+        Creates a practitioner, active unless `active` is `false`. Requires scope
+        `practitioners:write`.
 
         Args:
             idempotency_key (str | Unset):
@@ -1983,7 +2015,8 @@ class AsyncPractitionersResource:
         """Delete a practitioner (`DELETE /v1/practitioners/{practitioner_id}`).
 
         Deletes a practitioner that has no appointments (any status); one that has is a `409`
-        `practitioner_has_appointments` (deactivate it instead). Requires scope `practitioners:write`.
+        `practitioner_has_appointments` (deactivate it instead). Requires scope
+        `practitioners:write`.
 
         Args:
             practitioner_id (str): An opaque identifier assigned by the server: letters, digits, `-`
@@ -2037,7 +2070,8 @@ class AsyncPractitionersResource:
         Args:
             limit (int | Unset):  Default: 20.
             cursor (str | Unset):
-            specialty (str | Unset): The practitioner's field, free text such as `general practice` or
+            specialty (str | Unset): The practitioner's field, free text such as `general practice`
+                or
                 `dermatology`.
             active (bool | Unset):
 
