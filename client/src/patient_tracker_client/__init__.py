@@ -4,21 +4,25 @@
         patient = tracker.patients.get(patient_id)
 
 The operations and models are generated from the API's OpenAPI document into
-`patient_tracker_client.generated` (`api.<tag>.<operation>`, `models`, and the resource classes
-`PatientTracker` carries, `resources`); this package adds what the generator does not: a
-configured client with retries and timeouts (`PatientTracker`, `AsyncPatientTracker`), typed
-exceptions (`ApiError` and subclasses), `unwrap`, auto-pagination and an `If-Match` helper.
+`patient_tracker_client.generated` (`api.<tag>.<operation>`, `models`); this package adds what
+the generator does not: the resource classes `PatientTracker` carries (`_resources`), a configured
+client with retries, timeouts and per-call options (`PatientTracker`, `AsyncPatientTracker`,
+`with_options`), typed exceptions (`PatientTrackerError`: `ApiError` by status and problem code,
+`ApiConnectionError`), `unwrap`, auto-pagination and an `If-Match` helper.
 """
 
 from ._calls import amodify, etag, modify, unwrap
 from ._client import DEFAULT_TIMEOUT, AsyncPatientTracker, PatientTracker
 from ._errors import (
+    ApiConnectionError,
     ApiError,
+    ApiTimeoutError,
     BadRequestError,
     ConflictError,
     FieldProblem,
     ForbiddenError,
     NotFoundError,
+    PatientTrackerError,
     PreconditionFailedError,
     RateLimitedError,
     ServerError,
@@ -30,7 +34,9 @@ from ._retry import RetryPolicy
 
 __all__ = [
     "DEFAULT_TIMEOUT",
+    "ApiConnectionError",
     "ApiError",
+    "ApiTimeoutError",
     "AsyncPatientTracker",
     "BadRequestError",
     "ConflictError",
@@ -38,6 +44,7 @@ __all__ = [
     "ForbiddenError",
     "NotFoundError",
     "PatientTracker",
+    "PatientTrackerError",
     "PreconditionFailedError",
     "RateLimitedError",
     "RetryPolicy",

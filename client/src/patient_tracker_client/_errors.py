@@ -1,4 +1,9 @@
-"""Typed exceptions built from the server's RFC 9457 problem+json bodies.
+"""Typed exceptions: every failure of an SDK call is a `PatientTrackerError`.
+
+`ApiError` and its subclasses are built from the server's RFC 9457 problem+json bodies: by status
+(`ConflictError`), and, for a documented problem `code`, by code (`PhoneTakenError`, a subclass
+of `ConflictError`). `ApiConnectionError` / `ApiTimeoutError` are the network failing, after the
+client's retries, with the httpx exception as `__cause__`.
 
 Parsing is deliberately tolerant: a body that is not a problem (a proxy's HTML error page, an empty
 503) still becomes an `ApiError` of the right class, by status, instead of a `KeyError` deep in
@@ -14,7 +19,32 @@ from typing import Any
 
 import httpx
 
-from ._retry import retry_after_seconds
+
+class PatientTrackerError(Exception):
+    """The base of every error the SDK raises for a call: `except PatientTrackerError`."""
+
+
+class ApiConnectionError(PatientTrackerError):
+    """No usable response: the connection failed or was lost, after the client's retries.
+
+    `__cause__` is the httpx exception (`httpx.ConnectError`, `httpx.RemoteProtocolError`, ...).
+    Whether the server acted on the request is unknown unless it never connected.
+    """
+
+    def __init__(self, message: str, *, request: httpx.Request | None = None) -> None:
+        super().__init__(message)
+        self.request = request
+
+
+class ApiTimeoutError(ApiConnectionError):
+    """A timeout (connect, read, write or pool) ended the call, after the client's retries."""
+
+
+def transport_error(error: httpx.TransportError, request: httpx.Request) -> ApiConnectionError:
+    """The SDK's exception for an httpx transport failure of `request` (raise it `from error`)."""
+    kind = ApiTimeoutError if isinstance(error, httpx.TimeoutException) else ApiConnectionError
+    where = f"{request.method} {request.url.path}"
+    return kind(f"{where}: {type(error).__name__}: {error}", request=request)
 
 
 @dataclass(frozen=True)
@@ -26,7 +56,7 @@ class FieldProblem:
     parameter: str | None = None
 
 
-class ApiError(Exception):
+class ApiError(PatientTrackerError):
     """The server answered with an error status (4xx or 5xx).
 
     `code` is the problem's stable machine-readable code (`not_found`, `phone_taken`, ...); an
@@ -84,6 +114,8 @@ class RateLimitedError(ApiError):
     @property
     def retry_after(self) -> float | None:
         """Seconds the server asked to wait (`Retry-After`), if it said."""
+        from ._retry import retry_after_seconds  # here: _retry imports this module
+
         return retry_after_seconds(self.response.headers.get("Retry-After"))
 
 
