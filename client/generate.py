@@ -4,8 +4,10 @@
     python client/generate.py --check   # exit 1 if a fresh generation differs (nox -s sdk)
 
 Both generate into a temporary folder first: openapi-python-client (pinned in pyproject.toml's
-`generate-client` group) with --fail-on-warning, then the pinned ruff from this same environment
-with explicit isolated settings, then a header line on every module. The write mode replaces the
+`generate-client` group) with --fail-on-warning; two small data modules the generator has no
+template for (`spec_modules`: the documented response headers, typed, and the problem codes of
+`x-problem-codes`); then the pinned ruff from this same environment with explicit isolated
+settings, then a header line on every module. The write mode replaces the
 folder whole, so an operation removed from the spec leaves no stale module behind; the check mode
 compares file by file and also fails on generated files that git does not track yet.
 """
@@ -19,6 +21,9 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
+
+import yaml  # PyYAML: in the generate and sdk sessions' environments (and typed for mypy)
 
 CLIENT_DIR = Path(__file__).resolve().parent
 ROOT = CLIENT_DIR.parent
@@ -27,6 +32,11 @@ CONFIG = CLIENT_DIR / "openapi-python-client.yaml"
 TARGET = CLIENT_DIR / "src" / "patient_tracker_client" / "generated"
 HEADER = (
     "# Generated from spec/openapi.yaml by openapi-python-client (nox -s generate). Do not edit.\n"
+)
+# The modules written from the spec by this script (`spec_modules`), not by openapi-python-client.
+SPEC_MODULES = ("response_headers.py", "problem_codes.py")
+SPEC_HEADER = (
+    "# Generated from spec/openapi.yaml by client/generate.py (nox -s generate). Do not edit.\n"
 )
 # The project's own ruff settings (pyproject.toml), spelled out so that formatting does not depend
 # on which config ruff would discover from the temporary folder.
@@ -62,13 +72,194 @@ def generate_into(work: Path) -> Path:
         str(out),
         cwd=work,
     )
+    for name, source in spec_modules(SPEC).items():
+        (out / name).write_text(source, encoding="utf-8")
     # Sorted imports, and the unused ones the templates import unconditionally removed; then the
     # formatter. Only fixes: the generated code must pass the project's full rule set as it is.
     run("ruff", "check", "--fix-only", *RUFF_SETTINGS, "--select", "I,F401", ".", cwd=out)
     run("ruff", "format", *RUFF_SETTINGS, ".", cwd=out)
     for module in sorted(out.rglob("*.py")):
-        module.write_text(HEADER + module.read_text(encoding="utf-8"), encoding="utf-8")
+        header = SPEC_HEADER if module.parent == out and module.name in SPEC_MODULES else HEADER
+        module.write_text(header + module.read_text(encoding="utf-8"), encoding="utf-8")
     return out
+
+
+# ---------------------------------------------------------------- modules from the spec itself
+#
+# openapi-python-client reads neither response headers nor vendor extensions, so these two modules
+# are written here, from the spec, as plain data and dataclasses: they import nothing of the SDK.
+
+HEADER_TYPES = {"string": "str", "integer": "int", "number": "float"}
+
+
+class SpecError(Exception):
+    """The spec has something these modules cannot express; the message says what."""
+
+
+def resolve(spec: dict[str, Any], node: Any) -> Any:
+    """`node`, with a local `$ref` (`#/components/...`) followed."""
+    while isinstance(node, dict) and "$ref" in node:
+        target: Any = spec
+        for part in node["$ref"].removeprefix("#/").split("/"):
+            target = target[part]
+        node = target
+    return node
+
+
+def header_type(name: str, schema: dict[str, Any]) -> str:
+    """The Python type of a header's value: `bool` for a string enum of `true` / `false`."""
+    if schema.get("type") == "string" and set(schema.get("enum") or ()) & {"true", "false"}:
+        if not set(schema["enum"]) <= {"true", "false"}:
+            raise SpecError(f"header {name}: an enum mixing true/false with other values")
+        return "bool"
+    kind = HEADER_TYPES.get(schema.get("type", ""))
+    if kind is None:
+        raise SpecError(f"header {name}: no Python type for schema {schema}")
+    return kind
+
+
+def documented_headers(
+    spec: dict[str, Any],
+) -> tuple[dict[str, Any], dict[str, dict[int, list[str]]]]:
+    """Every response header (name -> header object), and per operationId, status -> names."""
+    headers: dict[str, Any] = {}
+    by_operation: dict[str, dict[int, list[str]]] = {}
+    for item in spec["paths"].values():
+        for operation in item.values():
+            if not isinstance(operation, dict) or "responses" not in operation:
+                continue
+            for status, response in operation["responses"].items():
+                for name, header in (resolve(spec, response).get("headers") or {}).items():
+                    header = resolve(spec, header)
+                    known = headers.setdefault(name, header)
+                    if resolve(spec, known.get("schema")) != resolve(spec, header.get("schema")):
+                        raise SpecError(f"header {name}: two schemas in different responses")
+                    listed = by_operation.setdefault(operation["operationId"], {})
+                    listed.setdefault(int(status), []).append(name)
+    return headers, by_operation
+
+
+def attribute(name: str) -> str:
+    """ETag -> etag, Idempotent-Replayed -> idempotent_replayed."""
+    return name.lower().replace("-", "_")
+
+
+def response_headers_module(spec: dict[str, Any]) -> str:
+    """The source of response_headers.py."""
+    headers, by_operation = documented_headers(spec)
+    names = sorted(headers, key=attribute)
+    fields, parsed = [], []
+    for name in names:
+        header = headers[name]
+        kind = header_type(name, resolve(spec, header.get("schema") or {}))
+        description = header.get("description", "").strip()
+        fields += [
+            f"    {attribute(name)}: {kind} | None = None",
+            f'    """{name}: {description}"""',
+        ]
+        parsed.append(f"            {attribute(name)}=_as_{kind}(headers.get({name!r})),")
+    documented = {
+        op: {status: sorted(names) for status, names in sorted(listed.items())}
+        for op, listed in sorted(by_operation.items())
+    }
+    table = ""
+    for op, listed in documented.items():
+        statuses = ", ".join(f"{status}: {tuple(names)!r}" for status, names in listed.items())
+        table += f"    {op!r}: {{{statuses}}},\n"
+    return f'''"""The response headers spec/openapi.yaml documents (`responses.*.headers`), typed.
+
+`ResponseHeaders.parse(response.headers)`: one optional attribute per documented header, `None`
+when the response does not carry it (or carries a value its schema does not allow).
+`DOCUMENTED` lists, per operationId and status, the headers the spec documents there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+DOCUMENTED: Mapping[str, Mapping[int, tuple[str, ...]]] = {{
+{table}}}
+
+
+def _as_str(value: str | None) -> str | None:
+    return value
+
+
+def _as_bool(value: str | None) -> bool | None:
+    if value is None:
+        return None
+    return {{"true": True, "false": False}}.get(value.strip().lower())
+
+
+def _as_int(value: str | None) -> int | None:
+    return int(value) if value is not None and value.strip().isdigit() else None
+
+
+def _as_float(value: str | None) -> float | None:
+    try:
+        return float(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True)
+class ResponseHeaders:
+    """The documented headers of one response."""
+
+{chr(10).join(fields)}
+
+    @classmethod
+    def parse(cls, headers: Mapping[str, str]) -> ResponseHeaders:
+        """From a response's headers (`httpx.Headers`: names are matched case-insensitively)."""
+        return cls(
+{chr(10).join(parsed)}
+        )
+'''
+
+
+def problem_codes_module(spec: dict[str, Any]) -> str:
+    """The source of problem_codes.py."""
+    listed = spec["components"]["schemas"]["Problem"].get("x-problem-codes")
+    if not listed:
+        raise SpecError("components.schemas.Problem has no x-problem-codes")
+    codes = [(str(c["code"]), int(c["status"]), str(c["title"])) for c in listed]
+    if len({code for code, _, _ in codes}) != len(codes):
+        raise SpecError("x-problem-codes lists a code twice")
+    entries = "".join(f"    {c!r}: ProblemCode({c!r}, {s}, {t!r}),\n" for c, s, t in codes)
+    return f'''"""The problem codes spec/openapi.yaml documents (`Problem`'s `x-problem-codes`).
+
+The API may add codes: treat a code missing here by its status.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ProblemCode:
+    """One documented problem code, with the status and title it always comes with."""
+
+    code: str
+    status: int
+    title: str
+
+
+PROBLEM_CODES: Mapping[str, ProblemCode] = {{
+{entries}}}
+'''
+
+
+def spec_modules(spec_path: Path) -> dict[str, str]:
+    """File name -> source, for the modules written from the spec itself."""
+    spec = yaml.safe_load(spec_path.read_text(encoding="utf-8"))
+    try:
+        sources = (response_headers_module(spec), problem_codes_module(spec))
+    except SpecError as error:
+        sys.exit(f"Cannot generate from the spec: {error}")
+    return dict(zip(SPEC_MODULES, sources, strict=True))
 
 
 def relative_files(folder: Path) -> set[str]:

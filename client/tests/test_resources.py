@@ -306,8 +306,8 @@ def test_error_kinds_async(server: LiveServer) -> None:
 
     assert asyncio.run(errors()) == [
         "NotFoundError not_found",
-        "ConflictError phone_taken",
-        "ValidationError validation_failed",
+        "PhoneTakenError phone_taken",
+        "ValidationFailedError validation_failed",
         "NotFoundError not_found",
     ]
 

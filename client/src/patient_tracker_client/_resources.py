@@ -22,7 +22,7 @@ from collections.abc import AsyncIterator, Iterator
 from functools import cached_property
 from typing import Any
 
-from ._calls import unwrap
+from ._calls import ApiResponse, typed, unwrap
 from ._pagination import apaginate, paginate
 from .generated.api.appointments import (
     book_appointment,
@@ -68,7 +68,7 @@ from .generated.models.practitioner_page import PractitionerPage
 from .generated.models.practitioner_update import PractitionerUpdate
 from .generated.models.problem import Problem
 from .generated.models.readiness import Readiness
-from .generated.types import UNSET, Response, Unset
+from .generated.types import UNSET, Unset
 
 
 class AppointmentsResource:
@@ -397,9 +397,10 @@ class AppointmentsResource:
 class AppointmentsRawResource:
     """The operations tagged `appointments`, each returning the whole response.
 
-    `PatientTracker(...).appointments.raw`: the methods of `AppointmentsResource` (list_all
-    excepted), returning the generated `Response` (`status_code`, `headers` such as `ETag`,
-    `parsed`), for `etag()` and `modify()`. An error status still raises `ApiError`.
+    `PatientTracker(...).appointments.raw`: the methods of `AppointmentsResource`
+    (list_all excepted), returning an `ApiResponse` (`status_code`, `headers`, `parsed`, and
+    `typed_headers`: the documented headers, typed, such as `typed_headers.etag`), for `etag()`
+    and `modify()`. An error status still raises `ApiError`.
     """
 
     def __init__(self, client: AuthenticatedClient) -> None:
@@ -407,10 +408,12 @@ class AppointmentsRawResource:
 
     def book(
         self, *, body: AppointmentCreate, idempotency_key: str | Unset = UNSET
-    ) -> Response[Appointment | Problem]:
+    ) -> ApiResponse[Appointment | Problem]:
         """Book an appointment (`POST /v1/appointments`), returning the whole response."""
-        return book_appointment.sync_detailed(
-            client=self._client, body=body, idempotency_key=idempotency_key
+        return typed(
+            book_appointment.sync_detailed(
+                client=self._client, body=body, idempotency_key=idempotency_key
+            )
         )
 
     def cancel(
@@ -420,17 +423,18 @@ class AppointmentsRawResource:
         body: AppointmentCancellation,
         if_match: str | Unset = UNSET,
         idempotency_key: str | Unset = UNSET,
-    ) -> Response[Appointment | Problem]:
+    ) -> ApiResponse[Appointment | Problem]:
         """Cancel an appointment (`POST /v1/appointments/{appointment_id}/cancel`), returning the
-        whole
-        response.
+        whole response.
         """
-        return cancel_appointment.sync_detailed(
-            appointment_id,
-            client=self._client,
-            body=body,
-            if_match=if_match,
-            idempotency_key=idempotency_key,
+        return typed(
+            cancel_appointment.sync_detailed(
+                appointment_id,
+                client=self._client,
+                body=body,
+                if_match=if_match,
+                idempotency_key=idempotency_key,
+            )
         )
 
     def check_in(
@@ -439,13 +443,17 @@ class AppointmentsRawResource:
         *,
         if_match: str | Unset = UNSET,
         idempotency_key: str | Unset = UNSET,
-    ) -> Response[Appointment | Problem]:
+    ) -> ApiResponse[Appointment | Problem]:
         """Check a patient in (`POST /v1/appointments/{appointment_id}/check-in`), returning the
-        whole
-        response.
+        whole response.
         """
-        return check_in_appointment.sync_detailed(
-            appointment_id, client=self._client, if_match=if_match, idempotency_key=idempotency_key
+        return typed(
+            check_in_appointment.sync_detailed(
+                appointment_id,
+                client=self._client,
+                if_match=if_match,
+                idempotency_key=idempotency_key,
+            )
         )
 
     def complete(
@@ -454,19 +462,24 @@ class AppointmentsRawResource:
         *,
         if_match: str | Unset = UNSET,
         idempotency_key: str | Unset = UNSET,
-    ) -> Response[Appointment | Problem]:
+    ) -> ApiResponse[Appointment | Problem]:
         """Complete an appointment (`POST /v1/appointments/{appointment_id}/complete`), returning
         the
         whole response.
         """
-        return complete_appointment.sync_detailed(
-            appointment_id, client=self._client, if_match=if_match, idempotency_key=idempotency_key
+        return typed(
+            complete_appointment.sync_detailed(
+                appointment_id,
+                client=self._client,
+                if_match=if_match,
+                idempotency_key=idempotency_key,
+            )
         )
 
-    def get(self, appointment_id: str) -> Response[Appointment | Problem]:
+    def get(self, appointment_id: str) -> ApiResponse[Appointment | Problem]:
         """Get an appointment (`GET /v1/appointments/{appointment_id}`), returning the whole
         response."""
-        return get_appointment.sync_detailed(appointment_id, client=self._client)
+        return typed(get_appointment.sync_detailed(appointment_id, client=self._client))
 
     def list(
         self,
@@ -478,17 +491,19 @@ class AppointmentsRawResource:
         status: AppointmentStatus | Unset = UNSET,
         start_at_from: datetime.datetime | Unset = UNSET,
         start_at_before: datetime.datetime | Unset = UNSET,
-    ) -> Response[AppointmentPage | Problem]:
+    ) -> ApiResponse[AppointmentPage | Problem]:
         """List appointments (`GET /v1/appointments`), returning the whole response."""
-        return list_appointments.sync_detailed(
-            client=self._client,
-            limit=limit,
-            cursor=cursor,
-            patient_id=patient_id,
-            practitioner_id=practitioner_id,
-            status=status,
-            start_at_from=start_at_from,
-            start_at_before=start_at_before,
+        return typed(
+            list_appointments.sync_detailed(
+                client=self._client,
+                limit=limit,
+                cursor=cursor,
+                patient_id=patient_id,
+                practitioner_id=practitioner_id,
+                status=status,
+                start_at_from=start_at_from,
+                start_at_before=start_at_before,
+            )
         )
 
     def mark_no_show(
@@ -497,12 +512,17 @@ class AppointmentsRawResource:
         *,
         if_match: str | Unset = UNSET,
         idempotency_key: str | Unset = UNSET,
-    ) -> Response[Appointment | Problem]:
+    ) -> ApiResponse[Appointment | Problem]:
         """Mark an appointment as a no-show (`POST /v1/appointments/{appointment_id}/no-show`),
         returning the whole response.
         """
-        return mark_appointment_no_show.sync_detailed(
-            appointment_id, client=self._client, if_match=if_match, idempotency_key=idempotency_key
+        return typed(
+            mark_appointment_no_show.sync_detailed(
+                appointment_id,
+                client=self._client,
+                if_match=if_match,
+                idempotency_key=idempotency_key,
+            )
         )
 
     def update(
@@ -511,13 +531,15 @@ class AppointmentsRawResource:
         *,
         body: AppointmentUpdate | AppointmentUpdate | Unset = UNSET,
         if_match: str | Unset = UNSET,
-    ) -> Response[Appointment | Problem]:
+    ) -> ApiResponse[Appointment | Problem]:
         """Reschedule or update an appointment (`PATCH /v1/appointments/{appointment_id}`),
         returning
         the whole response.
         """
-        return update_appointment.sync_detailed(
-            appointment_id, client=self._client, body=body, if_match=if_match
+        return typed(
+            update_appointment.sync_detailed(
+                appointment_id, client=self._client, body=body, if_match=if_match
+            )
         )
 
 
@@ -851,8 +873,9 @@ class AsyncAppointmentsRawResource:
     """The operations tagged `appointments`, each returning the whole response.
 
     `AsyncPatientTracker(...).appointments.raw`: the methods of `AsyncAppointmentsResource`
-    (list_all excepted), returning the generated `Response` (`status_code`, `headers` such as
-    `ETag`, `parsed`), for `etag()` and `modify()`. An error status still raises `ApiError`.
+    (list_all excepted), returning an `ApiResponse` (`status_code`, `headers`, `parsed`, and
+    `typed_headers`: the documented headers, typed, such as `typed_headers.etag`), for `etag()`
+    and `modify()`. An error status still raises `ApiError`.
     """
 
     def __init__(self, client: AuthenticatedClient) -> None:
@@ -860,10 +883,12 @@ class AsyncAppointmentsRawResource:
 
     async def book(
         self, *, body: AppointmentCreate, idempotency_key: str | Unset = UNSET
-    ) -> Response[Appointment | Problem]:
+    ) -> ApiResponse[Appointment | Problem]:
         """Book an appointment (`POST /v1/appointments`), returning the whole response."""
-        return await book_appointment.asyncio_detailed(
-            client=self._client, body=body, idempotency_key=idempotency_key
+        return typed(
+            await book_appointment.asyncio_detailed(
+                client=self._client, body=body, idempotency_key=idempotency_key
+            )
         )
 
     async def cancel(
@@ -873,17 +898,18 @@ class AsyncAppointmentsRawResource:
         body: AppointmentCancellation,
         if_match: str | Unset = UNSET,
         idempotency_key: str | Unset = UNSET,
-    ) -> Response[Appointment | Problem]:
+    ) -> ApiResponse[Appointment | Problem]:
         """Cancel an appointment (`POST /v1/appointments/{appointment_id}/cancel`), returning the
-        whole
-        response.
+        whole response.
         """
-        return await cancel_appointment.asyncio_detailed(
-            appointment_id,
-            client=self._client,
-            body=body,
-            if_match=if_match,
-            idempotency_key=idempotency_key,
+        return typed(
+            await cancel_appointment.asyncio_detailed(
+                appointment_id,
+                client=self._client,
+                body=body,
+                if_match=if_match,
+                idempotency_key=idempotency_key,
+            )
         )
 
     async def check_in(
@@ -892,13 +918,17 @@ class AsyncAppointmentsRawResource:
         *,
         if_match: str | Unset = UNSET,
         idempotency_key: str | Unset = UNSET,
-    ) -> Response[Appointment | Problem]:
+    ) -> ApiResponse[Appointment | Problem]:
         """Check a patient in (`POST /v1/appointments/{appointment_id}/check-in`), returning the
-        whole
-        response.
+        whole response.
         """
-        return await check_in_appointment.asyncio_detailed(
-            appointment_id, client=self._client, if_match=if_match, idempotency_key=idempotency_key
+        return typed(
+            await check_in_appointment.asyncio_detailed(
+                appointment_id,
+                client=self._client,
+                if_match=if_match,
+                idempotency_key=idempotency_key,
+            )
         )
 
     async def complete(
@@ -907,19 +937,24 @@ class AsyncAppointmentsRawResource:
         *,
         if_match: str | Unset = UNSET,
         idempotency_key: str | Unset = UNSET,
-    ) -> Response[Appointment | Problem]:
+    ) -> ApiResponse[Appointment | Problem]:
         """Complete an appointment (`POST /v1/appointments/{appointment_id}/complete`), returning
         the
         whole response.
         """
-        return await complete_appointment.asyncio_detailed(
-            appointment_id, client=self._client, if_match=if_match, idempotency_key=idempotency_key
+        return typed(
+            await complete_appointment.asyncio_detailed(
+                appointment_id,
+                client=self._client,
+                if_match=if_match,
+                idempotency_key=idempotency_key,
+            )
         )
 
-    async def get(self, appointment_id: str) -> Response[Appointment | Problem]:
+    async def get(self, appointment_id: str) -> ApiResponse[Appointment | Problem]:
         """Get an appointment (`GET /v1/appointments/{appointment_id}`), returning the whole
         response."""
-        return await get_appointment.asyncio_detailed(appointment_id, client=self._client)
+        return typed(await get_appointment.asyncio_detailed(appointment_id, client=self._client))
 
     async def list(
         self,
@@ -931,17 +966,19 @@ class AsyncAppointmentsRawResource:
         status: AppointmentStatus | Unset = UNSET,
         start_at_from: datetime.datetime | Unset = UNSET,
         start_at_before: datetime.datetime | Unset = UNSET,
-    ) -> Response[AppointmentPage | Problem]:
+    ) -> ApiResponse[AppointmentPage | Problem]:
         """List appointments (`GET /v1/appointments`), returning the whole response."""
-        return await list_appointments.asyncio_detailed(
-            client=self._client,
-            limit=limit,
-            cursor=cursor,
-            patient_id=patient_id,
-            practitioner_id=practitioner_id,
-            status=status,
-            start_at_from=start_at_from,
-            start_at_before=start_at_before,
+        return typed(
+            await list_appointments.asyncio_detailed(
+                client=self._client,
+                limit=limit,
+                cursor=cursor,
+                patient_id=patient_id,
+                practitioner_id=practitioner_id,
+                status=status,
+                start_at_from=start_at_from,
+                start_at_before=start_at_before,
+            )
         )
 
     async def mark_no_show(
@@ -950,12 +987,17 @@ class AsyncAppointmentsRawResource:
         *,
         if_match: str | Unset = UNSET,
         idempotency_key: str | Unset = UNSET,
-    ) -> Response[Appointment | Problem]:
+    ) -> ApiResponse[Appointment | Problem]:
         """Mark an appointment as a no-show (`POST /v1/appointments/{appointment_id}/no-show`),
         returning the whole response.
         """
-        return await mark_appointment_no_show.asyncio_detailed(
-            appointment_id, client=self._client, if_match=if_match, idempotency_key=idempotency_key
+        return typed(
+            await mark_appointment_no_show.asyncio_detailed(
+                appointment_id,
+                client=self._client,
+                if_match=if_match,
+                idempotency_key=idempotency_key,
+            )
         )
 
     async def update(
@@ -964,13 +1006,15 @@ class AsyncAppointmentsRawResource:
         *,
         body: AppointmentUpdate | AppointmentUpdate | Unset = UNSET,
         if_match: str | Unset = UNSET,
-    ) -> Response[Appointment | Problem]:
+    ) -> ApiResponse[Appointment | Problem]:
         """Reschedule or update an appointment (`PATCH /v1/appointments/{appointment_id}`),
         returning
         the whole response.
         """
-        return await update_appointment.asyncio_detailed(
-            appointment_id, client=self._client, body=body, if_match=if_match
+        return typed(
+            await update_appointment.asyncio_detailed(
+                appointment_id, client=self._client, body=body, if_match=if_match
+            )
         )
 
 
@@ -1015,21 +1059,22 @@ class HealthResource:
 class HealthRawResource:
     """The operations tagged `health`, each returning the whole response.
 
-    `PatientTracker(...).health.raw`: the methods of `HealthResource` (list_all excepted), returning
-    the generated `Response` (`status_code`, `headers` such as `ETag`, `parsed`), for `etag()` and
-    `modify()`. An error status still raises `ApiError`.
+    `PatientTracker(...).health.raw`: the methods of `HealthResource`
+    (list_all excepted), returning an `ApiResponse` (`status_code`, `headers`, `parsed`, and
+    `typed_headers`: the documented headers, typed, such as `typed_headers.etag`), for `etag()`
+    and `modify()`. An error status still raises `ApiError`.
     """
 
     def __init__(self, client: AuthenticatedClient) -> None:
         self._client = client
 
-    def get(self) -> Response[Health | Problem]:
+    def get(self) -> ApiResponse[Health | Problem]:
         """Check that the process is alive (`GET /healthz`), returning the whole response."""
-        return get_health.sync_detailed(client=self._client)
+        return typed(get_health.sync_detailed(client=self._client))
 
-    def get_readiness(self) -> Response[Problem | Readiness]:
+    def get_readiness(self) -> ApiResponse[Problem | Readiness]:
         """Check that the database is reachable (`GET /readyz`), returning the whole response."""
-        return get_readiness.sync_detailed(client=self._client)
+        return typed(get_readiness.sync_detailed(client=self._client))
 
 
 class AsyncHealthResource:
@@ -1073,21 +1118,22 @@ class AsyncHealthResource:
 class AsyncHealthRawResource:
     """The operations tagged `health`, each returning the whole response.
 
-    `AsyncPatientTracker(...).health.raw`: the methods of `AsyncHealthResource` (list_all excepted),
-    returning the generated `Response` (`status_code`, `headers` such as `ETag`, `parsed`), for
-    `etag()` and `modify()`. An error status still raises `ApiError`.
+    `AsyncPatientTracker(...).health.raw`: the methods of `AsyncHealthResource`
+    (list_all excepted), returning an `ApiResponse` (`status_code`, `headers`, `parsed`, and
+    `typed_headers`: the documented headers, typed, such as `typed_headers.etag`), for `etag()`
+    and `modify()`. An error status still raises `ApiError`.
     """
 
     def __init__(self, client: AuthenticatedClient) -> None:
         self._client = client
 
-    async def get(self) -> Response[Health | Problem]:
+    async def get(self) -> ApiResponse[Health | Problem]:
         """Check that the process is alive (`GET /healthz`), returning the whole response."""
-        return await get_health.asyncio_detailed(client=self._client)
+        return typed(await get_health.asyncio_detailed(client=self._client))
 
-    async def get_readiness(self) -> Response[Problem | Readiness]:
+    async def get_readiness(self) -> ApiResponse[Problem | Readiness]:
         """Check that the database is reachable (`GET /readyz`), returning the whole response."""
-        return await get_readiness.asyncio_detailed(client=self._client)
+        return typed(await get_readiness.asyncio_detailed(client=self._client))
 
 
 class PatientsResource:
@@ -1340,9 +1386,10 @@ class PatientsResource:
 class PatientsRawResource:
     """The operations tagged `patients`, each returning the whole response.
 
-    `PatientTracker(...).patients.raw`: the methods of `PatientsResource` (list_all excepted),
-    returning the generated `Response` (`status_code`, `headers` such as `ETag`, `parsed`), for
-    `etag()` and `modify()`. An error status still raises `ApiError`.
+    `PatientTracker(...).patients.raw`: the methods of `PatientsResource`
+    (list_all excepted), returning an `ApiResponse` (`status_code`, `headers`, `parsed`, and
+    `typed_headers`: the documented headers, typed, such as `typed_headers.etag`), for `etag()`
+    and `modify()`. An error status still raises `ApiError`.
     """
 
     def __init__(self, client: AuthenticatedClient) -> None:
@@ -1350,19 +1397,25 @@ class PatientsRawResource:
 
     def create(
         self, *, body: PatientCreate, idempotency_key: str | Unset = UNSET
-    ) -> Response[Patient | Problem]:
+    ) -> ApiResponse[Patient | Problem]:
         """Register a patient (`POST /v1/patients`), returning the whole response."""
-        return create_patient.sync_detailed(
-            client=self._client, body=body, idempotency_key=idempotency_key
+        return typed(
+            create_patient.sync_detailed(
+                client=self._client, body=body, idempotency_key=idempotency_key
+            )
         )
 
-    def delete(self, patient_id: str, *, if_match: str | Unset = UNSET) -> Response[Any | Problem]:
+    def delete(
+        self, patient_id: str, *, if_match: str | Unset = UNSET
+    ) -> ApiResponse[Any | Problem]:
         """Delete a patient (`DELETE /v1/patients/{patient_id}`), returning the whole response."""
-        return delete_patient.sync_detailed(patient_id, client=self._client, if_match=if_match)
+        return typed(
+            delete_patient.sync_detailed(patient_id, client=self._client, if_match=if_match)
+        )
 
-    def get(self, patient_id: str) -> Response[Patient | Problem]:
+    def get(self, patient_id: str) -> ApiResponse[Patient | Problem]:
         """Get a patient (`GET /v1/patients/{patient_id}`), returning the whole response."""
-        return get_patient.sync_detailed(patient_id, client=self._client)
+        return typed(get_patient.sync_detailed(patient_id, client=self._client))
 
     def list(
         self,
@@ -1371,10 +1424,16 @@ class PatientsRawResource:
         cursor: str | Unset = UNSET,
         phone: str | Unset = UNSET,
         name_prefix: str | Unset = UNSET,
-    ) -> Response[PatientPage | Problem]:
+    ) -> ApiResponse[PatientPage | Problem]:
         """List patients (`GET /v1/patients`), returning the whole response."""
-        return list_patients.sync_detailed(
-            client=self._client, limit=limit, cursor=cursor, phone=phone, name_prefix=name_prefix
+        return typed(
+            list_patients.sync_detailed(
+                client=self._client,
+                limit=limit,
+                cursor=cursor,
+                phone=phone,
+                name_prefix=name_prefix,
+            )
         )
 
     def list_appointments(
@@ -1386,18 +1445,20 @@ class PatientsRawResource:
         status: AppointmentStatus | Unset = UNSET,
         start_at_from: datetime.datetime | Unset = UNSET,
         start_at_before: datetime.datetime | Unset = UNSET,
-    ) -> Response[AppointmentPage | Problem]:
+    ) -> ApiResponse[AppointmentPage | Problem]:
         """List one patient's appointments (`GET /v1/patients/{patient_id}/appointments`), returning
         the whole response.
         """
-        return list_patient_appointments.sync_detailed(
-            patient_id,
-            client=self._client,
-            limit=limit,
-            cursor=cursor,
-            status=status,
-            start_at_from=start_at_from,
-            start_at_before=start_at_before,
+        return typed(
+            list_patient_appointments.sync_detailed(
+                patient_id,
+                client=self._client,
+                limit=limit,
+                cursor=cursor,
+                status=status,
+                start_at_from=start_at_from,
+                start_at_before=start_at_before,
+            )
         )
 
     def update(
@@ -1406,10 +1467,12 @@ class PatientsRawResource:
         *,
         body: PatientUpdate | PatientUpdate | Unset = UNSET,
         if_match: str | Unset = UNSET,
-    ) -> Response[Patient | Problem]:
+    ) -> ApiResponse[Patient | Problem]:
         """Update a patient (`PATCH /v1/patients/{patient_id}`), returning the whole response."""
-        return update_patient.sync_detailed(
-            patient_id, client=self._client, body=body, if_match=if_match
+        return typed(
+            update_patient.sync_detailed(
+                patient_id, client=self._client, body=body, if_match=if_match
+            )
         )
 
 
@@ -1668,9 +1731,10 @@ class AsyncPatientsResource:
 class AsyncPatientsRawResource:
     """The operations tagged `patients`, each returning the whole response.
 
-    `AsyncPatientTracker(...).patients.raw`: the methods of `AsyncPatientsResource` (list_all
-    excepted), returning the generated `Response` (`status_code`, `headers` such as `ETag`,
-    `parsed`), for `etag()` and `modify()`. An error status still raises `ApiError`.
+    `AsyncPatientTracker(...).patients.raw`: the methods of `AsyncPatientsResource`
+    (list_all excepted), returning an `ApiResponse` (`status_code`, `headers`, `parsed`, and
+    `typed_headers`: the documented headers, typed, such as `typed_headers.etag`), for `etag()`
+    and `modify()`. An error status still raises `ApiError`.
     """
 
     def __init__(self, client: AuthenticatedClient) -> None:
@@ -1678,23 +1742,27 @@ class AsyncPatientsRawResource:
 
     async def create(
         self, *, body: PatientCreate, idempotency_key: str | Unset = UNSET
-    ) -> Response[Patient | Problem]:
+    ) -> ApiResponse[Patient | Problem]:
         """Register a patient (`POST /v1/patients`), returning the whole response."""
-        return await create_patient.asyncio_detailed(
-            client=self._client, body=body, idempotency_key=idempotency_key
+        return typed(
+            await create_patient.asyncio_detailed(
+                client=self._client, body=body, idempotency_key=idempotency_key
+            )
         )
 
     async def delete(
         self, patient_id: str, *, if_match: str | Unset = UNSET
-    ) -> Response[Any | Problem]:
+    ) -> ApiResponse[Any | Problem]:
         """Delete a patient (`DELETE /v1/patients/{patient_id}`), returning the whole response."""
-        return await delete_patient.asyncio_detailed(
-            patient_id, client=self._client, if_match=if_match
+        return typed(
+            await delete_patient.asyncio_detailed(
+                patient_id, client=self._client, if_match=if_match
+            )
         )
 
-    async def get(self, patient_id: str) -> Response[Patient | Problem]:
+    async def get(self, patient_id: str) -> ApiResponse[Patient | Problem]:
         """Get a patient (`GET /v1/patients/{patient_id}`), returning the whole response."""
-        return await get_patient.asyncio_detailed(patient_id, client=self._client)
+        return typed(await get_patient.asyncio_detailed(patient_id, client=self._client))
 
     async def list(
         self,
@@ -1703,10 +1771,16 @@ class AsyncPatientsRawResource:
         cursor: str | Unset = UNSET,
         phone: str | Unset = UNSET,
         name_prefix: str | Unset = UNSET,
-    ) -> Response[PatientPage | Problem]:
+    ) -> ApiResponse[PatientPage | Problem]:
         """List patients (`GET /v1/patients`), returning the whole response."""
-        return await list_patients.asyncio_detailed(
-            client=self._client, limit=limit, cursor=cursor, phone=phone, name_prefix=name_prefix
+        return typed(
+            await list_patients.asyncio_detailed(
+                client=self._client,
+                limit=limit,
+                cursor=cursor,
+                phone=phone,
+                name_prefix=name_prefix,
+            )
         )
 
     async def list_appointments(
@@ -1718,18 +1792,20 @@ class AsyncPatientsRawResource:
         status: AppointmentStatus | Unset = UNSET,
         start_at_from: datetime.datetime | Unset = UNSET,
         start_at_before: datetime.datetime | Unset = UNSET,
-    ) -> Response[AppointmentPage | Problem]:
+    ) -> ApiResponse[AppointmentPage | Problem]:
         """List one patient's appointments (`GET /v1/patients/{patient_id}/appointments`), returning
         the whole response.
         """
-        return await list_patient_appointments.asyncio_detailed(
-            patient_id,
-            client=self._client,
-            limit=limit,
-            cursor=cursor,
-            status=status,
-            start_at_from=start_at_from,
-            start_at_before=start_at_before,
+        return typed(
+            await list_patient_appointments.asyncio_detailed(
+                patient_id,
+                client=self._client,
+                limit=limit,
+                cursor=cursor,
+                status=status,
+                start_at_from=start_at_from,
+                start_at_before=start_at_before,
+            )
         )
 
     async def update(
@@ -1738,10 +1814,12 @@ class AsyncPatientsRawResource:
         *,
         body: PatientUpdate | PatientUpdate | Unset = UNSET,
         if_match: str | Unset = UNSET,
-    ) -> Response[Patient | Problem]:
+    ) -> ApiResponse[Patient | Problem]:
         """Update a patient (`PATCH /v1/patients/{patient_id}`), returning the whole response."""
-        return await update_patient.asyncio_detailed(
-            patient_id, client=self._client, body=body, if_match=if_match
+        return typed(
+            await update_patient.asyncio_detailed(
+                patient_id, client=self._client, body=body, if_match=if_match
+            )
         )
 
 
@@ -1916,9 +1994,10 @@ class PractitionersResource:
 class PractitionersRawResource:
     """The operations tagged `practitioners`, each returning the whole response.
 
-    `PatientTracker(...).practitioners.raw`: the methods of `PractitionersResource` (list_all
-    excepted), returning the generated `Response` (`status_code`, `headers` such as `ETag`,
-    `parsed`), for `etag()` and `modify()`. An error status still raises `ApiError`.
+    `PatientTracker(...).practitioners.raw`: the methods of `PractitionersResource`
+    (list_all excepted), returning an `ApiResponse` (`status_code`, `headers`, `parsed`, and
+    `typed_headers`: the documented headers, typed, such as `typed_headers.etag`), for `etag()`
+    and `modify()`. An error status still raises `ApiError`.
     """
 
     def __init__(self, client: AuthenticatedClient) -> None:
@@ -1926,27 +2005,31 @@ class PractitionersRawResource:
 
     def create(
         self, *, body: PractitionerCreate, idempotency_key: str | Unset = UNSET
-    ) -> Response[Practitioner | Problem]:
+    ) -> ApiResponse[Practitioner | Problem]:
         """Create a practitioner (`POST /v1/practitioners`), returning the whole response."""
-        return create_practitioner.sync_detailed(
-            client=self._client, body=body, idempotency_key=idempotency_key
+        return typed(
+            create_practitioner.sync_detailed(
+                client=self._client, body=body, idempotency_key=idempotency_key
+            )
         )
 
     def delete(
         self, practitioner_id: str, *, if_match: str | Unset = UNSET
-    ) -> Response[Any | Problem]:
+    ) -> ApiResponse[Any | Problem]:
         """Delete a practitioner (`DELETE /v1/practitioners/{practitioner_id}`), returning the whole
         response.
         """
-        return delete_practitioner.sync_detailed(
-            practitioner_id, client=self._client, if_match=if_match
+        return typed(
+            delete_practitioner.sync_detailed(
+                practitioner_id, client=self._client, if_match=if_match
+            )
         )
 
-    def get(self, practitioner_id: str) -> Response[Practitioner | Problem]:
+    def get(self, practitioner_id: str) -> ApiResponse[Practitioner | Problem]:
         """Get a practitioner (`GET /v1/practitioners/{practitioner_id}`), returning the whole
         response.
         """
-        return get_practitioner.sync_detailed(practitioner_id, client=self._client)
+        return typed(get_practitioner.sync_detailed(practitioner_id, client=self._client))
 
     def list(
         self,
@@ -1955,10 +2038,12 @@ class PractitionersRawResource:
         cursor: str | Unset = UNSET,
         specialty: str | Unset = UNSET,
         active: bool | Unset = UNSET,
-    ) -> Response[PractitionerPage | Problem]:
+    ) -> ApiResponse[PractitionerPage | Problem]:
         """List practitioners (`GET /v1/practitioners`), returning the whole response."""
-        return list_practitioners.sync_detailed(
-            client=self._client, limit=limit, cursor=cursor, specialty=specialty, active=active
+        return typed(
+            list_practitioners.sync_detailed(
+                client=self._client, limit=limit, cursor=cursor, specialty=specialty, active=active
+            )
         )
 
     def update(
@@ -1967,12 +2052,14 @@ class PractitionersRawResource:
         *,
         body: PractitionerUpdate | PractitionerUpdate | Unset = UNSET,
         if_match: str | Unset = UNSET,
-    ) -> Response[Practitioner | Problem]:
+    ) -> ApiResponse[Practitioner | Problem]:
         """Update a practitioner (`PATCH /v1/practitioners/{practitioner_id}`), returning the whole
         response.
         """
-        return update_practitioner.sync_detailed(
-            practitioner_id, client=self._client, body=body, if_match=if_match
+        return typed(
+            update_practitioner.sync_detailed(
+                practitioner_id, client=self._client, body=body, if_match=if_match
+            )
         )
 
 
@@ -2149,8 +2236,9 @@ class AsyncPractitionersRawResource:
     """The operations tagged `practitioners`, each returning the whole response.
 
     `AsyncPatientTracker(...).practitioners.raw`: the methods of `AsyncPractitionersResource`
-    (list_all excepted), returning the generated `Response` (`status_code`, `headers` such as
-    `ETag`, `parsed`), for `etag()` and `modify()`. An error status still raises `ApiError`.
+    (list_all excepted), returning an `ApiResponse` (`status_code`, `headers`, `parsed`, and
+    `typed_headers`: the documented headers, typed, such as `typed_headers.etag`), for `etag()`
+    and `modify()`. An error status still raises `ApiError`.
     """
 
     def __init__(self, client: AuthenticatedClient) -> None:
@@ -2158,27 +2246,31 @@ class AsyncPractitionersRawResource:
 
     async def create(
         self, *, body: PractitionerCreate, idempotency_key: str | Unset = UNSET
-    ) -> Response[Practitioner | Problem]:
+    ) -> ApiResponse[Practitioner | Problem]:
         """Create a practitioner (`POST /v1/practitioners`), returning the whole response."""
-        return await create_practitioner.asyncio_detailed(
-            client=self._client, body=body, idempotency_key=idempotency_key
+        return typed(
+            await create_practitioner.asyncio_detailed(
+                client=self._client, body=body, idempotency_key=idempotency_key
+            )
         )
 
     async def delete(
         self, practitioner_id: str, *, if_match: str | Unset = UNSET
-    ) -> Response[Any | Problem]:
+    ) -> ApiResponse[Any | Problem]:
         """Delete a practitioner (`DELETE /v1/practitioners/{practitioner_id}`), returning the whole
         response.
         """
-        return await delete_practitioner.asyncio_detailed(
-            practitioner_id, client=self._client, if_match=if_match
+        return typed(
+            await delete_practitioner.asyncio_detailed(
+                practitioner_id, client=self._client, if_match=if_match
+            )
         )
 
-    async def get(self, practitioner_id: str) -> Response[Practitioner | Problem]:
+    async def get(self, practitioner_id: str) -> ApiResponse[Practitioner | Problem]:
         """Get a practitioner (`GET /v1/practitioners/{practitioner_id}`), returning the whole
         response.
         """
-        return await get_practitioner.asyncio_detailed(practitioner_id, client=self._client)
+        return typed(await get_practitioner.asyncio_detailed(practitioner_id, client=self._client))
 
     async def list(
         self,
@@ -2187,10 +2279,12 @@ class AsyncPractitionersRawResource:
         cursor: str | Unset = UNSET,
         specialty: str | Unset = UNSET,
         active: bool | Unset = UNSET,
-    ) -> Response[PractitionerPage | Problem]:
+    ) -> ApiResponse[PractitionerPage | Problem]:
         """List practitioners (`GET /v1/practitioners`), returning the whole response."""
-        return await list_practitioners.asyncio_detailed(
-            client=self._client, limit=limit, cursor=cursor, specialty=specialty, active=active
+        return typed(
+            await list_practitioners.asyncio_detailed(
+                client=self._client, limit=limit, cursor=cursor, specialty=specialty, active=active
+            )
         )
 
     async def update(
@@ -2199,12 +2293,14 @@ class AsyncPractitionersRawResource:
         *,
         body: PractitionerUpdate | PractitionerUpdate | Unset = UNSET,
         if_match: str | Unset = UNSET,
-    ) -> Response[Practitioner | Problem]:
+    ) -> ApiResponse[Practitioner | Problem]:
         """Update a practitioner (`PATCH /v1/practitioners/{practitioner_id}`), returning the whole
         response.
         """
-        return await update_practitioner.asyncio_detailed(
-            practitioner_id, client=self._client, body=body, if_match=if_match
+        return typed(
+            await update_practitioner.asyncio_detailed(
+                practitioner_id, client=self._client, body=body, if_match=if_match
+            )
         )
 
 

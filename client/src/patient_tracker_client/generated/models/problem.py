@@ -25,7 +25,8 @@ class Problem:
     `invalid_status_transition`, `precondition_failed`, `payload_too_large`,
     `unsupported_media_type`, `validation_failed`, `invalid_cursor`, `idempotency_key_reused`,
     `internal_error`, `database_unavailable`. New codes may be added, so treat an unknown code by
-    its `status`.
+    its `status`. `x-problem-codes` lists the same codes, each with its status and title, for
+    tools (the SDK generates from it).
 
         Attributes:
             type_ (str): A URI naming the kind of problem, `urn:patient-tracker:problem:<code>`.
