@@ -21,6 +21,7 @@ from patient_tracker_client import (
     RetryPolicy,
     ServerError,
 )
+from patient_tracker_client.generated.api.patients import get_patient
 from patient_tracker_client.generated.models import Patient, PatientUpdate
 
 from .conftest import AsyncCountingTransport, CountingTransport, Scripted, StubServer
@@ -197,3 +198,11 @@ def test_patch_is_sent_as_merge_patch(server: LiveServer, patient: Patient) -> N
     (exchange,) = network.exchanges
     assert (exchange.method, exchange.status) == ("PATCH", 200)
     assert exchange.sent["Content-Type"] == "application/merge-patch+json"
+
+
+def test_the_generated_clients_own_copies_still_work(server: LiveServer, patient: Patient) -> None:
+    with PatientTracker(server.base_url, api_key=server.api_key) as tracker:
+        copy = tracker.client.with_headers({"X-Request-ID": "generated-copy"})  # attrs evolve
+        with copy:  # a plain generated client: its own httpx client, the same key
+            assert get_patient.sync_detailed(patient.id, client=copy).status_code == 200
+        assert tracker._lazy.opened() == (None, None)  # the tracker's own are still unbuilt

@@ -114,22 +114,27 @@ class _AsyncShared(httpx.AsyncBaseTransport):
 
 class _LazyClient(AuthenticatedClient):
     """The generated client, whose httpx clients are built by the tracker when first asked for
-    (the generated operations ask through `get_httpx_client` / `get_async_httpx_client`)."""
+    (the generated operations ask through `get_httpx_client` / `get_async_httpx_client`).
 
-    def __init__(self, connection: _Connection) -> None:
-        settings = connection._settings
-        super().__init__(base_url=settings.base_url, token=settings.api_key)
+    `connect` sets the tracker after construction, so that attrs' `evolve` (the generated
+    `with_headers` & co.) can still make copies: those are plain generated clients, as before.
+    """
+
+    _connection: _Connection | None = None
+
+    def connect(self, connection: _Connection) -> Self:
         self._connection = connection
+        return self
 
     def get_httpx_client(self) -> httpx.Client:
-        if self._client is None:
+        if self._client is None and self._connection is not None:
             self._client = self._connection._new_client()
-        return self._client
+        return super().get_httpx_client()
 
     def get_async_httpx_client(self) -> httpx.AsyncClient:
-        if self._async_client is None:
+        if self._async_client is None and self._connection is not None:
             self._async_client = self._connection._new_async_client()
-        return self._async_client
+        return super().get_async_httpx_client()
 
     def opened(self) -> tuple[httpx.Client | None, httpx.AsyncClient | None]:
         """The httpx clients built so far."""
@@ -169,7 +174,7 @@ class _Connection:
         )
         self._network = _Network(transport, async_transport)
         self._owns_network = True
-        self._lazy = _LazyClient(self)
+        self._lazy = _LazyClient(base_url=base_url, token=api_key).connect(self)
         self.client = self._lazy
 
     @property
@@ -205,7 +210,7 @@ class _Connection:
         view._settings = settings
         view._network = self._network
         view._owns_network = False
-        view._lazy = _LazyClient(view)
+        view._lazy = _LazyClient(base_url=settings.base_url, token=settings.api_key).connect(view)
         view.client = view._lazy
         return view
 
