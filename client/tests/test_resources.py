@@ -1,6 +1,6 @@
-"""The generated resource facade (`tracker.patients.get(...)`), sync and async, on the live server:
-the booking flow, every error kind raised through it, `list_all` over several pages, `If-Match`
-through `.raw`; and that it mirrors every generated operation, parameter for parameter.
+"""The resource facade (`_resources.py`: `tracker.patients.get(...)`), sync and async, on the live
+server: the booking flow, every error kind raised through it, `list_all` over several pages,
+`If-Match` through `.raw`; and that it mirrors every generated operation, parameter for parameter.
 """
 
 from __future__ import annotations
@@ -35,7 +35,8 @@ from patient_tracker_client import (
     etag,
     modify,
 )
-from patient_tracker_client.generated import api, resources
+from patient_tracker_client import _resources as resources
+from patient_tracker_client.generated import api
 from patient_tracker_client.generated.models import (
     Appointment,
     AppointmentCancellation,
@@ -142,6 +143,12 @@ def test_every_operation_has_a_method_with_its_parameters(asynchronous: bool) ->
         name = rule(module.__name__.rsplit(".", 1)[1], tag)
         generated = getattr(module, detailed)
         summary = (generated.__doc__ or "").splitlines()[0]
+        for owner in (resource, resource.raw):
+            assert hasattr(owner, name), (
+                f"the spec's operation {module.__name__.rsplit('.', 1)[1]} (tag {tag}) has no"
+                f" method {type(owner).__name__}.{name}: add it to"
+                " src/patient_tracker_client/_resources.py (sync, async and .raw)"
+            )
         for method in (getattr(resource, name), getattr(resource.raw, name)):
             assert parameters_of(method) == parameters_of(generated), (tag, name)
             assert inspect.iscoroutinefunction(method) is asynchronous
@@ -299,8 +306,8 @@ def test_error_kinds_async(server: LiveServer) -> None:
 
     assert asyncio.run(errors()) == [
         "NotFoundError not_found",
-        "ConflictError phone_taken",
-        "ValidationError validation_failed",
+        "PhoneTakenError phone_taken",
+        "ValidationFailedError validation_failed",
         "NotFoundError not_found",
     ]
 

@@ -14,6 +14,8 @@ import pytest
 
 from conftest import LiveServer, free_port
 from patient_tracker_client import (
+    ApiConnectionError,
+    ApiTimeoutError,
     AsyncPatientTracker,
     PatientTracker,
     RateLimitedError,
@@ -98,7 +100,7 @@ def test_the_dropped_response_was_committed(
         PatientTracker(
             dropping_proxy.base_url, api_key=server.api_key, retry=RetryPolicy(max_attempts=1)
         ) as api,
-        pytest.raises(httpx.TransportError),
+        pytest.raises(ApiConnectionError),
     ):
         create_patient.sync_detailed(client=api.client, body=body)
     page = unwrap(list_patients.sync_detailed(client=tracker.client, phone=phone))
@@ -178,7 +180,7 @@ def test_max_elapsed_bounds_the_whole_call(
     )
     with PatientTracker(stub.base_url, api_key="k", timeout=timeout, retry=policy) as api:
         started = time.monotonic()
-        with pytest.raises(httpx.ReadTimeout):
+        with pytest.raises(ApiTimeoutError):
             get_patient.sync_detailed("p1", client=api.client)
         elapsed = time.monotonic() - started
     assert len(stub.seen) == attempts
@@ -201,7 +203,7 @@ def test_max_elapsed_bounds_the_whole_async_call(
             await api.patients.get("p1")
 
     started = time.monotonic()
-    with pytest.raises(httpx.ReadTimeout):
+    with pytest.raises(ApiTimeoutError):
         asyncio.run(fetch())
     elapsed = time.monotonic() - started
     assert len(stub.seen) == attempts
@@ -219,7 +221,7 @@ def test_connection_refused_is_retried_then_raised() -> None:
     nobody = f"http://127.0.0.1:{free_port()}"
     with (
         PatientTracker(nobody, api_key="k", retry=FAST, transport=Counting()) as api,
-        pytest.raises(httpx.ConnectError),
+        pytest.raises(ApiConnectionError),
     ):
         # PATCH too: a connection that was never made sent nothing, so any method may retry.
         update_patient.sync_detailed("p1", client=api.client, body=PatientUpdate(given_name="B"))
@@ -251,6 +253,6 @@ def test_the_timeout_applies(stub: StubServer) -> None:
         PatientTracker(
             stub.base_url, api_key="k", timeout=0.3, retry=RetryPolicy(max_attempts=1)
         ) as api,
-        pytest.raises(httpx.ReadTimeout),
+        pytest.raises(ApiTimeoutError),
     ):
         get_patient.sync_detailed("p1", client=api.client)

@@ -8,7 +8,7 @@ from email.utils import format_datetime
 import httpx
 import pytest
 
-from patient_tracker_client import RetryPolicy
+from patient_tracker_client import ApiConnectionError, ApiTimeoutError, RetryPolicy
 from patient_tracker_client._retry import RetryTransport, retry_after_seconds
 
 
@@ -57,7 +57,7 @@ def send(
     with httpx.Client(transport=transport, base_url="http://test") as client:
         try:
             status = client.request(method, "/x").status_code
-        except httpx.TransportError:
+        except ApiConnectionError:
             status = 0
     return status, inner, waits
 
@@ -122,7 +122,7 @@ def test_each_attempt_gets_at_most_what_is_left_of_max_elapsed() -> None:
     timeout = httpx.Timeout(1.0, connect=5.0, pool=None)
     with (
         httpx.Client(transport=transport, base_url="http://test", timeout=timeout) as client,
-        pytest.raises(httpx.ReadTimeout),
+        pytest.raises(ApiTimeoutError),
     ):
         client.get("/x")
 

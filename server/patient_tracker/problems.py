@@ -151,6 +151,11 @@ class PayloadTooLargeError(ProblemError):
     status, code, title = 413, "payload_too_large", "Payload too large"
 
 
+class RequestHeaderTooLargeError(ProblemError):
+    # Answered by the HTTP protocol layer (slow_clients.py) before any route runs.
+    status, code, title = 431, "request_header_too_large", "Request header too large"
+
+
 class UnsupportedMediaTypeError(ProblemError):
     status, code, title = 415, "unsupported_media_type", "Unsupported media type"
 

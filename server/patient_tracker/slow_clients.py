@@ -36,7 +36,11 @@ from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 from uvicorn.server import ServerState
 
 from patient_tracker.api_models import Problem
-from patient_tracker.problems import PROBLEM_MEDIA_TYPE, PROBLEM_TYPE_PREFIX
+from patient_tracker.problems import (
+    PROBLEM_MEDIA_TYPE,
+    PROBLEM_TYPE_PREFIX,
+    RequestHeaderTooLargeError,
+)
 from patient_tracker.settings import get_settings
 
 __all__ = ["GuardedHttpToolsProtocol"]
@@ -52,13 +56,13 @@ class _HeadTooLargeError(Exception):
 
 
 def _header_too_large_response(limit: int) -> bytes:
-    code = "request_header_too_large"
+    error = RequestHeaderTooLargeError
     body = Problem(
-        type=PROBLEM_TYPE_PREFIX + code,
-        title="Request header too large",
-        status=431,
+        type=PROBLEM_TYPE_PREFIX + error.code,
+        title=error.title,
+        status=error.status,
         detail=f"The request line and headers exceed the limit of {limit} bytes.",
-        code=code,
+        code=error.code,
     ).model_dump_json(exclude_none=True)
     return (
         b"HTTP/1.1 431 Request Header Fields Too Large\r\n"

@@ -4,46 +4,97 @@
         patient = tracker.patients.get(patient_id)
 
 The operations and models are generated from the API's OpenAPI document into
-`patient_tracker_client.generated` (`api.<tag>.<operation>`, `models`, and the resource classes
-`PatientTracker` carries, `resources`); this package adds what the generator does not: a
-configured client with retries and timeouts (`PatientTracker`, `AsyncPatientTracker`), typed
-exceptions (`ApiError` and subclasses), `unwrap`, auto-pagination and an `If-Match` helper.
+`patient_tracker_client.generated` (`api.<tag>.<operation>`, `models`); this package adds what
+the generator does not: the resource classes `PatientTracker` carries (`_resources`), a configured
+client with retries, timeouts and per-call options (`PatientTracker`, `AsyncPatientTracker`,
+`with_options`), typed exceptions (`PatientTrackerError`: `ApiError` by status and problem code,
+`ApiConnectionError`), `unwrap`, auto-pagination and an `If-Match` helper.
 """
 
-from ._calls import amodify, etag, modify, unwrap
+from ._calls import ApiResponse, amodify, etag, modify, unwrap
 from ._client import DEFAULT_TIMEOUT, AsyncPatientTracker, PatientTracker
 from ._errors import (
+    ApiConnectionError,
     ApiError,
+    ApiTimeoutError,
+    AppointmentOverlapError,
     BadRequestError,
     ConflictError,
+    DatabaseUnavailableError,
     FieldProblem,
     ForbiddenError,
+    IdempotencyKeyReusedError,
+    InsufficientScopeError,
+    InternalError,
+    InvalidApiKeyError,
+    InvalidCursorError,
+    InvalidStatusTransitionError,
+    MalformedJsonError,
+    MethodNotAllowedError,
     NotFoundError,
+    PatientHasAppointmentsError,
+    PatientTrackerError,
+    PayloadTooLargeError,
+    RequestHeaderTooLargeError,
+    PhoneTakenError,
+    PractitionerHasAppointmentsError,
+    PractitionerInactiveError,
     PreconditionFailedError,
     RateLimitedError,
     ServerError,
+    UnauthenticatedError,
     UnauthorizedError,
+    UnsupportedMediaTypeError,
     ValidationError,
+    ValidationFailedError,
 )
 from ._pagination import apaginate, paginate
 from ._retry import RetryPolicy
+from .generated.problem_codes import PROBLEM_CODES, ProblemCode
+from .generated.response_headers import ResponseHeaders
 
 __all__ = [
     "DEFAULT_TIMEOUT",
+    "PROBLEM_CODES",
+    "ApiConnectionError",
     "ApiError",
+    "ApiResponse",
+    "ApiTimeoutError",
+    "AppointmentOverlapError",
     "AsyncPatientTracker",
     "BadRequestError",
     "ConflictError",
+    "DatabaseUnavailableError",
     "FieldProblem",
     "ForbiddenError",
+    "IdempotencyKeyReusedError",
+    "InsufficientScopeError",
+    "InternalError",
+    "InvalidApiKeyError",
+    "InvalidCursorError",
+    "InvalidStatusTransitionError",
+    "MalformedJsonError",
+    "MethodNotAllowedError",
     "NotFoundError",
+    "PatientHasAppointmentsError",
     "PatientTracker",
+    "PatientTrackerError",
+    "PayloadTooLargeError",
+    "RequestHeaderTooLargeError",
+    "PhoneTakenError",
+    "PractitionerHasAppointmentsError",
+    "PractitionerInactiveError",
     "PreconditionFailedError",
+    "ProblemCode",
     "RateLimitedError",
+    "ResponseHeaders",
     "RetryPolicy",
     "ServerError",
+    "UnauthenticatedError",
     "UnauthorizedError",
+    "UnsupportedMediaTypeError",
     "ValidationError",
+    "ValidationFailedError",
     "amodify",
     "apaginate",
     "etag",

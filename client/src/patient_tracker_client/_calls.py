@@ -1,4 +1,5 @@
-"""Typed results from generated operations: `unwrap`, `etag`, and read-modify-write helpers."""
+"""Typed results from generated operations: `unwrap`, `etag`, `ApiResponse` (the whole response
+with its documented headers typed), and read-modify-write helpers."""
 
 from __future__ import annotations
 
@@ -7,9 +8,11 @@ from http import HTTPStatus
 from typing import Any, Protocol, TypeVar, cast
 
 import httpx
+from attrs import define
 
 from ._errors import error_from_response
 from .generated.models.problem import Problem
+from .generated.response_headers import ResponseHeaders
 from .generated.types import Response
 
 T = TypeVar("T")
@@ -31,6 +34,30 @@ class AsyncWrite(Protocol[T_contra, U]):
     def __call__(
         self, current: T_contra, /, *, if_match: str
     ) -> Awaitable[Response[U | Problem]]: ...
+
+
+@define
+class ApiResponse(Response[T]):
+    """A generated `Response` (`status_code`, `headers`, `content`, `parsed`) whose documented
+    headers are typed: `response.typed_headers.etag`, `.location`, `.idempotent_replayed`.
+
+    What the `.raw` methods return. `typed_headers` parses on each access (a handful of lookups).
+    """
+
+    @property
+    def typed_headers(self) -> ResponseHeaders:
+        """The headers the spec documents for responses, typed; `None` where absent."""
+        return ResponseHeaders.parse(self.headers)
+
+
+def typed(response: Response[T]) -> ApiResponse[T]:
+    """`response` as an `ApiResponse` (the same fields)."""
+    return ApiResponse(
+        status_code=response.status_code,
+        content=response.content,
+        headers=response.headers,
+        parsed=response.parsed,
+    )
 
 
 def unwrap(response: Response[T | Problem]) -> T:

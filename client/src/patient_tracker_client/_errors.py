@@ -1,4 +1,9 @@
-"""Typed exceptions built from the server's RFC 9457 problem+json bodies.
+"""Typed exceptions: every failure of an SDK call is a `PatientTrackerError`.
+
+`ApiError` and its subclasses are built from the server's RFC 9457 problem+json bodies: by status
+(`ConflictError`), and, for a documented problem `code`, by code (`PhoneTakenError`, a subclass
+of `ConflictError`). `ApiConnectionError` / `ApiTimeoutError` are the network failing, after the
+client's retries, with the httpx exception as `__cause__`.
 
 Parsing is deliberately tolerant: a body that is not a problem (a proxy's HTML error page, an empty
 503) still becomes an `ApiError` of the right class, by status, instead of a `KeyError` deep in
@@ -10,11 +15,38 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 import httpx
 
-from ._retry import retry_after_seconds
+from .generated.response_headers import ResponseHeaders
+
+
+class PatientTrackerError(Exception):
+    """The base of every error the SDK raises for a call: `except PatientTrackerError`."""
+
+
+class ApiConnectionError(PatientTrackerError):
+    """No usable response: the connection failed or was lost, after the client's retries.
+
+    `__cause__` is the httpx exception (`httpx.ConnectError`, `httpx.RemoteProtocolError`, ...).
+    Whether the server acted on the request is unknown unless it never connected.
+    """
+
+    def __init__(self, message: str, *, request: httpx.Request | None = None) -> None:
+        super().__init__(message)
+        self.request = request
+
+
+class ApiTimeoutError(ApiConnectionError):
+    """A timeout (connect, read, write or pool) ended the call, after the client's retries."""
+
+
+def transport_error(error: httpx.TransportError, request: httpx.Request) -> ApiConnectionError:
+    """The SDK's exception for an httpx transport failure of `request` (raise it `from error`)."""
+    kind = ApiTimeoutError if isinstance(error, httpx.TimeoutException) else ApiConnectionError
+    where = f"{request.method} {request.url.path}"
+    return kind(f"{where}: {type(error).__name__}: {error}", request=request)
 
 
 @dataclass(frozen=True)
@@ -26,12 +58,15 @@ class FieldProblem:
     parameter: str | None = None
 
 
-class ApiError(Exception):
+class ApiError(PatientTrackerError):
     """The server answered with an error status (4xx or 5xx).
 
     `code` is the problem's stable machine-readable code (`not_found`, `phone_taken`, ...); an
     unknown code should be handled by `status`, as the API may add codes.
     """
+
+    # The documented problem code a class stands for ("" for a status class that stands for none).
+    problem_code: ClassVar[str] = ""
 
     def __init__(self, response: httpx.Response, problem: Mapping[str, Any]) -> None:
         self.response = response
@@ -42,6 +77,11 @@ class ApiError(Exception):
         self.detail: str = _text(problem.get("detail"))
         self.errors: tuple[FieldProblem, ...] = _field_problems(problem.get("errors"))
         super().__init__(f"{self.status} {self.code}: {self.detail or self.title}")
+
+    @property
+    def typed_headers(self) -> ResponseHeaders:
+        """The error response's documented headers, typed (`www_authenticate` on a 401)."""
+        return ResponseHeaders.parse(self.response.headers)
 
     @property
     def current_status(self) -> str | None:
@@ -63,7 +103,9 @@ class ForbiddenError(ApiError):
 
 
 class NotFoundError(ApiError):
-    """404: nothing has that id (or a referenced id in the body names nothing)."""
+    """404 `not_found`: nothing has that id (or a referenced id in the body names nothing)."""
+
+    problem_code = "not_found"
 
 
 class ConflictError(ApiError):
@@ -71,7 +113,10 @@ class ConflictError(ApiError):
 
 
 class PreconditionFailedError(ApiError):
-    """412: `If-Match` no longer matches; re-read the resource and decide again."""
+    """412 `precondition_failed`: `If-Match` no longer matches; re-read the resource and decide
+    again."""
+
+    problem_code = "precondition_failed"
 
 
 class ValidationError(ApiError):
@@ -84,11 +129,139 @@ class RateLimitedError(ApiError):
     @property
     def retry_after(self) -> float | None:
         """Seconds the server asked to wait (`Retry-After`), if it said."""
+        from ._retry import retry_after_seconds  # here: _retry imports this module
+
         return retry_after_seconds(self.response.headers.get("Retry-After"))
 
 
 class ServerError(ApiError):
     """5xx: the server failed (or was unavailable after the client's retries)."""
+
+
+# ---------------------------------------------------------------- one class per problem code
+#
+# Each documented code (spec: `x-problem-codes` on `Problem`, generated into
+# `generated.problem_codes.PROBLEM_CODES`) has a class here, a subclass of its status's class, so
+# `except ConflictError` still catches `PhoneTakenError`. These are written out, not made at import
+# time from the generated list, so that type checkers and editors know them;
+# client/tests/test_problem_codes.py fails, naming the code, when the spec documents a code that
+# has no class here (or a class names a code the spec does not document). At run time a code
+# without a class falls back to its status's class.
+
+
+class MalformedJsonError(BadRequestError):
+    """400 `malformed_json`: the body is not well-formed JSON."""
+
+    problem_code = "malformed_json"
+
+
+class MethodNotAllowedError(BadRequestError):
+    """405 `method_not_allowed`."""
+
+    problem_code = "method_not_allowed"
+
+
+class PayloadTooLargeError(BadRequestError):
+    """413 `payload_too_large`: the body is larger than the API takes."""
+
+    problem_code = "payload_too_large"
+
+
+class RequestHeaderTooLargeError(BadRequestError):
+    """431 `request_header_too_large`: the request line and headers exceed the server's limit."""
+
+    problem_code = "request_header_too_large"
+
+
+class UnsupportedMediaTypeError(BadRequestError):
+    """415 `unsupported_media_type`: the body's `Content-Type` is not one the operation takes."""
+
+    problem_code = "unsupported_media_type"
+
+
+class UnauthenticatedError(UnauthorizedError):
+    """401 `unauthenticated`: no API key was sent."""
+
+    problem_code = "unauthenticated"
+
+
+class InvalidApiKeyError(UnauthorizedError):
+    """401 `invalid_api_key`: the API key is unknown or revoked."""
+
+    problem_code = "invalid_api_key"
+
+
+class InsufficientScopeError(ForbiddenError):
+    """403 `insufficient_scope`: the API key lacks a scope the operation needs."""
+
+    problem_code = "insufficient_scope"
+
+
+class PhoneTakenError(ConflictError):
+    """409 `phone_taken`: another patient already has this phone number."""
+
+    problem_code = "phone_taken"
+
+
+class PatientHasAppointmentsError(ConflictError):
+    """409 `patient_has_appointments`: a patient with appointments cannot be deleted."""
+
+    problem_code = "patient_has_appointments"
+
+
+class PractitionerHasAppointmentsError(ConflictError):
+    """409 `practitioner_has_appointments`: deactivate the practitioner instead."""
+
+    problem_code = "practitioner_has_appointments"
+
+
+class AppointmentOverlapError(ConflictError):
+    """409 `appointment_overlap`: the patient or practitioner has another appointment then."""
+
+    problem_code = "appointment_overlap"
+
+
+class PractitionerInactiveError(ConflictError):
+    """409 `practitioner_inactive`: the practitioner takes no new appointments."""
+
+    problem_code = "practitioner_inactive"
+
+
+class InvalidStatusTransitionError(ConflictError):
+    """409 `invalid_status_transition`: the appointment's status does not allow that move
+    (`current_status` says which it is)."""
+
+    problem_code = "invalid_status_transition"
+
+
+class ValidationFailedError(ValidationError):
+    """422 `validation_failed`: see `errors` for each field or parameter."""
+
+    problem_code = "validation_failed"
+
+
+class InvalidCursorError(ValidationError):
+    """422 `invalid_cursor`: the `cursor` is not one the API gave out for this list."""
+
+    problem_code = "invalid_cursor"
+
+
+class IdempotencyKeyReusedError(ValidationError):
+    """422 `idempotency_key_reused`: the `Idempotency-Key` was used for another request."""
+
+    problem_code = "idempotency_key_reused"
+
+
+class InternalError(ServerError):
+    """500 `internal_error`: the server failed."""
+
+    problem_code = "internal_error"
+
+
+class DatabaseUnavailableError(ServerError):
+    """503 `database_unavailable`: the server cannot reach its database (retried first)."""
+
+    problem_code = "database_unavailable"
 
 
 _BY_STATUS: dict[int, type[ApiError]] = {
@@ -102,12 +275,34 @@ _BY_STATUS: dict[int, type[ApiError]] = {
 }
 
 
-def error_from_response(response: httpx.Response) -> ApiError:
-    """The typed exception for an error response whose body has been read."""
-    kind = _BY_STATUS.get(response.status_code)
+def _with_subclasses(kind: type[ApiError]) -> list[type[ApiError]]:
+    return [kind, *(each for sub in kind.__subclasses__() for each in _with_subclasses(sub))]
+
+
+# problem code -> its class (every ApiError subclass above that names one).
+BY_CODE: dict[str, type[ApiError]] = {
+    kind.problem_code: kind for kind in _with_subclasses(ApiError) if kind.problem_code
+}
+
+
+def status_class(status: int) -> type[ApiError]:
+    """The class of an error status, whatever its code."""
+    kind = _BY_STATUS.get(status)
     if kind is None:
-        kind = ServerError if response.status_code >= 500 else BadRequestError
-    return kind(response, _problem_body(response.content))
+        kind = ServerError if status >= 500 else BadRequestError
+    return kind
+
+
+def error_from_response(response: httpx.Response) -> ApiError:
+    """The typed exception for an error response whose body has been read: the class of its
+    problem code, or, for a code without one (or one that came with another status), the class
+    of its status."""
+    problem = _problem_body(response.content)
+    kind = status_class(response.status_code)
+    by_code = BY_CODE.get(_text(problem.get("code")))
+    if by_code is not None and issubclass(by_code, kind):
+        kind = by_code
+    return kind(response, problem)
 
 
 def _problem_body(content: bytes) -> Mapping[str, Any]:

@@ -26,6 +26,8 @@ from email.utils import parsedate_to_datetime
 
 import httpx
 
+from ._errors import transport_error
+
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 # Errors raised before a byte of the request reached the server: safe to retry for any method.
 _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
@@ -160,10 +162,13 @@ class RetryTransport(httpx.BaseTransport):
             attempts.start()
             try:
                 response = self._inner.handle_request(request)
+                # Read the body here, so that a connection lost mid-body is retried like one
+                # lost before the headers, and ends as an SDK error too (the SDK never streams).
+                response.read()
             except httpx.TransportError as error:
                 wait = attempts.after_error(error)
                 if wait is None:
-                    raise
+                    raise transport_error(error, request) from error
             else:
                 wait = attempts.after_response(response)
                 if wait is None:
@@ -195,10 +200,11 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
             attempts.start()
             try:
                 response = await self._inner.handle_async_request(request)
+                await response.aread()  # see RetryTransport
             except httpx.TransportError as error:
                 wait = attempts.after_error(error)
                 if wait is None:
-                    raise
+                    raise transport_error(error, request) from error
             else:
                 wait = attempts.after_response(response)
                 if wait is None:

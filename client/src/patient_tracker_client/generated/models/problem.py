@@ -23,11 +23,15 @@ class Problem:
     `method_not_allowed`, `phone_taken`, `patient_has_appointments`,
     `practitioner_has_appointments`, `appointment_overlap`, `practitioner_inactive`,
     `invalid_status_transition`, `precondition_failed`, `payload_too_large`,
-    `unsupported_media_type`, `validation_failed`, `invalid_cursor`, `idempotency_key_reused`,
+    `request_header_too_large`, `unsupported_media_type`, `validation_failed`, `invalid_cursor`,
+    `idempotency_key_reused`,
     `internal_error`, `database_unavailable`. New codes may be added, so treat an unknown code by
     its `status`. A `4xx` without a code of its own has its reason phrase in snake case as code
     (e.g. `bad_request`). A text field that would exceed its `maxLength` (it may quote the
-    request) is cut: its start, ending in `…` (U+2026) within the bound.
+    request) is cut: its start, ending in `…` (U+2026) within the bound. `x-problem-codes` lists
+    the same codes, each with its status and title, for tools (the SDK generates from it).
+    `request_header_too_large` (431) is answered by the server's HTTP layer, before any
+    operation, to a request whose line and headers exceed the server's limit.
 
         Attributes:
             type_ (str): A URI naming the kind of problem, `urn:patient-tracker:problem:<code>`.

@@ -1,11 +1,13 @@
-# Generated from spec/openapi.yaml by client/generate.py (nox -s generate). Do not edit.
 """Resource-style access to the operations: `tracker.patients.get(patient_id)`.
 
-Written by client/generate.py from the generated operation modules: one class per tag, one method
-per operation, with the operation's own parameters (minus `client`), returning its success model
-(`unwrap`) or raising an `ApiError` subclass; list operations also get `list_all...` iterators
-over every page (`paginate` / `apaginate`). `PatientTracker` and `AsyncPatientTracker` carry them
-as properties (`Resources`, `AsyncResources`).
+Hand-owned (it began as generator output and is now maintained here): one class per tag, one
+method per generated operation, with the operation's own parameters (minus `client`), returning
+its success model (`unwrap`) or raising an `ApiError` subclass; list operations also get
+`list_all...` iterators over every page (`paginate` / `apaginate`). `PatientTracker` and
+`AsyncPatientTracker` carry them as properties (`Resources`, `AsyncResources`). It lives beside
+`generated/`, not in it, so that generated code never imports the hand-written layer. A new
+operation in the spec needs a method here: client/tests/test_resources.py fails, naming it, until
+it has one with the operation's exact parameters.
 
 Method names: the operation's snake_case operationId without its first word naming the tag's
 resource (the tag, or the tag without a final "s"): listPatients -> patients.list, getPatient ->
@@ -20,9 +22,9 @@ from collections.abc import AsyncIterator, Iterator
 from functools import cached_property
 from typing import Any
 
-from .._calls import unwrap
-from .._pagination import apaginate, paginate
-from .api.appointments import (
+from ._calls import ApiResponse, typed, unwrap
+from ._pagination import apaginate, paginate
+from .generated.api.appointments import (
     book_appointment,
     cancel_appointment,
     check_in_appointment,
@@ -32,8 +34,8 @@ from .api.appointments import (
     mark_appointment_no_show,
     update_appointment,
 )
-from .api.health import get_health, get_readiness
-from .api.patients import (
+from .generated.api.health import get_health, get_readiness
+from .generated.api.patients import (
     create_patient,
     delete_patient,
     get_patient,
@@ -41,32 +43,32 @@ from .api.patients import (
     list_patients,
     update_patient,
 )
-from .api.practitioners import (
+from .generated.api.practitioners import (
     create_practitioner,
     delete_practitioner,
     get_practitioner,
     list_practitioners,
     update_practitioner,
 )
-from .client import AuthenticatedClient
-from .models.appointment import Appointment
-from .models.appointment_cancellation import AppointmentCancellation
-from .models.appointment_create import AppointmentCreate
-from .models.appointment_page import AppointmentPage
-from .models.appointment_status import AppointmentStatus
-from .models.appointment_update import AppointmentUpdate
-from .models.health import Health
-from .models.patient import Patient
-from .models.patient_create import PatientCreate
-from .models.patient_page import PatientPage
-from .models.patient_update import PatientUpdate
-from .models.practitioner import Practitioner
-from .models.practitioner_create import PractitionerCreate
-from .models.practitioner_page import PractitionerPage
-from .models.practitioner_update import PractitionerUpdate
-from .models.problem import Problem
-from .models.readiness import Readiness
-from .types import UNSET, Response, Unset
+from .generated.client import AuthenticatedClient
+from .generated.models.appointment import Appointment
+from .generated.models.appointment_cancellation import AppointmentCancellation
+from .generated.models.appointment_create import AppointmentCreate
+from .generated.models.appointment_page import AppointmentPage
+from .generated.models.appointment_status import AppointmentStatus
+from .generated.models.appointment_update import AppointmentUpdate
+from .generated.models.health import Health
+from .generated.models.patient import Patient
+from .generated.models.patient_create import PatientCreate
+from .generated.models.patient_page import PatientPage
+from .generated.models.patient_update import PatientUpdate
+from .generated.models.practitioner import Practitioner
+from .generated.models.practitioner_create import PractitionerCreate
+from .generated.models.practitioner_page import PractitionerPage
+from .generated.models.practitioner_update import PractitionerUpdate
+from .generated.models.problem import Problem
+from .generated.models.readiness import Readiness
+from .generated.types import UNSET, Unset
 
 
 class AppointmentsResource:
@@ -86,7 +88,8 @@ class AppointmentsResource:
         Books an appointment in status `scheduled`. `end_at` must be after `start_at` and at most 8
         hours later; the patient and practitioner must exist (`404` `not_found`, with `errors`
         pointing at the field); the practitioner must be active
-        (`409` `practitioner_inactive`); and neither may have another live (not cancelled) appointment
+        (`409` `practitioner_inactive`); and neither may have another live (not cancelled)
+        appointment
         overlapping it (`409` `appointment_overlap`). Intervals are half-open, so back-to-back
         appointments do not overlap. Requires scope `appointments:write`.
 
@@ -260,7 +263,8 @@ class AppointmentsResource:
             status (AppointmentStatus | Unset): Where the appointment is in its life: `scheduled`
                 (booked), `checked_in` (the patient has
                 arrived), `completed`, `cancelled` (frees the slot), or `no_show`.
-            start_at_from (datetime.datetime | Unset): An instant, RFC 3339 `date-time` with an offset
+            start_at_from (datetime.datetime | Unset): An instant, RFC 3339 `date-time` with an
+                offset
                 (`Z` or `+hh:mm`), such as
                 `2026-12-01T09:00:00+01:00`. Unix timestamps and other spellings are rejected.
             start_at_before (datetime.datetime | Unset): An instant, RFC 3339 `date-time` with an
@@ -368,10 +372,12 @@ class AppointmentsResource:
                 and `_`. Treat it as an
                 opaque string; its form may change.
             if_match (str | Unset):
-            body (AppointmentUpdate): A JSON merge patch of a scheduled appointment. Absent fields are
+            body (AppointmentUpdate): A JSON merge patch of a scheduled appointment. Absent fields
+                are
                 unchanged; `reason` and
                 `notes` may be `null` to remove them. The resulting times follow the booking rules.
-            body (AppointmentUpdate): A JSON merge patch of a scheduled appointment. Absent fields are
+            body (AppointmentUpdate): A JSON merge patch of a scheduled appointment. Absent fields
+                are
                 unchanged; `reason` and
                 `notes` may be `null` to remove them. The resulting times follow the booking rules.
 
@@ -391,9 +397,10 @@ class AppointmentsResource:
 class AppointmentsRawResource:
     """The operations tagged `appointments`, each returning the whole response.
 
-    `PatientTracker(...).appointments.raw`: the methods of `AppointmentsResource` (list_all
-    excepted), returning the generated `Response` (`status_code`, `headers` such as `ETag`,
-    `parsed`), for `etag()` and `modify()`. An error status still raises `ApiError`.
+    `PatientTracker(...).appointments.raw`: the methods of `AppointmentsResource`
+    (list_all excepted), returning an `ApiResponse` (`status_code`, `headers`, `parsed`, and
+    `typed_headers`: the documented headers, typed, such as `typed_headers.etag`), for `etag()`
+    and `modify()`. An error status still raises `ApiError`.
     """
 
     def __init__(self, client: AuthenticatedClient) -> None:
@@ -401,10 +408,12 @@ class AppointmentsRawResource:
 
     def book(
         self, *, body: AppointmentCreate, idempotency_key: str | Unset = UNSET
-    ) -> Response[Appointment | Problem]:
+    ) -> ApiResponse[Appointment | Problem]:
         """Book an appointment (`POST /v1/appointments`), returning the whole response."""
-        return book_appointment.sync_detailed(
-            client=self._client, body=body, idempotency_key=idempotency_key
+        return typed(
+            book_appointment.sync_detailed(
+                client=self._client, body=body, idempotency_key=idempotency_key
+            )
         )
 
     def cancel(
@@ -414,16 +423,18 @@ class AppointmentsRawResource:
         body: AppointmentCancellation,
         if_match: str | Unset = UNSET,
         idempotency_key: str | Unset = UNSET,
-    ) -> Response[Appointment | Problem]:
-        """Cancel an appointment (`POST /v1/appointments/{appointment_id}/cancel`), returning the whole
-        response.
+    ) -> ApiResponse[Appointment | Problem]:
+        """Cancel an appointment (`POST /v1/appointments/{appointment_id}/cancel`), returning the
+        whole response.
         """
-        return cancel_appointment.sync_detailed(
-            appointment_id,
-            client=self._client,
-            body=body,
-            if_match=if_match,
-            idempotency_key=idempotency_key,
+        return typed(
+            cancel_appointment.sync_detailed(
+                appointment_id,
+                client=self._client,
+                body=body,
+                if_match=if_match,
+                idempotency_key=idempotency_key,
+            )
         )
 
     def check_in(
@@ -432,12 +443,17 @@ class AppointmentsRawResource:
         *,
         if_match: str | Unset = UNSET,
         idempotency_key: str | Unset = UNSET,
-    ) -> Response[Appointment | Problem]:
-        """Check a patient in (`POST /v1/appointments/{appointment_id}/check-in`), returning the whole
-        response.
+    ) -> ApiResponse[Appointment | Problem]:
+        """Check a patient in (`POST /v1/appointments/{appointment_id}/check-in`), returning the
+        whole response.
         """
-        return check_in_appointment.sync_detailed(
-            appointment_id, client=self._client, if_match=if_match, idempotency_key=idempotency_key
+        return typed(
+            check_in_appointment.sync_detailed(
+                appointment_id,
+                client=self._client,
+                if_match=if_match,
+                idempotency_key=idempotency_key,
+            )
         )
 
     def complete(
@@ -446,17 +462,24 @@ class AppointmentsRawResource:
         *,
         if_match: str | Unset = UNSET,
         idempotency_key: str | Unset = UNSET,
-    ) -> Response[Appointment | Problem]:
-        """Complete an appointment (`POST /v1/appointments/{appointment_id}/complete`), returning the
+    ) -> ApiResponse[Appointment | Problem]:
+        """Complete an appointment (`POST /v1/appointments/{appointment_id}/complete`), returning
+        the
         whole response.
         """
-        return complete_appointment.sync_detailed(
-            appointment_id, client=self._client, if_match=if_match, idempotency_key=idempotency_key
+        return typed(
+            complete_appointment.sync_detailed(
+                appointment_id,
+                client=self._client,
+                if_match=if_match,
+                idempotency_key=idempotency_key,
+            )
         )
 
-    def get(self, appointment_id: str) -> Response[Appointment | Problem]:
-        """Get an appointment (`GET /v1/appointments/{appointment_id}`), returning the whole response."""
-        return get_appointment.sync_detailed(appointment_id, client=self._client)
+    def get(self, appointment_id: str) -> ApiResponse[Appointment | Problem]:
+        """Get an appointment (`GET /v1/appointments/{appointment_id}`), returning the whole
+        response."""
+        return typed(get_appointment.sync_detailed(appointment_id, client=self._client))
 
     def list(
         self,
@@ -468,17 +491,19 @@ class AppointmentsRawResource:
         status: AppointmentStatus | Unset = UNSET,
         start_at_from: datetime.datetime | Unset = UNSET,
         start_at_before: datetime.datetime | Unset = UNSET,
-    ) -> Response[AppointmentPage | Problem]:
+    ) -> ApiResponse[AppointmentPage | Problem]:
         """List appointments (`GET /v1/appointments`), returning the whole response."""
-        return list_appointments.sync_detailed(
-            client=self._client,
-            limit=limit,
-            cursor=cursor,
-            patient_id=patient_id,
-            practitioner_id=practitioner_id,
-            status=status,
-            start_at_from=start_at_from,
-            start_at_before=start_at_before,
+        return typed(
+            list_appointments.sync_detailed(
+                client=self._client,
+                limit=limit,
+                cursor=cursor,
+                patient_id=patient_id,
+                practitioner_id=practitioner_id,
+                status=status,
+                start_at_from=start_at_from,
+                start_at_before=start_at_before,
+            )
         )
 
     def mark_no_show(
@@ -487,12 +512,17 @@ class AppointmentsRawResource:
         *,
         if_match: str | Unset = UNSET,
         idempotency_key: str | Unset = UNSET,
-    ) -> Response[Appointment | Problem]:
+    ) -> ApiResponse[Appointment | Problem]:
         """Mark an appointment as a no-show (`POST /v1/appointments/{appointment_id}/no-show`),
         returning the whole response.
         """
-        return mark_appointment_no_show.sync_detailed(
-            appointment_id, client=self._client, if_match=if_match, idempotency_key=idempotency_key
+        return typed(
+            mark_appointment_no_show.sync_detailed(
+                appointment_id,
+                client=self._client,
+                if_match=if_match,
+                idempotency_key=idempotency_key,
+            )
         )
 
     def update(
@@ -501,12 +531,15 @@ class AppointmentsRawResource:
         *,
         body: AppointmentUpdate | AppointmentUpdate | Unset = UNSET,
         if_match: str | Unset = UNSET,
-    ) -> Response[Appointment | Problem]:
-        """Reschedule or update an appointment (`PATCH /v1/appointments/{appointment_id}`), returning
+    ) -> ApiResponse[Appointment | Problem]:
+        """Reschedule or update an appointment (`PATCH /v1/appointments/{appointment_id}`),
+        returning
         the whole response.
         """
-        return update_appointment.sync_detailed(
-            appointment_id, client=self._client, body=body, if_match=if_match
+        return typed(
+            update_appointment.sync_detailed(
+                appointment_id, client=self._client, body=body, if_match=if_match
+            )
         )
 
 
@@ -529,7 +562,8 @@ class AsyncAppointmentsResource:
         Books an appointment in status `scheduled`. `end_at` must be after `start_at` and at most 8
         hours later; the patient and practitioner must exist (`404` `not_found`, with `errors`
         pointing at the field); the practitioner must be active
-        (`409` `practitioner_inactive`); and neither may have another live (not cancelled) appointment
+        (`409` `practitioner_inactive`); and neither may have another live (not cancelled)
+        appointment
         overlapping it (`409` `appointment_overlap`). Intervals are half-open, so back-to-back
         appointments do not overlap. Requires scope `appointments:write`.
 
@@ -703,7 +737,8 @@ class AsyncAppointmentsResource:
             status (AppointmentStatus | Unset): Where the appointment is in its life: `scheduled`
                 (booked), `checked_in` (the patient has
                 arrived), `completed`, `cancelled` (frees the slot), or `no_show`.
-            start_at_from (datetime.datetime | Unset): An instant, RFC 3339 `date-time` with an offset
+            start_at_from (datetime.datetime | Unset): An instant, RFC 3339 `date-time` with an
+                offset
                 (`Z` or `+hh:mm`), such as
                 `2026-12-01T09:00:00+01:00`. Unix timestamps and other spellings are rejected.
             start_at_before (datetime.datetime | Unset): An instant, RFC 3339 `date-time` with an
@@ -812,10 +847,12 @@ class AsyncAppointmentsResource:
                 and `_`. Treat it as an
                 opaque string; its form may change.
             if_match (str | Unset):
-            body (AppointmentUpdate): A JSON merge patch of a scheduled appointment. Absent fields are
+            body (AppointmentUpdate): A JSON merge patch of a scheduled appointment. Absent fields
+                are
                 unchanged; `reason` and
                 `notes` may be `null` to remove them. The resulting times follow the booking rules.
-            body (AppointmentUpdate): A JSON merge patch of a scheduled appointment. Absent fields are
+            body (AppointmentUpdate): A JSON merge patch of a scheduled appointment. Absent fields
+                are
                 unchanged; `reason` and
                 `notes` may be `null` to remove them. The resulting times follow the booking rules.
 
@@ -836,8 +873,9 @@ class AsyncAppointmentsRawResource:
     """The operations tagged `appointments`, each returning the whole response.
 
     `AsyncPatientTracker(...).appointments.raw`: the methods of `AsyncAppointmentsResource`
-    (list_all excepted), returning the generated `Response` (`status_code`, `headers` such as
-    `ETag`, `parsed`), for `etag()` and `modify()`. An error status still raises `ApiError`.
+    (list_all excepted), returning an `ApiResponse` (`status_code`, `headers`, `parsed`, and
+    `typed_headers`: the documented headers, typed, such as `typed_headers.etag`), for `etag()`
+    and `modify()`. An error status still raises `ApiError`.
     """
 
     def __init__(self, client: AuthenticatedClient) -> None:
@@ -845,10 +883,12 @@ class AsyncAppointmentsRawResource:
 
     async def book(
         self, *, body: AppointmentCreate, idempotency_key: str | Unset = UNSET
-    ) -> Response[Appointment | Problem]:
+    ) -> ApiResponse[Appointment | Problem]:
         """Book an appointment (`POST /v1/appointments`), returning the whole response."""
-        return await book_appointment.asyncio_detailed(
-            client=self._client, body=body, idempotency_key=idempotency_key
+        return typed(
+            await book_appointment.asyncio_detailed(
+                client=self._client, body=body, idempotency_key=idempotency_key
+            )
         )
 
     async def cancel(
@@ -858,16 +898,18 @@ class AsyncAppointmentsRawResource:
         body: AppointmentCancellation,
         if_match: str | Unset = UNSET,
         idempotency_key: str | Unset = UNSET,
-    ) -> Response[Appointment | Problem]:
-        """Cancel an appointment (`POST /v1/appointments/{appointment_id}/cancel`), returning the whole
-        response.
+    ) -> ApiResponse[Appointment | Problem]:
+        """Cancel an appointment (`POST /v1/appointments/{appointment_id}/cancel`), returning the
+        whole response.
         """
-        return await cancel_appointment.asyncio_detailed(
-            appointment_id,
-            client=self._client,
-            body=body,
-            if_match=if_match,
-            idempotency_key=idempotency_key,
+        return typed(
+            await cancel_appointment.asyncio_detailed(
+                appointment_id,
+                client=self._client,
+                body=body,
+                if_match=if_match,
+                idempotency_key=idempotency_key,
+            )
         )
 
     async def check_in(
@@ -876,12 +918,17 @@ class AsyncAppointmentsRawResource:
         *,
         if_match: str | Unset = UNSET,
         idempotency_key: str | Unset = UNSET,
-    ) -> Response[Appointment | Problem]:
-        """Check a patient in (`POST /v1/appointments/{appointment_id}/check-in`), returning the whole
-        response.
+    ) -> ApiResponse[Appointment | Problem]:
+        """Check a patient in (`POST /v1/appointments/{appointment_id}/check-in`), returning the
+        whole response.
         """
-        return await check_in_appointment.asyncio_detailed(
-            appointment_id, client=self._client, if_match=if_match, idempotency_key=idempotency_key
+        return typed(
+            await check_in_appointment.asyncio_detailed(
+                appointment_id,
+                client=self._client,
+                if_match=if_match,
+                idempotency_key=idempotency_key,
+            )
         )
 
     async def complete(
@@ -890,17 +937,24 @@ class AsyncAppointmentsRawResource:
         *,
         if_match: str | Unset = UNSET,
         idempotency_key: str | Unset = UNSET,
-    ) -> Response[Appointment | Problem]:
-        """Complete an appointment (`POST /v1/appointments/{appointment_id}/complete`), returning the
+    ) -> ApiResponse[Appointment | Problem]:
+        """Complete an appointment (`POST /v1/appointments/{appointment_id}/complete`), returning
+        the
         whole response.
         """
-        return await complete_appointment.asyncio_detailed(
-            appointment_id, client=self._client, if_match=if_match, idempotency_key=idempotency_key
+        return typed(
+            await complete_appointment.asyncio_detailed(
+                appointment_id,
+                client=self._client,
+                if_match=if_match,
+                idempotency_key=idempotency_key,
+            )
         )
 
-    async def get(self, appointment_id: str) -> Response[Appointment | Problem]:
-        """Get an appointment (`GET /v1/appointments/{appointment_id}`), returning the whole response."""
-        return await get_appointment.asyncio_detailed(appointment_id, client=self._client)
+    async def get(self, appointment_id: str) -> ApiResponse[Appointment | Problem]:
+        """Get an appointment (`GET /v1/appointments/{appointment_id}`), returning the whole
+        response."""
+        return typed(await get_appointment.asyncio_detailed(appointment_id, client=self._client))
 
     async def list(
         self,
@@ -912,17 +966,19 @@ class AsyncAppointmentsRawResource:
         status: AppointmentStatus | Unset = UNSET,
         start_at_from: datetime.datetime | Unset = UNSET,
         start_at_before: datetime.datetime | Unset = UNSET,
-    ) -> Response[AppointmentPage | Problem]:
+    ) -> ApiResponse[AppointmentPage | Problem]:
         """List appointments (`GET /v1/appointments`), returning the whole response."""
-        return await list_appointments.asyncio_detailed(
-            client=self._client,
-            limit=limit,
-            cursor=cursor,
-            patient_id=patient_id,
-            practitioner_id=practitioner_id,
-            status=status,
-            start_at_from=start_at_from,
-            start_at_before=start_at_before,
+        return typed(
+            await list_appointments.asyncio_detailed(
+                client=self._client,
+                limit=limit,
+                cursor=cursor,
+                patient_id=patient_id,
+                practitioner_id=practitioner_id,
+                status=status,
+                start_at_from=start_at_from,
+                start_at_before=start_at_before,
+            )
         )
 
     async def mark_no_show(
@@ -931,12 +987,17 @@ class AsyncAppointmentsRawResource:
         *,
         if_match: str | Unset = UNSET,
         idempotency_key: str | Unset = UNSET,
-    ) -> Response[Appointment | Problem]:
+    ) -> ApiResponse[Appointment | Problem]:
         """Mark an appointment as a no-show (`POST /v1/appointments/{appointment_id}/no-show`),
         returning the whole response.
         """
-        return await mark_appointment_no_show.asyncio_detailed(
-            appointment_id, client=self._client, if_match=if_match, idempotency_key=idempotency_key
+        return typed(
+            await mark_appointment_no_show.asyncio_detailed(
+                appointment_id,
+                client=self._client,
+                if_match=if_match,
+                idempotency_key=idempotency_key,
+            )
         )
 
     async def update(
@@ -945,12 +1006,15 @@ class AsyncAppointmentsRawResource:
         *,
         body: AppointmentUpdate | AppointmentUpdate | Unset = UNSET,
         if_match: str | Unset = UNSET,
-    ) -> Response[Appointment | Problem]:
-        """Reschedule or update an appointment (`PATCH /v1/appointments/{appointment_id}`), returning
+    ) -> ApiResponse[Appointment | Problem]:
+        """Reschedule or update an appointment (`PATCH /v1/appointments/{appointment_id}`),
+        returning
         the whole response.
         """
-        return await update_appointment.asyncio_detailed(
-            appointment_id, client=self._client, body=body, if_match=if_match
+        return typed(
+            await update_appointment.asyncio_detailed(
+                appointment_id, client=self._client, body=body, if_match=if_match
+            )
         )
 
 
@@ -995,21 +1059,22 @@ class HealthResource:
 class HealthRawResource:
     """The operations tagged `health`, each returning the whole response.
 
-    `PatientTracker(...).health.raw`: the methods of `HealthResource` (list_all excepted), returning
-    the generated `Response` (`status_code`, `headers` such as `ETag`, `parsed`), for `etag()` and
-    `modify()`. An error status still raises `ApiError`.
+    `PatientTracker(...).health.raw`: the methods of `HealthResource`
+    (list_all excepted), returning an `ApiResponse` (`status_code`, `headers`, `parsed`, and
+    `typed_headers`: the documented headers, typed, such as `typed_headers.etag`), for `etag()`
+    and `modify()`. An error status still raises `ApiError`.
     """
 
     def __init__(self, client: AuthenticatedClient) -> None:
         self._client = client
 
-    def get(self) -> Response[Health | Problem]:
+    def get(self) -> ApiResponse[Health | Problem]:
         """Check that the process is alive (`GET /healthz`), returning the whole response."""
-        return get_health.sync_detailed(client=self._client)
+        return typed(get_health.sync_detailed(client=self._client))
 
-    def get_readiness(self) -> Response[Problem | Readiness]:
+    def get_readiness(self) -> ApiResponse[Problem | Readiness]:
         """Check that the database is reachable (`GET /readyz`), returning the whole response."""
-        return get_readiness.sync_detailed(client=self._client)
+        return typed(get_readiness.sync_detailed(client=self._client))
 
 
 class AsyncHealthResource:
@@ -1053,21 +1118,22 @@ class AsyncHealthResource:
 class AsyncHealthRawResource:
     """The operations tagged `health`, each returning the whole response.
 
-    `AsyncPatientTracker(...).health.raw`: the methods of `AsyncHealthResource` (list_all excepted),
-    returning the generated `Response` (`status_code`, `headers` such as `ETag`, `parsed`), for
-    `etag()` and `modify()`. An error status still raises `ApiError`.
+    `AsyncPatientTracker(...).health.raw`: the methods of `AsyncHealthResource`
+    (list_all excepted), returning an `ApiResponse` (`status_code`, `headers`, `parsed`, and
+    `typed_headers`: the documented headers, typed, such as `typed_headers.etag`), for `etag()`
+    and `modify()`. An error status still raises `ApiError`.
     """
 
     def __init__(self, client: AuthenticatedClient) -> None:
         self._client = client
 
-    async def get(self) -> Response[Health | Problem]:
+    async def get(self) -> ApiResponse[Health | Problem]:
         """Check that the process is alive (`GET /healthz`), returning the whole response."""
-        return await get_health.asyncio_detailed(client=self._client)
+        return typed(await get_health.asyncio_detailed(client=self._client))
 
-    async def get_readiness(self) -> Response[Problem | Readiness]:
+    async def get_readiness(self) -> ApiResponse[Problem | Readiness]:
         """Check that the database is reachable (`GET /readyz`), returning the whole response."""
-        return await get_readiness.asyncio_detailed(client=self._client)
+        return typed(await get_readiness.asyncio_detailed(client=self._client))
 
 
 class PatientsResource:
@@ -1152,13 +1218,15 @@ class PatientsResource:
     ) -> PatientPage:
         """List patients (`GET /v1/patients`).
 
-        Lists patients in the order they were registered (oldest first), optionally filtered by exact
+        Lists patients in the order they were registered (oldest first), optionally filtered by
+        exact
         phone number or by a name prefix. Requires scope `patients:read`.
 
         Args:
             limit (int | Unset):  Default: 20.
             cursor (str | Unset):
-            phone (str | Unset): A phone number in E.164 form, `+` then 2 to 15 digits, the first not
+            phone (str | Unset): A phone number in E.164 form, `+` then 2 to 15 digits, the first
+                not
                 0.
             name_prefix (str | Unset):
 
@@ -1224,7 +1292,8 @@ class PatientsResource:
             status (AppointmentStatus | Unset): Where the appointment is in its life: `scheduled`
                 (booked), `checked_in` (the patient has
                 arrived), `completed`, `cancelled` (frees the slot), or `no_show`.
-            start_at_from (datetime.datetime | Unset): An instant, RFC 3339 `date-time` with an offset
+            start_at_from (datetime.datetime | Unset): An instant, RFC 3339 `date-time` with an
+                offset
                 (`Z` or `+hh:mm`), such as
                 `2026-12-01T09:00:00+01:00`. Unix timestamps and other spellings are rejected.
             start_at_before (datetime.datetime | Unset): An instant, RFC 3339 `date-time` with an
@@ -1286,7 +1355,8 @@ class PatientsResource:
     ) -> Patient:
         """Update a patient (`PATCH /v1/patients/{patient_id}`).
 
-        Changes a patient with a JSON merge patch (RFC 7396): fields that are present are set, `null`
+        Changes a patient with a JSON merge patch (RFC 7396): fields that are present are set,
+        `null`
         removes an optional field (`email`), absent fields are left alone. The same rules as on
         registration apply. Requires scope `patients:write`.
 
@@ -1316,9 +1386,10 @@ class PatientsResource:
 class PatientsRawResource:
     """The operations tagged `patients`, each returning the whole response.
 
-    `PatientTracker(...).patients.raw`: the methods of `PatientsResource` (list_all excepted),
-    returning the generated `Response` (`status_code`, `headers` such as `ETag`, `parsed`), for
-    `etag()` and `modify()`. An error status still raises `ApiError`.
+    `PatientTracker(...).patients.raw`: the methods of `PatientsResource`
+    (list_all excepted), returning an `ApiResponse` (`status_code`, `headers`, `parsed`, and
+    `typed_headers`: the documented headers, typed, such as `typed_headers.etag`), for `etag()`
+    and `modify()`. An error status still raises `ApiError`.
     """
 
     def __init__(self, client: AuthenticatedClient) -> None:
@@ -1326,19 +1397,25 @@ class PatientsRawResource:
 
     def create(
         self, *, body: PatientCreate, idempotency_key: str | Unset = UNSET
-    ) -> Response[Patient | Problem]:
+    ) -> ApiResponse[Patient | Problem]:
         """Register a patient (`POST /v1/patients`), returning the whole response."""
-        return create_patient.sync_detailed(
-            client=self._client, body=body, idempotency_key=idempotency_key
+        return typed(
+            create_patient.sync_detailed(
+                client=self._client, body=body, idempotency_key=idempotency_key
+            )
         )
 
-    def delete(self, patient_id: str, *, if_match: str | Unset = UNSET) -> Response[Any | Problem]:
+    def delete(
+        self, patient_id: str, *, if_match: str | Unset = UNSET
+    ) -> ApiResponse[Any | Problem]:
         """Delete a patient (`DELETE /v1/patients/{patient_id}`), returning the whole response."""
-        return delete_patient.sync_detailed(patient_id, client=self._client, if_match=if_match)
+        return typed(
+            delete_patient.sync_detailed(patient_id, client=self._client, if_match=if_match)
+        )
 
-    def get(self, patient_id: str) -> Response[Patient | Problem]:
+    def get(self, patient_id: str) -> ApiResponse[Patient | Problem]:
         """Get a patient (`GET /v1/patients/{patient_id}`), returning the whole response."""
-        return get_patient.sync_detailed(patient_id, client=self._client)
+        return typed(get_patient.sync_detailed(patient_id, client=self._client))
 
     def list(
         self,
@@ -1347,10 +1424,16 @@ class PatientsRawResource:
         cursor: str | Unset = UNSET,
         phone: str | Unset = UNSET,
         name_prefix: str | Unset = UNSET,
-    ) -> Response[PatientPage | Problem]:
+    ) -> ApiResponse[PatientPage | Problem]:
         """List patients (`GET /v1/patients`), returning the whole response."""
-        return list_patients.sync_detailed(
-            client=self._client, limit=limit, cursor=cursor, phone=phone, name_prefix=name_prefix
+        return typed(
+            list_patients.sync_detailed(
+                client=self._client,
+                limit=limit,
+                cursor=cursor,
+                phone=phone,
+                name_prefix=name_prefix,
+            )
         )
 
     def list_appointments(
@@ -1362,18 +1445,20 @@ class PatientsRawResource:
         status: AppointmentStatus | Unset = UNSET,
         start_at_from: datetime.datetime | Unset = UNSET,
         start_at_before: datetime.datetime | Unset = UNSET,
-    ) -> Response[AppointmentPage | Problem]:
+    ) -> ApiResponse[AppointmentPage | Problem]:
         """List one patient's appointments (`GET /v1/patients/{patient_id}/appointments`), returning
         the whole response.
         """
-        return list_patient_appointments.sync_detailed(
-            patient_id,
-            client=self._client,
-            limit=limit,
-            cursor=cursor,
-            status=status,
-            start_at_from=start_at_from,
-            start_at_before=start_at_before,
+        return typed(
+            list_patient_appointments.sync_detailed(
+                patient_id,
+                client=self._client,
+                limit=limit,
+                cursor=cursor,
+                status=status,
+                start_at_from=start_at_from,
+                start_at_before=start_at_before,
+            )
         )
 
     def update(
@@ -1382,10 +1467,12 @@ class PatientsRawResource:
         *,
         body: PatientUpdate | PatientUpdate | Unset = UNSET,
         if_match: str | Unset = UNSET,
-    ) -> Response[Patient | Problem]:
+    ) -> ApiResponse[Patient | Problem]:
         """Update a patient (`PATCH /v1/patients/{patient_id}`), returning the whole response."""
-        return update_patient.sync_detailed(
-            patient_id, client=self._client, body=body, if_match=if_match
+        return typed(
+            update_patient.sync_detailed(
+                patient_id, client=self._client, body=body, if_match=if_match
+            )
         )
 
 
@@ -1475,13 +1562,15 @@ class AsyncPatientsResource:
     ) -> PatientPage:
         """List patients (`GET /v1/patients`).
 
-        Lists patients in the order they were registered (oldest first), optionally filtered by exact
+        Lists patients in the order they were registered (oldest first), optionally filtered by
+        exact
         phone number or by a name prefix. Requires scope `patients:read`.
 
         Args:
             limit (int | Unset):  Default: 20.
             cursor (str | Unset):
-            phone (str | Unset): A phone number in E.164 form, `+` then 2 to 15 digits, the first not
+            phone (str | Unset): A phone number in E.164 form, `+` then 2 to 15 digits, the first
+                not
                 0.
             name_prefix (str | Unset):
 
@@ -1548,7 +1637,8 @@ class AsyncPatientsResource:
             status (AppointmentStatus | Unset): Where the appointment is in its life: `scheduled`
                 (booked), `checked_in` (the patient has
                 arrived), `completed`, `cancelled` (frees the slot), or `no_show`.
-            start_at_from (datetime.datetime | Unset): An instant, RFC 3339 `date-time` with an offset
+            start_at_from (datetime.datetime | Unset): An instant, RFC 3339 `date-time` with an
+                offset
                 (`Z` or `+hh:mm`), such as
                 `2026-12-01T09:00:00+01:00`. Unix timestamps and other spellings are rejected.
             start_at_before (datetime.datetime | Unset): An instant, RFC 3339 `date-time` with an
@@ -1610,7 +1700,8 @@ class AsyncPatientsResource:
     ) -> Patient:
         """Update a patient (`PATCH /v1/patients/{patient_id}`).
 
-        Changes a patient with a JSON merge patch (RFC 7396): fields that are present are set, `null`
+        Changes a patient with a JSON merge patch (RFC 7396): fields that are present are set,
+        `null`
         removes an optional field (`email`), absent fields are left alone. The same rules as on
         registration apply. Requires scope `patients:write`.
 
@@ -1640,9 +1731,10 @@ class AsyncPatientsResource:
 class AsyncPatientsRawResource:
     """The operations tagged `patients`, each returning the whole response.
 
-    `AsyncPatientTracker(...).patients.raw`: the methods of `AsyncPatientsResource` (list_all
-    excepted), returning the generated `Response` (`status_code`, `headers` such as `ETag`,
-    `parsed`), for `etag()` and `modify()`. An error status still raises `ApiError`.
+    `AsyncPatientTracker(...).patients.raw`: the methods of `AsyncPatientsResource`
+    (list_all excepted), returning an `ApiResponse` (`status_code`, `headers`, `parsed`, and
+    `typed_headers`: the documented headers, typed, such as `typed_headers.etag`), for `etag()`
+    and `modify()`. An error status still raises `ApiError`.
     """
 
     def __init__(self, client: AuthenticatedClient) -> None:
@@ -1650,23 +1742,27 @@ class AsyncPatientsRawResource:
 
     async def create(
         self, *, body: PatientCreate, idempotency_key: str | Unset = UNSET
-    ) -> Response[Patient | Problem]:
+    ) -> ApiResponse[Patient | Problem]:
         """Register a patient (`POST /v1/patients`), returning the whole response."""
-        return await create_patient.asyncio_detailed(
-            client=self._client, body=body, idempotency_key=idempotency_key
+        return typed(
+            await create_patient.asyncio_detailed(
+                client=self._client, body=body, idempotency_key=idempotency_key
+            )
         )
 
     async def delete(
         self, patient_id: str, *, if_match: str | Unset = UNSET
-    ) -> Response[Any | Problem]:
+    ) -> ApiResponse[Any | Problem]:
         """Delete a patient (`DELETE /v1/patients/{patient_id}`), returning the whole response."""
-        return await delete_patient.asyncio_detailed(
-            patient_id, client=self._client, if_match=if_match
+        return typed(
+            await delete_patient.asyncio_detailed(
+                patient_id, client=self._client, if_match=if_match
+            )
         )
 
-    async def get(self, patient_id: str) -> Response[Patient | Problem]:
+    async def get(self, patient_id: str) -> ApiResponse[Patient | Problem]:
         """Get a patient (`GET /v1/patients/{patient_id}`), returning the whole response."""
-        return await get_patient.asyncio_detailed(patient_id, client=self._client)
+        return typed(await get_patient.asyncio_detailed(patient_id, client=self._client))
 
     async def list(
         self,
@@ -1675,10 +1771,16 @@ class AsyncPatientsRawResource:
         cursor: str | Unset = UNSET,
         phone: str | Unset = UNSET,
         name_prefix: str | Unset = UNSET,
-    ) -> Response[PatientPage | Problem]:
+    ) -> ApiResponse[PatientPage | Problem]:
         """List patients (`GET /v1/patients`), returning the whole response."""
-        return await list_patients.asyncio_detailed(
-            client=self._client, limit=limit, cursor=cursor, phone=phone, name_prefix=name_prefix
+        return typed(
+            await list_patients.asyncio_detailed(
+                client=self._client,
+                limit=limit,
+                cursor=cursor,
+                phone=phone,
+                name_prefix=name_prefix,
+            )
         )
 
     async def list_appointments(
@@ -1690,18 +1792,20 @@ class AsyncPatientsRawResource:
         status: AppointmentStatus | Unset = UNSET,
         start_at_from: datetime.datetime | Unset = UNSET,
         start_at_before: datetime.datetime | Unset = UNSET,
-    ) -> Response[AppointmentPage | Problem]:
+    ) -> ApiResponse[AppointmentPage | Problem]:
         """List one patient's appointments (`GET /v1/patients/{patient_id}/appointments`), returning
         the whole response.
         """
-        return await list_patient_appointments.asyncio_detailed(
-            patient_id,
-            client=self._client,
-            limit=limit,
-            cursor=cursor,
-            status=status,
-            start_at_from=start_at_from,
-            start_at_before=start_at_before,
+        return typed(
+            await list_patient_appointments.asyncio_detailed(
+                patient_id,
+                client=self._client,
+                limit=limit,
+                cursor=cursor,
+                status=status,
+                start_at_from=start_at_from,
+                start_at_before=start_at_before,
+            )
         )
 
     async def update(
@@ -1710,10 +1814,12 @@ class AsyncPatientsRawResource:
         *,
         body: PatientUpdate | PatientUpdate | Unset = UNSET,
         if_match: str | Unset = UNSET,
-    ) -> Response[Patient | Problem]:
+    ) -> ApiResponse[Patient | Problem]:
         """Update a patient (`PATCH /v1/patients/{patient_id}`), returning the whole response."""
-        return await update_patient.asyncio_detailed(
-            patient_id, client=self._client, body=body, if_match=if_match
+        return typed(
+            await update_patient.asyncio_detailed(
+                patient_id, client=self._client, body=body, if_match=if_match
+            )
         )
 
 
@@ -1733,7 +1839,8 @@ class PractitionersResource:
     ) -> Practitioner:
         """Create a practitioner (`POST /v1/practitioners`).
 
-        Creates a practitioner, active unless `active` is `false`. Requires scope `practitioners:write`.
+        Creates a practitioner, active unless `active` is `false`. Requires scope
+        `practitioners:write`.
 
         Args:
             idempotency_key (str | Unset):
@@ -1755,7 +1862,8 @@ class PractitionersResource:
         """Delete a practitioner (`DELETE /v1/practitioners/{practitioner_id}`).
 
         Deletes a practitioner that has no appointments (any status); one that has is a `409`
-        `practitioner_has_appointments` (deactivate it instead). Requires scope `practitioners:write`.
+        `practitioner_has_appointments` (deactivate it instead). Requires scope
+        `practitioners:write`.
 
         Args:
             practitioner_id (str): An opaque identifier assigned by the server: letters, digits, `-`
@@ -1809,7 +1917,8 @@ class PractitionersResource:
         Args:
             limit (int | Unset):  Default: 20.
             cursor (str | Unset):
-            specialty (str | Unset): The practitioner's field, free text such as `general practice` or
+            specialty (str | Unset): The practitioner's field, free text such as `general practice`
+                or
                 `dermatology`.
             active (bool | Unset):
 
@@ -1885,9 +1994,10 @@ class PractitionersResource:
 class PractitionersRawResource:
     """The operations tagged `practitioners`, each returning the whole response.
 
-    `PatientTracker(...).practitioners.raw`: the methods of `PractitionersResource` (list_all
-    excepted), returning the generated `Response` (`status_code`, `headers` such as `ETag`,
-    `parsed`), for `etag()` and `modify()`. An error status still raises `ApiError`.
+    `PatientTracker(...).practitioners.raw`: the methods of `PractitionersResource`
+    (list_all excepted), returning an `ApiResponse` (`status_code`, `headers`, `parsed`, and
+    `typed_headers`: the documented headers, typed, such as `typed_headers.etag`), for `etag()`
+    and `modify()`. An error status still raises `ApiError`.
     """
 
     def __init__(self, client: AuthenticatedClient) -> None:
@@ -1895,27 +2005,31 @@ class PractitionersRawResource:
 
     def create(
         self, *, body: PractitionerCreate, idempotency_key: str | Unset = UNSET
-    ) -> Response[Practitioner | Problem]:
+    ) -> ApiResponse[Practitioner | Problem]:
         """Create a practitioner (`POST /v1/practitioners`), returning the whole response."""
-        return create_practitioner.sync_detailed(
-            client=self._client, body=body, idempotency_key=idempotency_key
+        return typed(
+            create_practitioner.sync_detailed(
+                client=self._client, body=body, idempotency_key=idempotency_key
+            )
         )
 
     def delete(
         self, practitioner_id: str, *, if_match: str | Unset = UNSET
-    ) -> Response[Any | Problem]:
+    ) -> ApiResponse[Any | Problem]:
         """Delete a practitioner (`DELETE /v1/practitioners/{practitioner_id}`), returning the whole
         response.
         """
-        return delete_practitioner.sync_detailed(
-            practitioner_id, client=self._client, if_match=if_match
+        return typed(
+            delete_practitioner.sync_detailed(
+                practitioner_id, client=self._client, if_match=if_match
+            )
         )
 
-    def get(self, practitioner_id: str) -> Response[Practitioner | Problem]:
+    def get(self, practitioner_id: str) -> ApiResponse[Practitioner | Problem]:
         """Get a practitioner (`GET /v1/practitioners/{practitioner_id}`), returning the whole
         response.
         """
-        return get_practitioner.sync_detailed(practitioner_id, client=self._client)
+        return typed(get_practitioner.sync_detailed(practitioner_id, client=self._client))
 
     def list(
         self,
@@ -1924,10 +2038,12 @@ class PractitionersRawResource:
         cursor: str | Unset = UNSET,
         specialty: str | Unset = UNSET,
         active: bool | Unset = UNSET,
-    ) -> Response[PractitionerPage | Problem]:
+    ) -> ApiResponse[PractitionerPage | Problem]:
         """List practitioners (`GET /v1/practitioners`), returning the whole response."""
-        return list_practitioners.sync_detailed(
-            client=self._client, limit=limit, cursor=cursor, specialty=specialty, active=active
+        return typed(
+            list_practitioners.sync_detailed(
+                client=self._client, limit=limit, cursor=cursor, specialty=specialty, active=active
+            )
         )
 
     def update(
@@ -1936,12 +2052,14 @@ class PractitionersRawResource:
         *,
         body: PractitionerUpdate | PractitionerUpdate | Unset = UNSET,
         if_match: str | Unset = UNSET,
-    ) -> Response[Practitioner | Problem]:
+    ) -> ApiResponse[Practitioner | Problem]:
         """Update a practitioner (`PATCH /v1/practitioners/{practitioner_id}`), returning the whole
         response.
         """
-        return update_practitioner.sync_detailed(
-            practitioner_id, client=self._client, body=body, if_match=if_match
+        return typed(
+            update_practitioner.sync_detailed(
+                practitioner_id, client=self._client, body=body, if_match=if_match
+            )
         )
 
 
@@ -1961,7 +2079,8 @@ class AsyncPractitionersResource:
     ) -> Practitioner:
         """Create a practitioner (`POST /v1/practitioners`).
 
-        Creates a practitioner, active unless `active` is `false`. Requires scope `practitioners:write`.
+        Creates a practitioner, active unless `active` is `false`. Requires scope
+        `practitioners:write`.
 
         Args:
             idempotency_key (str | Unset):
@@ -1983,7 +2102,8 @@ class AsyncPractitionersResource:
         """Delete a practitioner (`DELETE /v1/practitioners/{practitioner_id}`).
 
         Deletes a practitioner that has no appointments (any status); one that has is a `409`
-        `practitioner_has_appointments` (deactivate it instead). Requires scope `practitioners:write`.
+        `practitioner_has_appointments` (deactivate it instead). Requires scope
+        `practitioners:write`.
 
         Args:
             practitioner_id (str): An opaque identifier assigned by the server: letters, digits, `-`
@@ -2037,7 +2157,8 @@ class AsyncPractitionersResource:
         Args:
             limit (int | Unset):  Default: 20.
             cursor (str | Unset):
-            specialty (str | Unset): The practitioner's field, free text such as `general practice` or
+            specialty (str | Unset): The practitioner's field, free text such as `general practice`
+                or
                 `dermatology`.
             active (bool | Unset):
 
@@ -2115,8 +2236,9 @@ class AsyncPractitionersRawResource:
     """The operations tagged `practitioners`, each returning the whole response.
 
     `AsyncPatientTracker(...).practitioners.raw`: the methods of `AsyncPractitionersResource`
-    (list_all excepted), returning the generated `Response` (`status_code`, `headers` such as
-    `ETag`, `parsed`), for `etag()` and `modify()`. An error status still raises `ApiError`.
+    (list_all excepted), returning an `ApiResponse` (`status_code`, `headers`, `parsed`, and
+    `typed_headers`: the documented headers, typed, such as `typed_headers.etag`), for `etag()`
+    and `modify()`. An error status still raises `ApiError`.
     """
 
     def __init__(self, client: AuthenticatedClient) -> None:
@@ -2124,27 +2246,31 @@ class AsyncPractitionersRawResource:
 
     async def create(
         self, *, body: PractitionerCreate, idempotency_key: str | Unset = UNSET
-    ) -> Response[Practitioner | Problem]:
+    ) -> ApiResponse[Practitioner | Problem]:
         """Create a practitioner (`POST /v1/practitioners`), returning the whole response."""
-        return await create_practitioner.asyncio_detailed(
-            client=self._client, body=body, idempotency_key=idempotency_key
+        return typed(
+            await create_practitioner.asyncio_detailed(
+                client=self._client, body=body, idempotency_key=idempotency_key
+            )
         )
 
     async def delete(
         self, practitioner_id: str, *, if_match: str | Unset = UNSET
-    ) -> Response[Any | Problem]:
+    ) -> ApiResponse[Any | Problem]:
         """Delete a practitioner (`DELETE /v1/practitioners/{practitioner_id}`), returning the whole
         response.
         """
-        return await delete_practitioner.asyncio_detailed(
-            practitioner_id, client=self._client, if_match=if_match
+        return typed(
+            await delete_practitioner.asyncio_detailed(
+                practitioner_id, client=self._client, if_match=if_match
+            )
         )
 
-    async def get(self, practitioner_id: str) -> Response[Practitioner | Problem]:
+    async def get(self, practitioner_id: str) -> ApiResponse[Practitioner | Problem]:
         """Get a practitioner (`GET /v1/practitioners/{practitioner_id}`), returning the whole
         response.
         """
-        return await get_practitioner.asyncio_detailed(practitioner_id, client=self._client)
+        return typed(await get_practitioner.asyncio_detailed(practitioner_id, client=self._client))
 
     async def list(
         self,
@@ -2153,10 +2279,12 @@ class AsyncPractitionersRawResource:
         cursor: str | Unset = UNSET,
         specialty: str | Unset = UNSET,
         active: bool | Unset = UNSET,
-    ) -> Response[PractitionerPage | Problem]:
+    ) -> ApiResponse[PractitionerPage | Problem]:
         """List practitioners (`GET /v1/practitioners`), returning the whole response."""
-        return await list_practitioners.asyncio_detailed(
-            client=self._client, limit=limit, cursor=cursor, specialty=specialty, active=active
+        return typed(
+            await list_practitioners.asyncio_detailed(
+                client=self._client, limit=limit, cursor=cursor, specialty=specialty, active=active
+            )
         )
 
     async def update(
@@ -2165,12 +2293,14 @@ class AsyncPractitionersRawResource:
         *,
         body: PractitionerUpdate | PractitionerUpdate | Unset = UNSET,
         if_match: str | Unset = UNSET,
-    ) -> Response[Practitioner | Problem]:
+    ) -> ApiResponse[Practitioner | Problem]:
         """Update a practitioner (`PATCH /v1/practitioners/{practitioner_id}`), returning the whole
         response.
         """
-        return await update_practitioner.asyncio_detailed(
-            practitioner_id, client=self._client, body=body, if_match=if_match
+        return typed(
+            await update_practitioner.asyncio_detailed(
+                practitioner_id, client=self._client, body=body, if_match=if_match
+            )
         )
 
 
