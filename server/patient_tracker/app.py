@@ -10,7 +10,7 @@ from fastapi import APIRouter, FastAPI
 from patient_tracker import docs, health, spec_document
 from patient_tracker.access_log import AccessLogMiddleware
 from patient_tracker.appointments.router import router as appointments_router
-from patient_tracker.cursor_secret import load_cursor_codec
+from patient_tracker.cursor_secret import provide_cursor_codec
 from patient_tracker.db.database import Database
 from patient_tracker.db.engine import create_engine_from_url
 from patient_tracker.patients.router import router as patients_router
@@ -27,11 +27,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         database = Database(create_engine_from_url(settings.database_url))
         app.state.db = database
+        # Once per process: the secret is immutable while the process runs.
+        retrying = await provide_cursor_codec(app.state, settings, database)
         try:
-            # Once per process: the secret is immutable while the process runs.
-            app.state.cursors = await load_cursor_codec(settings, database)
             yield
         finally:
+            if retrying is not None:
+                retrying.cancel()
             database.dispose()
 
     app = FastAPI(

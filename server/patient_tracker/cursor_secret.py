@@ -10,6 +10,10 @@ process (see docs/design.md, "Pagination").
 
 from __future__ import annotations
 
+import asyncio
+import logging
+from typing import Any
+
 from sqlalchemy import Connection, select
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -18,7 +22,17 @@ from patient_tracker.db.tables import server_secrets
 from patient_tracker.http.pagination import CursorCodec
 from patient_tracker.settings import Settings
 
-__all__ = ["CURSOR_SECRET_NAME", "CursorSecretUnavailableError", "load_cursor_codec"]
+__all__ = [
+    "CURSOR_SECRET_NAME",
+    "CursorSecretUnavailableError",
+    "load_cursor_codec",
+    "provide_cursor_codec",
+]
+
+logger = logging.getLogger("patient_tracker.cursors")
+
+# How often a process that could not read its cursor secret at start-up tries again.
+RETRY_INTERVAL_SECONDS = 2.0
 
 # The `server_secrets` row holding the default cursor secret.
 CURSOR_SECRET_NAME = "cursor"  # noqa: S105 - the row's name, not a secret
@@ -52,6 +66,35 @@ async def load_cursor_codec(settings: Settings, database: Database) -> CursorCod
             "PATIENT_TRACKER_CURSOR_SECRET."
         )
     return CursorCodec(stored.encode(), previous)
+
+
+async def provide_cursor_codec(
+    state: Any, settings: Settings, database: Database, *, interval: float = RETRY_INTERVAL_SECONDS
+) -> asyncio.Task[None] | None:
+    """Set `state.cursors` to this process's codec, or, when the database cannot give the secret
+    yet, to `None` and return a task that keeps trying until it can.
+
+    A database that is down (or not yet migrated) while the server starts must not stop it from
+    starting: as before cursors were signed, the server comes up, `/readyz` answers 503, list
+    operations answer 503 `database_unavailable`, and all recover once the secret is read.
+    """
+    try:
+        state.cursors = await load_cursor_codec(settings, database)
+        return None
+    except CursorSecretUnavailableError as error:
+        state.cursors = None
+        logger.warning("%s Retrying every %.0f s.", error, interval)
+
+    async def keep_trying() -> None:
+        while state.cursors is None:
+            await asyncio.sleep(interval)
+            try:
+                state.cursors = await load_cursor_codec(settings, database)
+            except CursorSecretUnavailableError:
+                continue
+            logger.info("cursor secret read; list operations are available")
+
+    return asyncio.create_task(keep_trying())
 
 
 def _stored_secret(conn: Connection) -> str | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from starlette.responses import Response
 
 from patient_tracker.api_models import Health, Readiness, Status, Status1
@@ -24,8 +24,8 @@ async def get_health() -> Response:
 
 
 @router.get("/readyz", operation_id="getReadiness", responses=documented(500, 503))
-async def get_readiness(db: DatabaseDep) -> Response:
-    """The database answers a trivial query."""
-    if not await db.ping():
+async def get_readiness(request: Request, db: DatabaseDep) -> Response:
+    """The database answers a trivial query, and this process has its cursor secret."""
+    if request.app.state.cursors is None or not await db.ping():
         raise DatabaseUnavailableError("The database did not answer.")
     return Response(_READY, media_type="application/json")

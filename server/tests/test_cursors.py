@@ -15,6 +15,10 @@ import base64
 import hashlib
 import hmac
 import json
+import os
+import subprocess
+import sys
+import time
 import timeit
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
@@ -28,7 +32,13 @@ import pytest
 from pydantic import SecretStr, ValidationError
 from sqlalchemy import Connection, select
 
-from conftest import LiveServer, prepare_database, run_live_server, throwaway_postgres_database
+from conftest import (
+    LiveServer,
+    free_port,
+    prepare_database,
+    run_live_server,
+    throwaway_postgres_database,
+)
 from patient_tracker.cursor_secret import (
     CURSOR_SECRET_NAME,
     CursorSecretUnavailableError,
@@ -524,3 +534,49 @@ def test_old_style_digest_was_recomputable() -> None:
     """Why signing was needed: the old check was a public function of public inputs."""
     canonical = json.dumps(["patients", {}], sort_keys=True, default=str)
     assert hashlib.sha256(canonical.encode()).hexdigest() == DIGEST
+
+
+def test_a_server_started_before_its_database_is_migrated_waits_for_the_cursor_secret(
+    tmp_path: Path,
+) -> None:
+    """No secret configured and the database not migrated yet: the server still starts, answers
+    `/readyz` and list operations with 503 `database_unavailable`, and serves lists once the
+    database is migrated (the secret is read again every couple of seconds)."""
+    database_url = f"sqlite:///{tmp_path / 'late.db'}"
+    port = free_port()
+    env = {
+        **os.environ,
+        "PATIENT_TRACKER_DATABASE_URL": database_url,
+        "PATIENT_TRACKER_MIGRATE_ON_START": "false",
+    }
+    command = [sys.executable, "-m", "patient_tracker", "serve", "--port", str(port)]
+    log_path = tmp_path / "server.log"
+    base_url = f"http://127.0.0.1:{port}"
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)  # noqa: S603
+    try:
+        deadline = time.monotonic() + 30
+        readiness = None
+        while time.monotonic() < deadline and readiness is None:
+            try:
+                readiness = httpx.get(f"{base_url}/readyz", timeout=1.0)
+            except httpx.TransportError:
+                time.sleep(0.1)
+        assert readiness is not None, log_path.read_text()
+        assert readiness.status_code == 503
+        assert readiness.json()["code"] == "database_unavailable"
+
+        key = prepare_database(database_url)  # migrates, then creates a key
+        headers = {"Authorization": f"Bearer {key}"}
+        deadline = time.monotonic() + 15
+        listing = httpx.get(f"{base_url}/v1/patients", headers=headers, timeout=5.0)
+        while listing.status_code == 503 and time.monotonic() < deadline:
+            assert listing.json()["code"] == "database_unavailable"
+            time.sleep(0.2)
+            listing = httpx.get(f"{base_url}/v1/patients", headers=headers, timeout=5.0)
+        assert listing.status_code == 200, listing.text
+        assert httpx.get(f"{base_url}/readyz", timeout=5.0).status_code == 200
+        assert "Traceback" not in log_path.read_text()
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

@@ -28,7 +28,7 @@ from typing import Literal
 from starlette.requests import Request
 
 from patient_tracker.api_models import FieldError
-from patient_tracker.problems import InvalidCursorError
+from patient_tracker.problems import DatabaseUnavailableError, InvalidCursorError
 
 __all__ = [
     "CursorCodec",
@@ -152,8 +152,11 @@ def _is_valid(part: object, kind: KeyPart) -> bool:
 
 
 def cursor_codec(request: Request) -> CursorCodec:
-    """The codec the app's lifespan set up (see `patient_tracker.cursor_secret`)."""
-    codec: CursorCodec = request.app.state.cursors
+    """The codec the app's lifespan set up (see `patient_tracker.cursor_secret`); a 503 while the
+    database has not yet given this process its cursor secret."""
+    codec: CursorCodec | None = request.app.state.cursors
+    if codec is None:
+        raise DatabaseUnavailableError("The database has not answered yet; retry shortly.")
     return codec
 
 
