@@ -1,66 +1,62 @@
-"""HTTP for `/v1/practitioners`."""
+"""The practitioner operations, bound to the spec by operationId (see `operations`)."""
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from fastapi import APIRouter, Depends, Query, Request
 from sqlalchemy import Connection
+from starlette.requests import Request
 from starlette.responses import Response
 
 from patient_tracker.api_models import (
     ListPractitionersParametersQuery,
+    Practitioner,
     PractitionerCreate,
+    PractitionerPage,
     PractitionerUpdate,
 )
-from patient_tracker.auth.route import SecuredRoute
-from patient_tracker.deps import (
-    Caller,
-    IdempotencyKey,
-    IdInPath,
-    IfMatch,
-)
-from patient_tracker.http.json_body import JSON, MERGE_PATCH_JSON, json_body
-from patient_tracker.http.responses import ApiResponse, documented, page_response, resource_response
+from patient_tracker.auth.caller import Caller
+from patient_tracker.deps import IdempotencyKey, IdInPath, IfMatch
+from patient_tracker.http.pages import keyset_page
+from patient_tracker.http.params import given, given_root
+from patient_tracker.http.responses import ApiResponse, page_response, resource_response
 from patient_tracker.idempotency import request_fingerprint, run_idempotent
+from patient_tracker.operations import operation, spec_operations
 from patient_tracker.practitioners import service
+from patient_tracker.resource import Slice
 
-router = APIRouter(prefix="/v1/practitioners", tags=["Practitioners"], route_class=SecuredRoute)
-
-_BODY = (400, 413, 415, 422)
+_GET = spec_operations()["getPractitioner"]
 
 
-@router.get("", operation_id="listPractitioners", responses=documented(401, 403, 422, 500))
-async def list_practitioners(
-    request: Request,
-    query: Annotated[ListPractitionersParametersQuery, Query()],
-) -> Response:
+@operation("listPractitioners")
+async def list_practitioners(request: Request, query: ListPractitionersParametersQuery) -> Response:
     """List practitioners in creation order."""
     caller = Caller.of(request)
 
     def work(conn: Connection) -> Response:
-        return page_response(service.list_page(conn, query))
+        specialty, active = given_root(query.specialty), given(query.active)
+        filters = {"specialty": specialty, "active": active}
+
+        def fetch(after: tuple[str, ...] | None) -> Slice[Practitioner]:
+            return service.list_slice(
+                conn, after=after, limit=query.limit, specialty=specialty, active=active
+            )
+
+        cursor = given(query.cursor)
+        page = keyset_page(PractitionerPage, "practitioners", filters, cursor, 1, fetch)
+        return page_response(page)
 
     return await caller.db.read(work)
 
 
-@router.post(
-    "",
-    operation_id="createPractitioner",
-    status_code=201,
-    responses=documented(*_BODY, 401, 403, 500),
-)
+@operation("createPractitioner")
 async def create_practitioner(
-    request: Request,
-    body: Annotated[PractitionerCreate, Depends(json_body(PractitionerCreate))],
-    idempotency_key: IdempotencyKey = None,
+    request: Request, body: PractitionerCreate, idempotency_key: IdempotencyKey = None
 ) -> Response:
     """Create a practitioner."""
     caller = Caller.of(request)
 
     def work(conn: Connection) -> ApiResponse:
         practitioner, version = service.create(conn, body)
-        location = f"/v1/practitioners/{practitioner.id.root}"
+        location = _GET.location(practitioner_id=practitioner.id.root)
         return resource_response(practitioner, version, status=201, location=location)
 
     def fingerprint() -> str:
@@ -69,11 +65,7 @@ async def create_practitioner(
     return await run_idempotent(caller.db, caller.principal, idempotency_key, fingerprint, work)
 
 
-@router.get(
-    "/{practitioner_id}",
-    operation_id="getPractitioner",
-    responses=documented(401, 403, 404, 500),
-)
+@operation("getPractitioner")
 async def get_practitioner(request: Request, practitioner_id: IdInPath) -> Response:
     """One practitioner, with its ETag."""
     caller = Caller.of(request)
@@ -85,19 +77,9 @@ async def get_practitioner(request: Request, practitioner_id: IdInPath) -> Respo
     return await caller.db.read(work)
 
 
-@router.patch(
-    "/{practitioner_id}",
-    operation_id="updatePractitioner",
-    responses=documented(*_BODY, 401, 403, 404, 412, 500),
-)
+@operation("updatePractitioner")
 async def update_practitioner(
-    request: Request,
-    practitioner_id: IdInPath,
-    body: Annotated[
-        PractitionerUpdate,
-        Depends(json_body(PractitionerUpdate, media_types=(MERGE_PATCH_JSON, JSON))),
-    ],
-    if_match: IfMatch = None,
+    request: Request, practitioner_id: IdInPath, body: PractitionerUpdate, if_match: IfMatch = None
 ) -> Response:
     """Apply a JSON merge patch."""
     caller = Caller.of(request)
@@ -109,12 +91,7 @@ async def update_practitioner(
     return await caller.db.write(work)
 
 
-@router.delete(
-    "/{practitioner_id}",
-    operation_id="deletePractitioner",
-    status_code=204,
-    responses=documented(401, 403, 404, 409, 412, 422, 500),
-)
+@operation("deletePractitioner")
 async def delete_practitioner(
     request: Request, practitioner_id: IdInPath, if_match: IfMatch = None
 ) -> Response:
