@@ -23,9 +23,15 @@ from patient_tracker.api_models import (
 from patient_tracker.appointments import service
 from patient_tracker.auth.caller import Caller
 from patient_tracker.deps import IdempotencyKey, IdInPath, IfMatch
+from patient_tracker.http.handlers import (
+    change_resource,
+    create_resource,
+    read_page,
+    read_resource,
+)
 from patient_tracker.http.pages import keyset_page
 from patient_tracker.http.params import given, given_root
-from patient_tracker.http.responses import ApiResponse, page_response, resource_response
+from patient_tracker.http.responses import ApiResponse, resource_response
 from patient_tracker.idempotency import request_fingerprint, run_idempotent
 from patient_tracker.operations import operation, spec_operations
 from patient_tracker.resource import Slice
@@ -71,10 +77,9 @@ def appointment_page(
 @operation("listAppointments")
 async def list_appointments(request: Request, query: ListAppointmentsParametersQuery) -> Response:
     """Appointments by start time, filtered."""
-    caller = Caller.of(request)
 
-    def work(conn: Connection) -> Response:
-        page = appointment_page(
+    def page(conn: Connection) -> AppointmentPage:
+        return appointment_page(
             conn,
             limit=query.limit,
             cursor=given(query.cursor),
@@ -84,9 +89,8 @@ async def list_appointments(request: Request, query: ListAppointmentsParametersQ
             start_at_from=given(query.start_at_from),
             start_at_before=given(query.start_at_before),
         )
-        return page_response(page)
 
-    return await caller.db.read(work)
+    return await read_page(request, page)
 
 
 @operation("bookAppointment")
@@ -94,29 +98,19 @@ async def book_appointment(
     request: Request, body: AppointmentCreate, idempotency_key: IdempotencyKey = None
 ) -> Response:
     """Book an appointment."""
-    caller = Caller.of(request)
-
-    def work(conn: Connection) -> ApiResponse:
-        appointment, version = service.book(conn, body)
-        location = _GET.location(appointment_id=appointment.id.root)
-        return resource_response(appointment, version, status=201, location=location)
-
-    def fingerprint() -> str:
-        return request_fingerprint("POST", request.url.path, body.model_dump_json())
-
-    return await run_idempotent(caller.db, caller.principal, idempotency_key, fingerprint, work)
+    return await create_resource(
+        request,
+        body,
+        idempotency_key,
+        lambda conn: service.book(conn, body),
+        lambda appointment: _GET.location(appointment_id=appointment.id.root),
+    )
 
 
 @operation("getAppointment")
 async def get_appointment(request: Request, appointment_id: IdInPath) -> Response:
     """One appointment, with its ETag."""
-    caller = Caller.of(request)
-
-    def work(conn: Connection) -> Response:
-        appointment, version = service.get(conn, appointment_id)
-        return resource_response(appointment, version).to_response()
-
-    return await caller.db.read(work)
+    return await read_resource(request, lambda conn: service.get(conn, appointment_id))
 
 
 @operation("updateAppointment")
@@ -124,13 +118,9 @@ async def update_appointment(
     request: Request, appointment_id: IdInPath, body: AppointmentUpdate, if_match: IfMatch = None
 ) -> Response:
     """Reschedule or edit a scheduled appointment."""
-    caller = Caller.of(request)
-
-    def work(conn: Connection) -> Response:
-        appointment, version = service.update(conn, appointment_id, body, if_match)
-        return resource_response(appointment, version).to_response()
-
-    return await caller.db.write(work)
+    return await change_resource(
+        request, lambda conn: service.update(conn, appointment_id, body, if_match)
+    )
 
 
 async def _act(
