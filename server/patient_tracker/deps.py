@@ -68,7 +68,8 @@ def spec_path(name: str) -> PathParam:
 
 IfMatch = Annotated[str | None, spec_header("IfMatch")]
 IdempotencyKey = Annotated[str | None, spec_header("IdempotencyKey")]
-# An id in a path (every `<Resource>Id` parameter refers to the `Id` schema). An id outside its
-# bounds names nothing, so it is answered with 404 (see `problem_handlers`), as the spec's
+# An id in a path: every `<Resource>Id` parameter refers to the `Id` schema, so one type serves
+# (its bounds are the schema's; the conformance test compares each operation's). An id outside
+# them names nothing, so it is answered with 404 (see `problem_handlers`), as the spec's
 # operations document, rather than 422.
 IdInPath = Annotated[str, spec_path("PatientId")]
