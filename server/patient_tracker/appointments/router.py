@@ -110,7 +110,7 @@ async def book_appointment(
 @operation("getAppointment")
 async def get_appointment(request: Request, appointment_id: IdInPath) -> Response:
     """One appointment, with its ETag."""
-    return await read_resource(request, lambda conn: service.get(conn, appointment_id))
+    return await read_resource(request, lambda conn: service.appointments.get(conn, appointment_id))
 
 
 @operation("updateAppointment")

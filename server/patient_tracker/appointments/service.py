@@ -126,11 +126,6 @@ def book(conn: Connection, data: AppointmentCreate) -> tuple[Appointment, int]:
     return appointments.create(conn, values)
 
 
-def get(conn: Connection, appointment_id: str) -> tuple[Appointment, int]:
-    """One appointment with its version, or 404."""
-    return appointments.get(conn, appointment_id)
-
-
 def update(
     conn: Connection, appointment_id: str, patch: AppointmentUpdate, if_match: str | None
 ) -> tuple[Appointment, int]:

@@ -71,7 +71,7 @@ async def create_patient(
 @operation("getPatient")
 async def get_patient(request: Request, patient_id: IdInPath) -> Response:
     """One patient, with its ETag."""
-    return await read_resource(request, lambda conn: service.get(conn, patient_id))
+    return await read_resource(request, lambda conn: service.patients.get(conn, patient_id))
 
 
 @operation("updatePatient")
@@ -99,7 +99,7 @@ async def list_patient_appointments(
     """One patient's appointments, by start time."""
 
     def page(conn: Connection) -> AppointmentPage:
-        service.require_exists(conn, patient_id)
+        service.patients.require_exists(conn, patient_id)
         return appointment_page(
             conn,
             limit=query.limit,

@@ -33,11 +33,6 @@ def create(conn: Connection, data: PatientCreate) -> tuple[Patient, int]:
     return patients.create(conn, sent_fields(data))
 
 
-def get(conn: Connection, patient_id: str) -> tuple[Patient, int]:
-    """One patient with its version, or 404."""
-    return patients.get(conn, patient_id)
-
-
 def update(
     conn: Connection, patient_id: str, patch: PatientUpdate, if_match: str | None
 ) -> tuple[Patient, int]:
@@ -61,11 +56,6 @@ def delete(conn: Connection, patient_id: str, if_match: str | None) -> None:
         is_referenced=repository.has_appointments,
         in_use=PatientHasAppointmentsError("The patient has appointments and cannot be deleted."),
     )
-
-
-def require_exists(conn: Connection, patient_id: str) -> None:
-    """404 unless the patient exists."""
-    patients.require_exists(conn, patient_id)
 
 
 def list_slice(

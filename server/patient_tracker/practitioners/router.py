@@ -65,7 +65,9 @@ async def create_practitioner(
 @operation("getPractitioner")
 async def get_practitioner(request: Request, practitioner_id: IdInPath) -> Response:
     """One practitioner, with its ETag."""
-    return await read_resource(request, lambda conn: service.get(conn, practitioner_id))
+    return await read_resource(
+        request, lambda conn: service.practitioners.get(conn, practitioner_id)
+    )
 
 
 @operation("updatePractitioner")

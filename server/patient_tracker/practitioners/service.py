@@ -20,11 +20,6 @@ def create(conn: Connection, data: PractitionerCreate) -> tuple[Practitioner, in
     return practitioners.create(conn, data.model_dump())
 
 
-def get(conn: Connection, practitioner_id: str) -> tuple[Practitioner, int]:
-    """One practitioner with its version, or 404."""
-    return practitioners.get(conn, practitioner_id)
-
-
 def update(
     conn: Connection, practitioner_id: str, patch: PractitionerUpdate, if_match: str | None
 ) -> tuple[Practitioner, int]:
