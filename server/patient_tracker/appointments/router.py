@@ -23,12 +23,7 @@ from patient_tracker.api_models import (
 from patient_tracker.appointments import service
 from patient_tracker.auth.caller import Caller
 from patient_tracker.deps import IdempotencyKey, IdInPath, IfMatch
-from patient_tracker.http.handlers import (
-    change_resource,
-    create_resource,
-    read_page,
-    read_resource,
-)
+from patient_tracker.http import handlers
 from patient_tracker.http.pages import keyset_page
 from patient_tracker.http.params import given, given_root
 from patient_tracker.http.responses import ApiResponse, resource_response
@@ -90,7 +85,7 @@ async def list_appointments(request: Request, query: ListAppointmentsParametersQ
             start_at_before=given(query.start_at_before),
         )
 
-    return await read_page(request, page)
+    return await handlers.read_page(request, page)
 
 
 @operation("bookAppointment")
@@ -98,7 +93,7 @@ async def book_appointment(
     request: Request, body: AppointmentCreate, idempotency_key: IdempotencyKey = None
 ) -> Response:
     """Book an appointment."""
-    return await create_resource(
+    return await handlers.create_resource(
         request,
         body,
         idempotency_key,
@@ -110,7 +105,9 @@ async def book_appointment(
 @operation("getAppointment")
 async def get_appointment(request: Request, appointment_id: IdInPath) -> Response:
     """One appointment, with its ETag."""
-    return await read_resource(request, lambda conn: service.appointments.get(conn, appointment_id))
+    return await handlers.read_resource(
+        request, lambda conn: service.appointments.get(conn, appointment_id)
+    )
 
 
 @operation("updateAppointment")
@@ -118,7 +115,7 @@ async def update_appointment(
     request: Request, appointment_id: IdInPath, body: AppointmentUpdate, if_match: IfMatch = None
 ) -> Response:
     """Reschedule or edit a scheduled appointment."""
-    return await change_resource(
+    return await handlers.change_resource(
         request, lambda conn: service.update(conn, appointment_id, body, if_match)
     )
 

@@ -21,13 +21,7 @@ from patient_tracker.api_models import (
 )
 from patient_tracker.appointments.router import appointment_page
 from patient_tracker.deps import IdempotencyKey, IdInPath, IfMatch
-from patient_tracker.http.handlers import (
-    change_resource,
-    create_resource,
-    delete_resource,
-    read_page,
-    read_resource,
-)
+from patient_tracker.http import handlers
 from patient_tracker.http.pages import keyset_page
 from patient_tracker.http.params import given, given_root
 from patient_tracker.operations import operation, spec_operations
@@ -51,7 +45,7 @@ async def list_patients(request: Request, query: ListPatientsParametersQuery) ->
         filters = {"phone": phone, "name_prefix": name_prefix}
         return keyset_page(PatientPage, "patients", filters, given(query.cursor), 1, fetch)
 
-    return await read_page(request, page)
+    return await handlers.read_page(request, page)
 
 
 @operation("createPatient")
@@ -59,7 +53,7 @@ async def create_patient(
     request: Request, body: PatientCreate, idempotency_key: IdempotencyKey = None
 ) -> Response:
     """Register a patient."""
-    return await create_resource(
+    return await handlers.create_resource(
         request,
         body,
         idempotency_key,
@@ -71,7 +65,9 @@ async def create_patient(
 @operation("getPatient")
 async def get_patient(request: Request, patient_id: IdInPath) -> Response:
     """One patient, with its ETag."""
-    return await read_resource(request, lambda conn: service.patients.get(conn, patient_id))
+    return await handlers.read_resource(
+        request, lambda conn: service.patients.get(conn, patient_id)
+    )
 
 
 @operation("updatePatient")
@@ -79,7 +75,7 @@ async def update_patient(
     request: Request, patient_id: IdInPath, body: PatientUpdate, if_match: IfMatch = None
 ) -> Response:
     """Apply a JSON merge patch."""
-    return await change_resource(
+    return await handlers.change_resource(
         request, lambda conn: service.update(conn, patient_id, body, if_match)
     )
 
@@ -89,7 +85,9 @@ async def delete_patient(
     request: Request, patient_id: IdInPath, if_match: IfMatch = None
 ) -> Response:
     """Delete a patient that has no appointments."""
-    return await delete_resource(request, lambda conn: service.delete(conn, patient_id, if_match))
+    return await handlers.delete_resource(
+        request, lambda conn: service.delete(conn, patient_id, if_match)
+    )
 
 
 @operation("listPatientAppointments")
@@ -111,4 +109,4 @@ async def list_patient_appointments(
             start_at_before=given(query.start_at_before),
         )
 
-    return await read_page(request, page)
+    return await handlers.read_page(request, page)

@@ -14,13 +14,7 @@ from patient_tracker.api_models import (
     PractitionerUpdate,
 )
 from patient_tracker.deps import IdempotencyKey, IdInPath, IfMatch
-from patient_tracker.http.handlers import (
-    change_resource,
-    create_resource,
-    delete_resource,
-    read_page,
-    read_resource,
-)
+from patient_tracker.http import handlers
 from patient_tracker.http.pages import keyset_page
 from patient_tracker.http.params import given, given_root
 from patient_tracker.operations import operation, spec_operations
@@ -45,7 +39,7 @@ async def list_practitioners(request: Request, query: ListPractitionersParameter
         cursor = given(query.cursor)
         return keyset_page(PractitionerPage, "practitioners", filters, cursor, 1, fetch)
 
-    return await read_page(request, page)
+    return await handlers.read_page(request, page)
 
 
 @operation("createPractitioner")
@@ -53,7 +47,7 @@ async def create_practitioner(
     request: Request, body: PractitionerCreate, idempotency_key: IdempotencyKey = None
 ) -> Response:
     """Create a practitioner."""
-    return await create_resource(
+    return await handlers.create_resource(
         request,
         body,
         idempotency_key,
@@ -65,7 +59,7 @@ async def create_practitioner(
 @operation("getPractitioner")
 async def get_practitioner(request: Request, practitioner_id: IdInPath) -> Response:
     """One practitioner, with its ETag."""
-    return await read_resource(
+    return await handlers.read_resource(
         request, lambda conn: service.practitioners.get(conn, practitioner_id)
     )
 
@@ -75,7 +69,7 @@ async def update_practitioner(
     request: Request, practitioner_id: IdInPath, body: PractitionerUpdate, if_match: IfMatch = None
 ) -> Response:
     """Apply a JSON merge patch."""
-    return await change_resource(
+    return await handlers.change_resource(
         request, lambda conn: service.update(conn, practitioner_id, body, if_match)
     )
 
@@ -85,6 +79,6 @@ async def delete_practitioner(
     request: Request, practitioner_id: IdInPath, if_match: IfMatch = None
 ) -> Response:
     """Delete a practitioner that has no appointments."""
-    return await delete_resource(
+    return await handlers.delete_resource(
         request, lambda conn: service.delete(conn, practitioner_id, if_match)
     )
