@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable, Coroutine, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from types import ModuleType
 from typing import Annotated, Any, TypeVar, get_args, get_origin, get_type_hints
@@ -194,6 +194,8 @@ class _Declared:
     query_model: type[BaseModel] | None
     body_model: type[BaseModel] | None
     signature: inspect.Signature
+    # Query parameters declared one by one, outside the generated query model.
+    loose_query: set[str] = field(default_factory=set)
 
 
 def _fastapi_param(metadata: Iterable[object]) -> params.Param | params.Depends | None:
@@ -218,8 +220,11 @@ def _declared(handler: Handler, spec: SpecOperation) -> _Declared:
                 declared.path.add(param.alias or parameter.name)
             elif isinstance(param, params.Header):
                 declared.headers.add((param.alias or parameter.name).lower())
-            elif isinstance(param, params.Query) and isinstance(base, type):
-                declared.query_model = base
+            elif isinstance(param, params.Query):
+                if isinstance(base, type) and issubclass(base, BaseModel):
+                    declared.query_model = base
+                else:
+                    declared.loose_query.add(param.alias or parameter.name)
         elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
             if annotation.__name__.endswith(_QUERY_MODEL_SUFFIX):
                 declared.query_model = annotation
@@ -253,6 +258,8 @@ def _disagreements(spec: SpecOperation, declared: _Declared) -> list[str]:
         found.append(f"path parameters {sorted(declared.path)} != {sorted(spec.path_parameters)}")
     if declared.headers != spec.header_parameters:
         found.append(f"headers {sorted(declared.headers)} != {sorted(spec.header_parameters)}")
+    if declared.loose_query:
+        found.append(f"query parameters {sorted(declared.loose_query)} outside a query model")
     model = declared.query_model
     if spec.query_parameters and model is None:
         found.append(f"no query model, expected {_query_model_name(spec.operation_id)}")

@@ -9,16 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from types import ModuleType
-from typing import Any
+from typing import Annotated, Any
 
 import pytest
-from fastapi import FastAPI
+from fastapi import FastAPI, Query
 from fastapi.routing import APIRoute
 from starlette.requests import Request
 from starlette.responses import Response
 
 from patient_tracker import health
 from patient_tracker.api_models import (
+    ListPatientsParametersQuery,
     ListPractitionersParametersQuery,
     PatientCreate,
     PatientUpdate,
@@ -147,6 +148,17 @@ def test_a_missing_query_model_is_refused() -> None:
 
     message = _refusal([*_without("listPatients"), list_patients])
     assert "listPatients: no query model, expected ListPatientsParametersQuery" in message
+
+
+def test_a_query_parameter_outside_the_generated_model_is_refused() -> None:
+    @operation("listPatients")
+    async def list_patients(
+        request: Request, query: ListPatientsParametersQuery, sort: Annotated[str, Query()] = "id"
+    ) -> Response:
+        raise NotImplementedError
+
+    message = _refusal([*_without("listPatients"), list_patients])
+    assert "listPatients: query parameters ['sort'] outside a query model" in message
 
 
 def test_another_body_model_is_refused() -> None:
