@@ -274,10 +274,10 @@ def _cmd_keys_create(args: argparse.Namespace) -> int:
     elif ":" in host:
         host = f"[{host}]"
     print("Use it as a bearer token, for example:", file=err)
-    print(
-        f'  curl -H "Authorization: Bearer {plaintext}" http://{host}:{settings.port}/v1/patients',
-        file=err,
-    )
+    from patient_tracker.operations import spec_operations  # the web stack only when needed
+
+    url = f"http://{host}:{settings.port}{spec_operations()['listPatients'].path}"
+    print(f'  curl -H "Authorization: Bearer {plaintext}" {url}', file=err)
     return 0
 
 

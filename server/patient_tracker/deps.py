@@ -1,18 +1,22 @@
-"""What routes depend on: the database, the authenticated caller, shared parameters.
+"""What handlers depend on: the database, and the spec's shared header and path parameters.
 
-The parameter bounds below restate `components/parameters` of the spec; `tests/test_conformance.py`
-fails if they ever differ from it.
+The parameter bounds are read from `components/parameters` of the spec (and the schemas they
+refer to), not restated here; the query parameters come from the generated
+`<OperationId>ParametersQuery` models instead.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Header, Path, Request
+from fastapi.params import Header as HeaderParam
+from fastapi.params import Path as PathParam
 
-from patient_tracker.auth.keys import Principal
 from patient_tracker.db.database import Database
+from patient_tracker.spec_document import spec_dict
+
+__all__ = ["DatabaseDep", "IdInPath", "IdempotencyKey", "IfMatch", "get_database"]
 
 
 async def get_database(request: Request) -> Database:
@@ -28,57 +32,44 @@ async def get_database(request: Request) -> Database:
 DatabaseDep = Annotated[Database, Depends(get_database)]
 
 
-# Where `auth.route.SecuredRoute` leaves the authenticated caller in the ASGI scope.
-CALLER_SCOPE_KEY = "patient_tracker.caller"
+def _component_parameter(name: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    """`components/parameters/<name>` of the spec and its schema, `$ref`s resolved."""
+    components = spec_dict()["components"]
+    parameter: dict[str, Any] = components["parameters"][name]
+    schema: dict[str, Any] = parameter["schema"]
+    while "$ref" in schema:
+        schema = components["schemas"][schema["$ref"].rsplit("/", 1)[-1]]
+    return parameter, schema
 
 
-@dataclass(frozen=True, slots=True)
-class Caller:
-    """An authenticated request: whose key it carries, and the database to work in."""
-
-    principal: Principal
-    db: Database
-
-    @staticmethod
-    def of(request: Request) -> Caller:
-        """The caller that `SecuredRoute` authenticated for this request.
-
-        Raises `RuntimeError` on a route that did not authenticate: a programming error (the
-        route is public in the spec, or its router does not use `SecuredRoute`).
-        """
-        caller = request.scope.get(CALLER_SCOPE_KEY)
-        if not isinstance(caller, Caller):
-            raise RuntimeError("this route did not authenticate its caller (see SecuredRoute)")
-        return caller
+def _bounds(schema: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "min_length": schema.get("minLength"),
+        "max_length": schema.get("maxLength"),
+        "pattern": schema.get("pattern"),
+    }
 
 
-# Shared header and path parameters (`components/parameters` in the spec); the query parameters
-# come from the generated `<OperationId>ParametersQuery` models instead.
-IfMatch = Annotated[
-    str | None,
-    Header(
-        alias="If-Match",
-        min_length=1,
-        max_length=200,
-        pattern=r"^[\x21-\x7E][\x20-\x7E]*$",
-        description="The ETag last read.",
-    ),
-]
-IdempotencyKey = Annotated[
-    str | None,
-    Header(
-        alias="Idempotency-Key",
-        min_length=1,
-        max_length=255,
-        pattern=r"^[\x21-\x7E]+$",
-        description="A unique key that makes this POST safe to retry.",
-    ),
-]
-# An id in a path. An id outside these bounds names nothing, so it is answered with 404 (see
-# `problem_handlers`), as the spec's operations document, rather than 422.
-IdInPath = Annotated[
-    str,
-    Path(
-        min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_-]+$", description="The resource's id."
-    ),
-]
+def spec_header(name: str) -> HeaderParam:
+    """The FastAPI `Header` of the spec's header parameter `name`, with its bounds."""
+    parameter, schema = _component_parameter(name)
+    header: HeaderParam = Header(
+        alias=parameter["name"], description=parameter.get("description"), **_bounds(schema)
+    )
+    return header
+
+
+def spec_path(name: str) -> PathParam:
+    """The FastAPI `Path` of the spec's path parameter `name`, with its bounds."""
+    parameter, schema = _component_parameter(name)
+    path: PathParam = Path(description=parameter.get("description"), **_bounds(schema))
+    return path
+
+
+IfMatch = Annotated[str | None, spec_header("IfMatch")]
+IdempotencyKey = Annotated[str | None, spec_header("IdempotencyKey")]
+# An id in a path: every `<Resource>Id` parameter refers to the `Id` schema, so one type serves
+# (its bounds are the schema's; the conformance test compares each operation's). An id outside
+# them names nothing, so it is answered with 404 (see `problem_handlers`), as the spec's
+# operations document, rather than 422.
+IdInPath = Annotated[str, spec_path("PatientId")]

@@ -1,8 +1,9 @@
 """The routes the app declares match `spec/openapi.yaml`, operation by operation, both ways.
 
-Routes are written by hand; this is what keeps them honest. For every operation it compares the
-method and path, the `operationId`, the parameters (name, location, required, and every bound of
-their schema) and the documented status codes, as FastAPI derives them from the route code.
+Routes are bound to the spec by `operations.bind_operations`; this checks the result. For every
+operation it compares the method and path, the `operationId`, the parameters (name, location,
+required, and every bound of their schema) and the documented status codes, as FastAPI derives
+them from the bound routes and the handlers' code.
 """
 
 from __future__ import annotations

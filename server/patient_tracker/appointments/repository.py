@@ -1,4 +1,6 @@
-"""All SQL about appointments. Statements run on every request are built once, at import."""
+"""The SQL particular to appointments: the by-id SQL is `db.versioned`'s, the rest is here.
+
+Statements run on every request are `Prepared` once, at import (see `db/prepared.py`)."""
 
 from __future__ import annotations
 
@@ -15,16 +17,26 @@ from sqlalchemy import (
     Select,
     and_,
     bindparam,
-    insert,
     or_,
     select,
     update,
 )
 from sqlalchemy.sql.selectable import ScalarSelect
 
+from patient_tracker.appointments.errors import AppointmentOverlapError
 from patient_tracker.db.prepared import Prepared
-from patient_tracker.db.tables import appointments, patients, practitioners
+from patient_tracker.db.tables import (
+    APPOINTMENTS_PATIENT_FK,
+    APPOINTMENTS_PATIENT_NO_OVERLAP,
+    APPOINTMENTS_PRACTITIONER_FK,
+    APPOINTMENTS_PRACTITIONER_NO_OVERLAP,
+    appointments,
+    patients,
+    practitioners,
+)
 from patient_tracker.db.types import UtcDateTime
+from patient_tracker.db.versioned import VersionedTable
+from patient_tracker.problems import NotFoundError
 
 # An appointment lasts at most this long, so one that overlaps [start, end) starts after
 # start - MAX_DURATION: that bound lets the overlap query use the (person, start_at) index.
@@ -34,30 +46,19 @@ CANCELLED = "cancelled"
 # earlier that could overlap it, and `start - MAX_DURATION` would not be representable.
 _EARLIEST = datetime.min.replace(tzinfo=UTC)
 
-# Run on most requests: through the DBAPI cursor (see db/prepared.py).
-_by_id = Prepared(select(appointments).where(appointments.c.id == bindparam("id")))
-_by_id_for_update = Prepared(
-    select(appointments).where(appointments.c.id == bindparam("id")).with_for_update()
-)
-_insert = Prepared(insert(appointments).values({c.name: bindparam(c.name) for c in appointments.c}))
+
+def _violations(constraint: str | None, values: Mapping[str, Any]) -> Exception | None:
+    """A constraint that fired despite the service's checks: a concurrent request won the race."""
+    if constraint == APPOINTMENTS_PRACTITIONER_NO_OVERLAP:
+        return AppointmentOverlapError("The practitioner already has an overlapping appointment.")
+    if constraint == APPOINTMENTS_PATIENT_NO_OVERLAP:
+        return AppointmentOverlapError("The patient already has an overlapping appointment.")
+    if constraint in (APPOINTMENTS_PATIENT_FK, APPOINTMENTS_PRACTITIONER_FK):
+        return NotFoundError("The patient or practitioner was deleted while booking.")
+    return None
 
 
-def get(
-    conn: Connection, appointment_id: str, *, for_update: bool = False
-) -> dict[str, Any] | None:
-    """The appointment row, locked for the rest of the transaction when `for_update`."""
-    statement = _by_id_for_update if for_update else _by_id
-    return statement.first(conn, {"id": appointment_id})
-
-
-def insert_(conn: Connection, values: Mapping[str, Any]) -> None:
-    """Insert one appointment (PostgreSQL's exclusion constraints may raise `IntegrityError`)."""
-    _insert.run(conn, values)
-
-
-def update_(conn: Connection, appointment_id: str, values: Mapping[str, Any]) -> None:
-    """Set `values` on one appointment."""
-    conn.execute(update(appointments).where(appointments.c.id == appointment_id).values(**values))
+table = VersionedTable(appointments, _violations)
 
 
 def _live_overlap(person: Column[str], person_param: str) -> list[ColumnElement[bool]]:
@@ -91,13 +92,12 @@ def _first_clash(person: Column[str], person_param: str) -> ScalarSelect[str]:
     )
 
 
-# Built once per person column: building the statement per call cost ~400 us.
+# Built once per person column (see docs/design.md, "The hot path").
 _OVERLAPS = {
     "practitioner": Prepared(_live_overlap_of(appointments.c.practitioner_id)),
     "patient": Prepared(_live_overlap_of(appointments.c.patient_id)),
 }
-# Everything a booking checks before it inserts, in one statement: one round trip to PostgreSQL
-# instead of three, and on SQLite one execution instead of three (~20 us less per booking).
+# Everything a booking checks before it inserts, in one statement: one round trip, not three.
 _booking_checks = Prepared(
     select(
         select(patients.c.id)

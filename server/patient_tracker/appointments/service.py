@@ -13,36 +13,22 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection
-from sqlalchemy.exc import IntegrityError
 
 from patient_tracker.api_models import (
     Appointment,
     AppointmentCreate,
-    AppointmentPage,
     AppointmentStatus,
     AppointmentUpdate,
     FieldError,
 )
 from patient_tracker.appointments import repository
-from patient_tracker.db.errors import violated_constraint
-from patient_tracker.db.tables import (
-    APPOINTMENTS_PATIENT_FK,
-    APPOINTMENTS_PATIENT_NO_OVERLAP,
-    APPOINTMENTS_PRACTITIONER_FK,
-    APPOINTMENTS_PRACTITIONER_NO_OVERLAP,
-)
-from patient_tracker.http.etags import check_if_match
-from patient_tracker.http.pagination import CursorCodec, filters_digest, invalid_cursor
-from patient_tracker.http.params import given_root
-from patient_tracker.ids import new_id
-from patient_tracker.problems import (
+from patient_tracker.appointments.errors import (
     AppointmentOverlapError,
     InvalidStatusTransitionError,
-    NotFoundError,
     PractitionerInactiveError,
-    ValidationFailedError,
-    field_errors_detail,
 )
+from patient_tracker.problems import NotFoundError, ValidationFailedError, field_errors_detail
+from patient_tracker.resource import PageKey, PageKeyError, Resource, Slice, sent_fields
 
 Status = AppointmentStatus
 
@@ -55,16 +41,7 @@ TRANSITIONS: dict[str, tuple[frozenset[Status], Status]] = {
 }
 
 
-_FIELDS = tuple(Appointment.model_fields)
-
-
-def to_model(row: Mapping[Any, Any]) -> Appointment:
-    """The API representation of an appointment row (or of the values just written)."""
-    return Appointment.model_validate({field: row[field] for field in _FIELDS})
-
-
-def _not_found(appointment_id: str) -> NotFoundError:
-    return NotFoundError(f"No appointment has the id '{appointment_id}'.")
+appointments = Resource("appointment", repository.table, Appointment)
 
 
 def _invalid(errors: list[FieldError]) -> ValidationFailedError:
@@ -116,18 +93,6 @@ def _check_no_overlap(
             raise _overlap_error(who, clash)
 
 
-def _map_integrity_error(error: IntegrityError) -> Exception:
-    """A constraint that fired despite the checks above: a concurrent request won the race."""
-    name = violated_constraint(error)
-    if name == APPOINTMENTS_PRACTITIONER_NO_OVERLAP:
-        return AppointmentOverlapError("The practitioner already has an overlapping appointment.")
-    if name == APPOINTMENTS_PATIENT_NO_OVERLAP:
-        return AppointmentOverlapError("The patient already has an overlapping appointment.")
-    if name in (APPOINTMENTS_PATIENT_FK, APPOINTMENTS_PRACTITIONER_FK):
-        return NotFoundError("The patient or practitioner was deleted while booking.")
-    return error
-
-
 def book(conn: Connection, data: AppointmentCreate) -> tuple[Appointment, int]:
     """Book an appointment in status `scheduled`."""
     start, end = _checked_times(data.start_at, data.end_at)
@@ -148,77 +113,47 @@ def book(conn: Connection, data: AppointmentCreate) -> tuple[Appointment, int]:
     if checks.practitioner_busy or checks.patient_busy:
         # Rare: look the clash up again, for the times the error names.
         _check_no_overlap(conn, patient_id, practitioner_id, start, end, exclude_id=None)
-    now = datetime.now(UTC)
-    appointment_id = new_id()
+    sent = sent_fields(data)
     values = {
-        "id": appointment_id,
         "patient_id": patient_id,
         "practitioner_id": practitioner_id,
         "start_at": start,
         "end_at": end,
         "status": Status.scheduled.value,
-        "reason": given_root(data.reason),
-        "notes": given_root(data.notes),
-        "cancellation_reason": None,
-        "version": 1,
-        "created_at": now,
-        "updated_at": now,
+        "reason": sent.get("reason"),
+        "notes": sent.get("notes"),
     }
-    try:
-        repository.insert_(conn, values)
-    except IntegrityError as error:
-        raise _map_integrity_error(error) from None
-    return to_model(values), 1
-
-
-def get(conn: Connection, appointment_id: str) -> tuple[Appointment, int]:
-    """One appointment with its version, or 404."""
-    row = repository.get(conn, appointment_id)
-    if row is None:
-        raise _not_found(appointment_id)
-    return to_model(row), row["version"]
-
-
-def _locked_for_change(
-    conn: Connection, appointment_id: str, if_match: str | None
-) -> dict[str, Any]:
-    row = repository.get(conn, appointment_id, for_update=True)
-    if row is None:
-        raise _not_found(appointment_id)
-    check_if_match(if_match, row["version"])
-    return row
+    return appointments.create(conn, values)
 
 
 def update(
     conn: Connection, appointment_id: str, patch: AppointmentUpdate, if_match: str | None
 ) -> tuple[Appointment, int]:
     """Reschedule and/or edit a `scheduled` appointment (merge patch)."""
-    row = _locked_for_change(conn, appointment_id, if_match)
-    if row["status"] != Status.scheduled:
-        raise InvalidStatusTransitionError(
-            f"The appointment is '{row['status']}'; only a 'scheduled' appointment can be changed.",
-            current_status=Status(row["status"]),
-        )
-    sent = patch.model_dump(exclude_unset=True)
-    changes: dict[str, Any] = {}
-    if "start_at" in sent or "end_at" in sent:
-        start, end = _checked_times(
-            sent.get("start_at", row["start_at"]), sent.get("end_at", row["end_at"])
-        )
-        _check_no_overlap(
-            conn, row["patient_id"], row["practitioner_id"], start, end, appointment_id
-        )
-        changes.update(start_at=start, end_at=end)
-    for field in ("reason", "notes"):
-        if field in sent:
-            changes[field] = sent[field]
-    if changes:
-        changes.update(version=row["version"] + 1, updated_at=datetime.now(UTC))
-        try:
-            repository.update_(conn, appointment_id, changes)
-        except IntegrityError as error:
-            raise _map_integrity_error(error) from None
-    return get(conn, appointment_id)
+
+    def change(row: Mapping[str, Any]) -> dict[str, Any]:
+        if row["status"] != Status.scheduled:
+            raise InvalidStatusTransitionError(
+                f"The appointment is '{row['status']}'; "
+                "only a 'scheduled' appointment can be changed.",
+                current_status=Status(row["status"]),
+            )
+        sent = sent_fields(patch)
+        changes: dict[str, Any] = {}
+        if "start_at" in sent or "end_at" in sent:
+            start, end = _checked_times(
+                sent.get("start_at", row["start_at"]), sent.get("end_at", row["end_at"])
+            )
+            _check_no_overlap(
+                conn, row["patient_id"], row["practitioner_id"], start, end, appointment_id
+            )
+            changes.update(start_at=start, end_at=end)
+        for field in ("reason", "notes"):
+            if field in sent:
+                changes[field] = sent[field]
+        return changes
+
+    return appointments.read_modify_write(conn, appointment_id, if_match, change)
 
 
 def transition(
@@ -230,7 +165,7 @@ def transition(
 ) -> tuple[Appointment, int]:
     """Move an appointment along the status machine, or 409 naming its current status."""
     allowed_from, target = TRANSITIONS[action]
-    row = _locked_for_change(conn, appointment_id, if_match)
+    row = appointments.locked(conn, appointment_id, if_match)
     current = Status(row["status"])
     if current not in allowed_from:
         raise InvalidStatusTransitionError(
@@ -243,46 +178,36 @@ def transition(
         "version": row["version"] + 1,
         "updated_at": datetime.now(UTC),
     }
+    # The status actions are hot: one prepared UPDATE of fixed columns (see `repository.move`).
     repository.move(conn, appointment_id, changes)
-    return to_model({**row, **changes}), changes["version"]
+    return appointments.to_model({**row, **changes}), changes["version"]
 
 
-def _decode_key(
-    cursors: CursorCodec, cursor: str | None, digest: str
-) -> tuple[datetime, str] | None:
-    key = cursors.decode(cursor, digest, ("instant", "id"))
-    if key is None:
+def _start_key(after: PageKey | None) -> tuple[datetime, str] | None:
+    """The (start_at, id) a page resumes after, from its key."""
+    if after is None:
         return None
     try:
-        start = datetime.fromisoformat(key[0])
+        start = datetime.fromisoformat(after[0])
     except ValueError:
         start = None
     if start is None or start.tzinfo is None:
-        raise invalid_cursor()
-    return start, key[1]
+        raise PageKeyError(after[0])
+    return start, after[1]
 
 
-def list_page(
+def list_slice(
     conn: Connection,
     *,
+    after: PageKey | None,
     limit: int,
-    cursor: str | None,
-    cursors: CursorCodec,
     patient_id: str | None,
     practitioner_id: str | None,
     status: Status | None,
     start_at_from: datetime | None,
     start_at_before: datetime | None,
-) -> AppointmentPage:
-    """One page of appointments ordered by (start_at, id)."""
-    filters = {
-        "patient_id": patient_id,
-        "practitioner_id": practitioner_id,
-        "status": status.value if status else None,
-        "start_at_from": start_at_from.isoformat() if start_at_from else None,
-        "start_at_before": start_at_before.isoformat() if start_at_before else None,
-    }
-    digest = filters_digest("appointments", filters)
+) -> Slice[Appointment]:
+    """Appointments ordered by (start_at, id), after the key of the last one seen."""
     errors: list[FieldError] = []
     window: list[datetime | None] = []
     for name, value in (("start_at_from", start_at_from), ("start_at_before", start_at_before)):
@@ -294,17 +219,12 @@ def list_page(
         raise ValidationFailedError(field_errors_detail(errors, "parameter"), errors=errors)
     rows = repository.page(
         conn,
-        after=_decode_key(cursors, cursor, digest),
+        after=_start_key(after),
         limit=limit + 1,
         patient_id=patient_id,
         practitioner_id=practitioner_id,
-        status=filters["status"],
+        status=status.value if status else None,
         start_at_from=window[0],
         start_at_before=window[1],
     )
-    items = [to_model(row._mapping) for row in rows[:limit]]
-    next_cursor = None
-    if len(rows) > limit:
-        last = rows[limit - 1]
-        next_cursor = cursors.encode([last.start_at.isoformat(), last.id], digest)
-    return AppointmentPage.model_validate({"items": items, "next_cursor": next_cursor})
+    return appointments.slice(rows, limit, lambda row: (row.start_at.isoformat(), row.id))

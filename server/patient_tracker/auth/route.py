@@ -22,9 +22,9 @@ from fastapi import Request
 from fastapi.routing import APIRoute
 from starlette.responses import Response
 
+from patient_tracker.auth.caller import CALLER_SCOPE_KEY, Caller
 from patient_tracker.auth.keys import authenticate_in
 from patient_tracker.db.database import Database
-from patient_tracker.deps import CALLER_SCOPE_KEY, Caller
 from patient_tracker.problems import (
     InsufficientScopeError,
     InvalidApiKeyError,

@@ -1,26 +1,55 @@
-"""The scope names an API key can carry. One read and one write scope per resource."""
+"""The scope names an API key can carry: the ones the spec's operations require.
+
+They are read from `spec/openapi.yaml` (each operation's `security`), not restated here. Their
+canonical order (how they are stored and displayed) groups them by resource, in the order of the
+spec's `tags` (a scope `<resource>:<access>` belongs to the tag named `<resource>`, ignoring
+case), and puts `read` before `write`.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from enum import StrEnum
+from typing import Any
 
-__all__ = ["ALL_SCOPES", "Scope", "normalize_scopes"]
+from patient_tracker.spec_document import spec_dict
+
+__all__ = ["ALL_SCOPES", "Scope", "normalize_scopes", "scopes_in"]
 
 
-class Scope(StrEnum):
-    """A permission. Members are plain strings, so ``Scope.PATIENTS_READ in {"patients:read"}``."""
+def scopes_in(document: Mapping[str, Any]) -> tuple[str, ...]:
+    """Every scope an operation of `document` requires, in canonical order."""
+    found: set[str] = set()
+    for path_item in document["paths"].values():
+        for operation in path_item.values():
+            if isinstance(operation, dict):
+                for requirement in operation.get("security", document.get("security", [])):
+                    for scopes in requirement.values():
+                        found.update(scopes)
+    tags = [tag["name"].lower() for tag in document.get("tags", [])]
 
-    PATIENTS_READ = "patients:read"
-    PATIENTS_WRITE = "patients:write"
-    PRACTITIONERS_READ = "practitioners:read"
-    PRACTITIONERS_WRITE = "practitioners:write"
-    APPOINTMENTS_READ = "appointments:read"
-    APPOINTMENTS_WRITE = "appointments:write"
+    def order(scope: str) -> tuple[int, str, str]:
+        resource, _, access = scope.partition(":")
+        rank = tags.index(resource) if resource in tags else len(tags)
+        return rank, resource, access
+
+    return tuple(sorted(found, key=order))
 
 
 # Canonical order: how scopes are stored and displayed.
-ALL_SCOPES: tuple[str, ...] = tuple(scope.value for scope in Scope)
+ALL_SCOPES: tuple[str, ...] = scopes_in(spec_dict())
+
+
+def _scope_enum(scopes: Iterable[str]) -> Any:
+    """A `StrEnum` with a member `<RESOURCE>_<ACCESS>` per scope `<resource>:<access>`.
+
+    Typed `Any`: its members come from the spec at start-up, so no type checker can list them.
+    Members are plain strings, so a member is `in` a set of scope names.
+    """
+    return StrEnum("Scope", {scope.replace(":", "_").upper(): scope for scope in scopes})
+
+
+Scope = _scope_enum(ALL_SCOPES)
 
 _ORDER = {scope: index for index, scope in enumerate(ALL_SCOPES)}
 

@@ -229,7 +229,7 @@ class Database:
                 )
             # BEGIN and COMMIT go straight to sqlite3: SQLAlchemy's transaction objects and
             # events cost ~10 us per unit of work, more than the hot path's queries (measured
-            # in-process, GET /v1/patients/{id}). If `fn` uses `conn.execute`, SQLAlchemy
+            # in-process, a GET of one patient). If `fn` uses `conn.execute`, SQLAlchemy
             # autobegins a transaction of its own on top of this one (the dialect's do_begin
             # sees the open transaction and emits nothing), and ending it ends ours.
             begin = "BEGIN IMMEDIATE" if write else "BEGIN"

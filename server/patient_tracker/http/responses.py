@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 from starlette.responses import Response
 
-from patient_tracker.http.etags import etag_for
+from patient_tracker.etags import etag_for
 
 JSON = "application/json"
 
@@ -42,8 +42,3 @@ def resource_response(
 def page_response(model: BaseModel) -> Response:
     """A page of a list: no `ETag`, never stored."""
     return Response(model.model_dump_json(), media_type=JSON)
-
-
-def documented(*statuses: int) -> dict[int | str, dict[str, object]]:
-    """The `responses=` of a route: the statuses it declares (checked against the spec by test)."""
-    return {status: {} for status in statuses}

@@ -1,50 +1,27 @@
-"""All SQL about patients. Statements run on every request are built once, at import."""
+"""The SQL particular to patients: the by-id SQL is `db.versioned`'s, the rest is here."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Row, bindparam, delete, exists, func, insert, or_, select, update
+from sqlalchemy import Connection, Row, bindparam, exists, func, or_, select
 
-from patient_tracker.db.prepared import Prepared
-from patient_tracker.db.tables import appointments, patients
+from patient_tracker.db.tables import PATIENTS_PHONE_UNIQUE, appointments, patients
+from patient_tracker.db.versioned import VersionedTable
+from patient_tracker.patients.errors import PhoneTakenError
 
-# Run on most requests: through the DBAPI cursor (see db/prepared.py).
-_by_id = Prepared(select(patients).where(patients.c.id == bindparam("id")))
-_by_id_for_update = Prepared(
-    select(patients).where(patients.c.id == bindparam("id")).with_for_update()
-)
-_insert = Prepared(insert(patients).values({c.name: bindparam(c.name) for c in patients.c}))
-_delete = delete(patients).where(patients.c.id == bindparam("id"))
+
+def _violations(constraint: str | None, values: Mapping[str, Any]) -> Exception | None:
+    if constraint == PATIENTS_PHONE_UNIQUE:
+        phone = values.get("phone")
+        return PhoneTakenError(f"Another patient already has the phone number '{phone}'.")
+    return None
+
+
+table = VersionedTable(patients, _violations)
+
 _has_appointments = select(exists().where(appointments.c.patient_id == bindparam("id")))
-_exists = select(exists().where(patients.c.id == bindparam("id")))
-
-
-def get(conn: Connection, patient_id: str, *, for_update: bool = False) -> dict[str, Any] | None:
-    """The patient row, locked for the rest of the transaction when `for_update` (PostgreSQL)."""
-    statement = _by_id_for_update if for_update else _by_id
-    return statement.first(conn, {"id": patient_id})
-
-
-def exists_(conn: Connection, patient_id: str) -> bool:
-    """Whether a patient has this id."""
-    return bool(conn.execute(_exists, {"id": patient_id}).scalar())
-
-
-def insert_(conn: Connection, values: Mapping[str, Any]) -> None:
-    """Insert one patient; raises `IntegrityError` when the phone is taken."""
-    _insert.run(conn, values)
-
-
-def update_(conn: Connection, patient_id: str, values: Mapping[str, Any]) -> None:
-    """Set `values` on one patient; raises `IntegrityError` when the phone is taken."""
-    conn.execute(update(patients).where(patients.c.id == patient_id).values(**values))
-
-
-def delete_(conn: Connection, patient_id: str) -> None:
-    """Delete one patient; raises `IntegrityError` if it has appointments."""
-    conn.execute(_delete, {"id": patient_id})
 
 
 def has_appointments(conn: Connection, patient_id: str) -> bool:

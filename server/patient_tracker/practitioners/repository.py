@@ -1,50 +1,18 @@
-"""All SQL about practitioners. Statements run on every request are built once, at import."""
+"""The SQL particular to practitioners: the by-id SQL is `db.versioned`'s, the rest is here."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Row, bindparam, delete, exists, insert, select, update
+from sqlalchemy import Connection, Row, bindparam, exists, select
 
-from patient_tracker.db.prepared import Prepared
 from patient_tracker.db.tables import appointments, practitioners
+from patient_tracker.db.versioned import VersionedTable
 
-# Run on most requests: through the DBAPI cursor (see db/prepared.py).
-_by_id = Prepared(select(practitioners).where(practitioners.c.id == bindparam("id")))
-_by_id_for_update = Prepared(
-    select(practitioners).where(practitioners.c.id == bindparam("id")).with_for_update()
-)
-_insert = Prepared(
-    insert(practitioners).values({c.name: bindparam(c.name) for c in practitioners.c})
-)
-_delete = delete(practitioners).where(practitioners.c.id == bindparam("id"))
+table = VersionedTable(practitioners)
+
 _has_appointments = select(exists().where(appointments.c.practitioner_id == bindparam("id")))
-
-
-def get(
-    conn: Connection, practitioner_id: str, *, for_update: bool = False
-) -> dict[str, Any] | None:
-    """The practitioner row, locked for the rest of the transaction when `for_update`."""
-    statement = _by_id_for_update if for_update else _by_id
-    return statement.first(conn, {"id": practitioner_id})
-
-
-def insert_(conn: Connection, values: Mapping[str, Any]) -> None:
-    """Insert one practitioner."""
-    _insert.run(conn, values)
-
-
-def update_(conn: Connection, practitioner_id: str, values: Mapping[str, Any]) -> None:
-    """Set `values` on one practitioner."""
-    conn.execute(
-        update(practitioners).where(practitioners.c.id == practitioner_id).values(**values)
-    )
-
-
-def delete_(conn: Connection, practitioner_id: str) -> None:
-    """Delete one practitioner; raises `IntegrityError` if it has appointments."""
-    conn.execute(_delete, {"id": practitioner_id})
 
 
 def has_appointments(conn: Connection, practitioner_id: str) -> bool:

@@ -1,4 +1,8 @@
-"""Entity tags from row versions, and `If-Match` (RFC 9110 section 13.1.1)."""
+"""Entity tags from row versions, and the `If-Match` precondition (RFC 9110 section 13.1.1).
+
+Not in `http/`: the precondition is checked inside the unit of work, by `resource`, against
+the row it locked; the HTTP layer only renders the tag as the `ETag` header.
+"""
 
 from __future__ import annotations
 

@@ -1,0 +1,80 @@
+"""The HTTP half of the resource skeleton: how a handler runs its unit of work and answers.
+
+Every resource's get, create, change, delete and list handler does the same around its service
+call: find the caller `SecuredRoute` authenticated, run the work in one read or write unit of
+work (`Database.read`/`write`), and render the result (a resource with its `ETag`, a `Location`
+for a new one, `204`, a page). A handler passes only its service call.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from pydantic import BaseModel
+from sqlalchemy import Connection
+from starlette.requests import Request
+from starlette.responses import Response
+
+from patient_tracker.auth.caller import Caller
+from patient_tracker.http.pagination import CursorCodec, cursor_codec
+from patient_tracker.http.responses import ApiResponse, page_response, resource_response
+from patient_tracker.idempotency import request_fingerprint, run_idempotent
+
+__all__ = ["change_resource", "create_resource", "delete_resource", "read_page", "read_resource"]
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+# A service call on an open transaction that returns a resource and its version.
+Versioned = Callable[[Connection], tuple[ModelT, int]]
+
+
+async def read_resource(request: Request, get: Versioned[BaseModel]) -> Response:
+    """`200` with one resource and its `ETag`."""
+
+    def work(conn: Connection) -> Response:
+        return resource_response(*get(conn)).to_response()
+
+    return await Caller.of(request).db.read(work)
+
+
+async def read_page(
+    request: Request, page: Callable[[Connection, CursorCodec], BaseModel]
+) -> Response:
+    """`200` with one page of a listing; `page` signs and checks cursors with this codec."""
+    cursors = cursor_codec(request)
+    return page_response(await Caller.of(request).db.read(lambda conn: page(conn, cursors)))
+
+
+async def create_resource(
+    request: Request,
+    body: BaseModel,
+    idempotency_key: str | None,
+    create: Versioned[ModelT],
+    location: Callable[[ModelT], str],
+) -> Response:
+    """`201` with the new resource, its `ETag` and `Location`; replayed for a known key."""
+    caller = Caller.of(request)
+
+    def work(conn: Connection) -> ApiResponse:
+        model, version = create(conn)
+        return resource_response(model, version, status=201, location=location(model))
+
+    def fingerprint() -> str:
+        return request_fingerprint("POST", request.url.path, body.model_dump_json())
+
+    return await run_idempotent(caller.db, caller.principal, idempotency_key, fingerprint, work)
+
+
+async def change_resource(request: Request, change: Versioned[BaseModel]) -> Response:
+    """`200` with the changed resource and its new `ETag`."""
+
+    def work(conn: Connection) -> Response:
+        return resource_response(*change(conn)).to_response()
+
+    return await Caller.of(request).db.write(work)
+
+
+async def delete_resource(request: Request, delete: Callable[[Connection], None]) -> Response:
+    """`204` once the resource is deleted."""
+    await Caller.of(request).db.write(delete)
+    return Response(status_code=204)

@@ -1,0 +1,136 @@
+"""The resource skeleton: what every versioned resource does the same way, written once.
+
+Patients, practitioners and appointments are each a table of versioned rows (`db.versioned`)
+shown as a generated model. For each, `Resource` reads one by id (404 if absent), creates one
+(new id, version 1, timestamps), changes one by read-modify-write (get for update, check
+`If-Match`, apply the change, bump the version, write, read back), deletes one unless something
+refers to it, and cuts a keyset slice out of a listing query. A resource package passes in only
+what is particular to it: its rules (the change to make) and its queries.
+
+Services take an open transaction and never commit: `Database.read`/`write` (the unit-of-work
+runner in `db/`) do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel
+from sqlalchemy import Connection, Row
+
+from patient_tracker.db.versioned import VersionedTable
+from patient_tracker.etags import check_if_match
+from patient_tracker.ids import new_id
+from patient_tracker.problems import NotFoundError
+
+__all__ = ["PageKey", "PageKeyError", "Resource", "Slice", "sent_fields"]
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+ItemT = TypeVar("ItemT", bound=BaseModel)
+PageKey = tuple[str, ...]
+# The row as it is now (locked) -> the columns to change; raises the resource's errors.
+Change = Callable[[dict[str, Any]], Mapping[str, Any]]
+
+
+class PageKeyError(ValueError):
+    """A page key (decoded from a cursor) that the listing cannot resume from."""
+
+
+@dataclass(frozen=True, slots=True)
+class Slice(Generic[ItemT]):
+    """One page of a listing: its items, and the sort key of the last when more follow."""
+
+    items: list[ItemT]
+    last_key: PageKey | None
+
+
+def sent_fields(patch: BaseModel) -> dict[str, Any]:
+    """The fields a request actually sent (JSON merge patch, RFC 7396), as plain values."""
+    return patch.model_dump(exclude_unset=True)
+
+
+class Resource(Generic[ModelT]):
+    """One kind of versioned resource: its table, its model, and the noun its errors use."""
+
+    def __init__(self, noun: str, table: VersionedTable, model: type[ModelT]) -> None:
+        self.noun = noun
+        self.table = table
+        self.model = model
+        self._fields = tuple(model.model_fields)
+
+    def to_model(self, row: Mapping[Any, Any]) -> ModelT:
+        """The API representation of a row (or of the values just written)."""
+        return self.model.model_validate({field: row[field] for field in self._fields})
+
+    def not_found(self, row_id: str) -> NotFoundError:
+        """The 404 for an id that names nothing."""
+        return NotFoundError(f"No {self.noun} has the id '{row_id}'.")
+
+    def get(self, conn: Connection, row_id: str) -> tuple[ModelT, int]:
+        """One resource with its version, or 404."""
+        row = self.table.get(conn, row_id)
+        if row is None:
+            raise self.not_found(row_id)
+        return self.to_model(row), row["version"]
+
+    def require_exists(self, conn: Connection, row_id: str) -> None:
+        """404 unless the resource exists."""
+        if not self.table.exists(conn, row_id):
+            raise self.not_found(row_id)
+
+    def locked(self, conn: Connection, row_id: str, if_match: str | None) -> dict[str, Any]:
+        """The row, locked for this transaction, after checking `If-Match` against it."""
+        row = self.table.get(conn, row_id, for_update=True)
+        if row is None:
+            raise self.not_found(row_id)
+        check_if_match(if_match, row["version"])
+        return row
+
+    def create(self, conn: Connection, values: Mapping[str, Any]) -> tuple[ModelT, int]:
+        """Insert a new resource at version 1 with a new id; returns it with its version."""
+        now = datetime.now(UTC)
+        row = self.table.insert(
+            conn, {**values, "id": new_id(), "version": 1, "created_at": now, "updated_at": now}
+        )
+        return self.to_model(row), 1
+
+    def read_modify_write(
+        self, conn: Connection, row_id: str, if_match: str | None, change: Change
+    ) -> tuple[ModelT, int]:
+        """Get for update, check `If-Match`, apply `change`, bump the version, write, read back.
+
+        A change of nothing writes nothing and keeps the version (and so the ETag).
+        """
+        row = self.locked(conn, row_id, if_match)
+        changes = dict(change(row))
+        if changes:
+            changes.update(version=row["version"] + 1, updated_at=datetime.now(UTC))
+            self.table.update(conn, row_id, changes)
+        return self.get(conn, row_id)
+
+    def delete(
+        self,
+        conn: Connection,
+        row_id: str,
+        if_match: str | None,
+        *,
+        is_referenced: Callable[[Connection, str], bool],
+        in_use: Exception,
+    ) -> None:
+        """Delete the resource unless `is_referenced`; `in_use` is the error when it is."""
+        self.locked(conn, row_id, if_match)
+        if is_referenced(conn, row_id):
+            raise in_use
+        # Referenced after the check (a concurrent booking): the foreign key holds, same error.
+        self.table.delete(conn, row_id, referenced=in_use)
+
+    def slice(
+        self, rows: Sequence[Row[Any]], limit: int, key_of: Callable[[Row[Any]], PageKey]
+    ) -> Slice[ModelT]:
+        """The first `limit` of `rows` (fetched with `limit + 1`, to know if more follow)."""
+        items = [self.to_model(row._mapping) for row in rows[:limit]]
+        last_key = key_of(rows[limit - 1]) if len(rows) > limit else None
+        return Slice(items, last_key)
