@@ -20,7 +20,7 @@ import pytest
 import yaml
 from pydantic import MISSING
 
-from conftest import LiveServer
+from conftest import LiveServer, run_live_server, throwaway_postgres_database
 from patient_tracker.api_models import FieldError, Problem
 from patient_tracker.problems import (
     CUT_MARKER,
@@ -46,9 +46,31 @@ PARSER_TARGET_LIMIT = 65_536
 GLOBAL_STATUSES = {404, 405}  # info.description: any path, any operation
 
 
-@pytest.fixture(scope="module")
-def server(live_server: LiveServer) -> LiveServer:
-    return live_server
+@pytest.fixture(
+    scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+)
+def server(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[LiveServer]:
+    """A live server on each dialect whose own header limit sits above the parser's.
+
+    By default the server answers a request line plus headers over 16 KiB with a 431 before the
+    app or the HTTP parser sees it (slow_clients.py; tested in test_slow_clients_and_logs.py).
+    Raised here, so that the huge request targets below test what the parser and the app do.
+    """
+    directory = tmp_path_factory.mktemp(f"hostile-{request.param}")
+    env = {"PATIENT_TRACKER_MAX_HEADER_BYTES": str(4 * PARSER_TARGET_LIMIT)}
+    if request.param == "sqlite":
+        with run_live_server(
+            f"sqlite:///{directory / 'live.db'}", directory, extra_env=env
+        ) as live:
+            yield live
+    else:
+        with (
+            throwaway_postgres_database() as url,
+            run_live_server(url, directory, extra_env=env) as live,
+        ):
+            yield live
 
 
 @pytest.fixture(scope="module")
