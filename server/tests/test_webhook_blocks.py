@@ -24,11 +24,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
+import pydantic
 import pytest
 import trustme
+import yaml
 from standardwebhooks import Webhook
 
+from patient_tracker.api_models import Event
 from patient_tracker.webhooks import schedule, sender, signing, ssrf
 from patient_tracker.webhooks.ssrf import (
     DestinationPolicy,
@@ -53,6 +57,32 @@ PAYLOAD = json.dumps(
     },
     separators=(",", ":"),
 )
+
+
+# ---------------------------------------------------------------- the events' server models
+
+SPEC_PATH = Path(__file__).resolve().parents[2] / "spec" / "openapi.yaml"
+EVENT_SCHEMAS = yaml.safe_load(SPEC_PATH.read_text(encoding="utf-8"))["components"]["schemas"]
+EVENT_MAPPING: dict[str, str] = EVENT_SCHEMAS["Event"]["discriminator"]["mapping"]
+
+
+@pytest.mark.parametrize("event_type", sorted(EVENT_MAPPING))
+def test_server_event_model_reads_and_renders_each_spec_example(event_type: str) -> None:
+    # What the delivery worker will render: the generated `Event`, discriminated on `type`.
+    name = EVENT_MAPPING[event_type].rsplit("/", 1)[-1]
+    (example,) = EVENT_SCHEMAS[name]["examples"]
+    event = Event.model_validate(example)
+    assert type(event.root).__name__ == name
+    rendered = json.loads(event.model_dump_json(exclude_unset=True))
+    assert rendered == example
+
+
+def test_server_event_model_refuses_an_unknown_type_and_extra_fields() -> None:
+    (example,) = EVENT_SCHEMAS["PatientDeletedEvent"]["examples"]
+    with pytest.raises(pydantic.ValidationError):
+        Event.model_validate({**example, "type": "patient.merged"})
+    with pytest.raises(pydantic.ValidationError):
+        Event.model_validate({**example, "data": {"id": "p1", "given_name": "Ada"}})
 
 
 # ---------------------------------------------------------------- signing
