@@ -4,12 +4,13 @@
     python client/generate.py --check   # exit 1 if a fresh generation differs (nox -s sdk)
 
 Both generate into a temporary folder first: openapi-python-client (pinned in pyproject.toml's
-`generate-client` group) with --fail-on-warning; two small data modules the generator has no
-template for (`spec_modules`: the documented response headers, typed, and the problem codes of
-`x-problem-codes`); then the pinned ruff from this same environment with explicit isolated
-settings, then a header line on every module. The write mode replaces the
-folder whole, so an operation removed from the spec leaves no stale module behind; the check mode
-compares file by file and also fails on generated files that git does not track yet.
+`generate-client` group) with --fail-on-warning; three small modules the generator has no
+template for (`spec_modules`: the documented response headers, typed, the problem codes of
+`x-problem-codes`, and the event union with its `type` table from `Event`'s discriminator); then
+the pinned ruff from this same environment with explicit isolated settings, then a header line on
+every module. The write mode replaces the folder whole, so an operation removed from the spec
+leaves no stale module behind; the check mode compares file by file and also fails on generated
+files that git does not track yet.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ HEADER = (
     "# Generated from spec/openapi.yaml by openapi-python-client (nox -s generate). Do not edit.\n"
 )
 # The modules written from the spec by this script (`spec_modules`), not by openapi-python-client.
-SPEC_MODULES = ("response_headers.py", "problem_codes.py")
+SPEC_MODULES = ("response_headers.py", "problem_codes.py", "events.py")
 SPEC_HEADER = (
     "# Generated from spec/openapi.yaml by client/generate.py (nox -s generate). Do not edit.\n"
 )
@@ -86,8 +87,9 @@ def generate_into(work: Path) -> Path:
 
 # ---------------------------------------------------------------- modules from the spec itself
 #
-# openapi-python-client reads neither response headers nor vendor extensions, so these two modules
-# are written here, from the spec, as plain data and dataclasses: they import nothing of the SDK.
+# openapi-python-client reads neither response headers nor vendor extensions, nor discriminators,
+# so these modules are written here, from the spec: the first two as plain data and dataclasses
+# that import nothing of the SDK; events.py imports the generated event models.
 
 HEADER_TYPES = {"string": "str", "integer": "int", "number": "float"}
 
@@ -252,11 +254,52 @@ PROBLEM_CODES: Mapping[str, ProblemCode] = {{
 '''
 
 
+def events_module(spec: dict[str, Any]) -> str:
+    """The source of events.py: `Event` (the union) and `EVENT_MODELS` (type -> model class)."""
+    union = spec["components"]["schemas"].get("Event") or {}
+    members = [ref["$ref"].rsplit("/", 1)[-1] for ref in union.get("oneOf", ())]
+    discriminator = union.get("discriminator") or {}
+    listed = discriminator.get("mapping") or {}
+    mapping = {str(kind): ref.rsplit("/", 1)[-1] for kind, ref in listed.items()}
+    if not members or discriminator.get("propertyName") != "type":
+        raise SpecError("components.schemas.Event is not a oneOf with a discriminator on `type`")
+    if sorted(mapping.values()) != sorted(members):
+        raise SpecError("Event's discriminator mapping does not name each oneOf schema once")
+    for kind, name in mapping.items():
+        const = spec["components"]["schemas"][name]["properties"]["type"].get("const")
+        if const != kind:
+            raise SpecError(f"{name}: `type` is const {const!r}, the discriminator says {kind!r}")
+    imports = "".join(f"    {name},\n" for name in sorted(members))
+    union_source = "\n    | ".join(members)
+    table = "".join(f"    {kind!r}: {name},\n" for kind, name in mapping.items())
+    return f'''"""The events of spec/openapi.yaml: `Event` (every event schema) and its table.
+
+openapi-python-client makes no type of a `oneOf` schema and ignores `discriminator`; this module
+is both, from the spec's `Event`: `EVENT_MODELS[type]` is the generated model of an event `type`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TypeAlias
+
+from .models import (
+{imports})
+
+Event: TypeAlias = (
+    {union_source}
+)
+
+EVENT_MODELS: Mapping[str, type[Event]] = {{
+{table}}}
+'''
+
+
 def spec_modules(spec_path: Path) -> dict[str, str]:
     """File name -> source, for the modules written from the spec itself."""
     spec = yaml.safe_load(spec_path.read_text(encoding="utf-8"))
     try:
-        sources = (response_headers_module(spec), problem_codes_module(spec))
+        sources = (response_headers_module(spec), problem_codes_module(spec), events_module(spec))
     except SpecError as error:
         sys.exit(f"Cannot generate from the spec: {error}")
     return dict(zip(SPEC_MODULES, sources, strict=True))

@@ -15,6 +15,7 @@ import pytest
 import yaml
 
 from patient_tracker_client import (
+    ApiConnectionError,
     BadRequestError,
     ConflictError,
     ForbiddenError,
@@ -358,8 +359,10 @@ def test_dropped_connections(kit: SpecCheckedKit, tracker: PatientTracker) -> No
     assert len(keys) == 1
     with kit.tracker(retry=NO_RETRIES) as once:
         kit.fail_next("getPatient", error=httpx.ConnectError)
-        with pytest.raises(httpx.ConnectError):
+        # Transport failures reach integrators as the SDK's own error, the httpx one as cause.
+        with pytest.raises(ApiConnectionError) as raised:
             once.patients.get("anything")
+        assert isinstance(raised.value.__cause__, httpx.ConnectError)
 
 
 def test_fail_next_refuses_nonsense() -> None:

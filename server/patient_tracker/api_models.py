@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import MISSING, AwareDatetime, BaseModel, ConfigDict, Field, RootModel
 
@@ -349,6 +349,256 @@ class AppointmentPage(BaseModel):
     next_cursor: NextCursor | None
 
 
+class EventId(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(
+            description="The event's opaque id, unique across events. A delivery carries it as the `webhook-id`\nheader too, and every retry or redelivery of the event carries the same id: receivers\ndeduplicate by it.\n",
+            examples=["01937a10-2c3d-7e4f-8a5b-6c7d8e9f0a1b"],
+            max_length=64,
+            min_length=1,
+            pattern="^[A-Za-z0-9_-]+$",
+        ),
+    ]
+
+
+class DeletedResource(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    id: Id
+
+
+class AppointmentBookedEvent(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    id: EventId
+    type: Annotated[
+        Literal["appointment.booked"],
+        Field(description="The event type, always `appointment.booked` for this schema."),
+    ]
+    created_at: Annotated[
+        Timestamp, Field(description="When the change happened (the commit of the change), in UTC.")
+    ]
+    data: Annotated[
+        Appointment,
+        Field(
+            description="The appointment as the API renders it (as `getAppointment` would answer) when the event happened."
+        ),
+    ]
+
+
+class AppointmentRescheduledEvent(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    id: EventId
+    type: Annotated[
+        Literal["appointment.rescheduled"],
+        Field(description="The event type, always `appointment.rescheduled` for this schema."),
+    ]
+    created_at: Annotated[
+        Timestamp, Field(description="When the change happened (the commit of the change), in UTC.")
+    ]
+    data: Annotated[
+        Appointment,
+        Field(
+            description="The appointment as the API renders it (as `getAppointment` would answer) when the event happened."
+        ),
+    ]
+
+
+class AppointmentCancelledEvent(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    id: EventId
+    type: Annotated[
+        Literal["appointment.cancelled"],
+        Field(description="The event type, always `appointment.cancelled` for this schema."),
+    ]
+    created_at: Annotated[
+        Timestamp, Field(description="When the change happened (the commit of the change), in UTC.")
+    ]
+    data: Annotated[
+        Appointment,
+        Field(
+            description="The appointment as the API renders it (as `getAppointment` would answer) when the event happened."
+        ),
+    ]
+
+
+class AppointmentCheckedInEvent(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    id: EventId
+    type: Annotated[
+        Literal["appointment.checked_in"],
+        Field(description="The event type, always `appointment.checked_in` for this schema."),
+    ]
+    created_at: Annotated[
+        Timestamp, Field(description="When the change happened (the commit of the change), in UTC.")
+    ]
+    data: Annotated[
+        Appointment,
+        Field(
+            description="The appointment as the API renders it (as `getAppointment` would answer) when the event happened."
+        ),
+    ]
+
+
+class AppointmentCompletedEvent(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    id: EventId
+    type: Annotated[
+        Literal["appointment.completed"],
+        Field(description="The event type, always `appointment.completed` for this schema."),
+    ]
+    created_at: Annotated[
+        Timestamp, Field(description="When the change happened (the commit of the change), in UTC.")
+    ]
+    data: Annotated[
+        Appointment,
+        Field(
+            description="The appointment as the API renders it (as `getAppointment` would answer) when the event happened."
+        ),
+    ]
+
+
+class AppointmentNoShowEvent(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    id: EventId
+    type: Annotated[
+        Literal["appointment.no_show"],
+        Field(description="The event type, always `appointment.no_show` for this schema."),
+    ]
+    created_at: Annotated[
+        Timestamp, Field(description="When the change happened (the commit of the change), in UTC.")
+    ]
+    data: Annotated[
+        Appointment,
+        Field(
+            description="The appointment as the API renders it (as `getAppointment` would answer) when the event happened."
+        ),
+    ]
+
+
+class PatientCreatedEvent(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    id: EventId
+    type: Annotated[
+        Literal["patient.created"],
+        Field(description="The event type, always `patient.created` for this schema."),
+    ]
+    created_at: Annotated[
+        Timestamp, Field(description="When the change happened (the commit of the change), in UTC.")
+    ]
+    data: Annotated[
+        Patient,
+        Field(
+            description="The patient as the API renders it (as `getPatient` would answer) when the event happened."
+        ),
+    ]
+
+
+class PatientUpdatedEvent(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    id: EventId
+    type: Annotated[
+        Literal["patient.updated"],
+        Field(description="The event type, always `patient.updated` for this schema."),
+    ]
+    created_at: Annotated[
+        Timestamp, Field(description="When the change happened (the commit of the change), in UTC.")
+    ]
+    data: Annotated[
+        Patient,
+        Field(
+            description="The patient as the API renders it (as `getPatient` would answer) when the event happened."
+        ),
+    ]
+
+
+class PatientDeletedEvent(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    id: EventId
+    type: Annotated[
+        Literal["patient.deleted"],
+        Field(description="The event type, always `patient.deleted` for this schema."),
+    ]
+    created_at: Annotated[
+        Timestamp, Field(description="When the change happened (the commit of the change), in UTC.")
+    ]
+    data: Annotated[DeletedResource, Field(description="The id of the deleted resource.")]
+
+
+class PractitionerCreatedEvent(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    id: EventId
+    type: Annotated[
+        Literal["practitioner.created"],
+        Field(description="The event type, always `practitioner.created` for this schema."),
+    ]
+    created_at: Annotated[
+        Timestamp, Field(description="When the change happened (the commit of the change), in UTC.")
+    ]
+    data: Annotated[
+        Practitioner,
+        Field(
+            description="The practitioner as the API renders it (as `getPractitioner` would answer) when the event happened."
+        ),
+    ]
+
+
+class PractitionerUpdatedEvent(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    id: EventId
+    type: Annotated[
+        Literal["practitioner.updated"],
+        Field(description="The event type, always `practitioner.updated` for this schema."),
+    ]
+    created_at: Annotated[
+        Timestamp, Field(description="When the change happened (the commit of the change), in UTC.")
+    ]
+    data: Annotated[
+        Practitioner,
+        Field(
+            description="The practitioner as the API renders it (as `getPractitioner` would answer) when the event happened."
+        ),
+    ]
+
+
+class PractitionerDeletedEvent(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    id: EventId
+    type: Annotated[
+        Literal["practitioner.deleted"],
+        Field(description="The event type, always `practitioner.deleted` for this schema."),
+    ]
+    created_at: Annotated[
+        Timestamp, Field(description="When the change happened (the commit of the change), in UTC.")
+    ]
+    data: Annotated[DeletedResource, Field(description="The id of the deleted resource.")]
+
+
 class FieldError(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
@@ -420,6 +670,42 @@ class ListAppointmentsParametersQuery(BaseModel):
     status: AppointmentStatus | MISSING = MISSING
     start_at_from: Instant | MISSING = MISSING
     start_at_before: Instant | MISSING = MISSING
+
+
+class Event(
+    RootModel[
+        AppointmentBookedEvent
+        | AppointmentRescheduledEvent
+        | AppointmentCancelledEvent
+        | AppointmentCheckedInEvent
+        | AppointmentCompletedEvent
+        | AppointmentNoShowEvent
+        | PatientCreatedEvent
+        | PatientUpdatedEvent
+        | PatientDeletedEvent
+        | PractitionerCreatedEvent
+        | PractitionerUpdatedEvent
+        | PractitionerDeletedEvent
+    ]
+):
+    root: Annotated[
+        AppointmentBookedEvent
+        | AppointmentRescheduledEvent
+        | AppointmentCancelledEvent
+        | AppointmentCheckedInEvent
+        | AppointmentCompletedEvent
+        | AppointmentNoShowEvent
+        | PatientCreatedEvent
+        | PatientUpdatedEvent
+        | PatientDeletedEvent
+        | PractitionerCreatedEvent
+        | PractitionerUpdatedEvent
+        | PractitionerDeletedEvent,
+        Field(
+            description="Any event: one of the event schemas, told apart by `type`. New event types may be added\n(an additive change): a receiver should acknowledge and ignore a type it does not know.\n",
+            discriminator="type",
+        ),
+    ]
 
 
 class Problem(BaseModel):

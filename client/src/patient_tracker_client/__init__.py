@@ -8,7 +8,8 @@ The operations and models are generated from the API's OpenAPI document into
 the generator does not: the resource classes `PatientTracker` carries (`_resources`), a configured
 client with retries, timeouts and per-call options (`PatientTracker`, `AsyncPatientTracker`,
 `with_options`), typed exceptions (`PatientTrackerError`: `ApiError` by status and problem code,
-`ApiConnectionError`), `unwrap`, auto-pagination and an `If-Match` helper.
+`ApiConnectionError`), `unwrap`, auto-pagination, an `If-Match` helper, and `verify_webhook`
+(a delivery's Standard Webhooks signature checked and its event parsed into its generated model).
 """
 
 from ._calls import ApiResponse, amodify, etag, modify, unwrap
@@ -50,11 +51,22 @@ from ._errors import (
 )
 from ._pagination import apaginate, paginate
 from ._retry import RetryPolicy
+from .generated.events import EVENT_MODELS, Event
 from .generated.problem_codes import PROBLEM_CODES, ProblemCode
 from .generated.response_headers import ResponseHeaders
+from .webhooks import (
+    UnknownEventTypeError,
+    WebhookHeadersError,
+    WebhookPayloadError,
+    WebhookSignatureError,
+    WebhookTimestampError,
+    WebhookVerificationError,
+    verify_webhook,
+)
 
 __all__ = [
     "DEFAULT_TIMEOUT",
+    "EVENT_MODELS",
     "PROBLEM_CODES",
     "ApiConnectionError",
     "ApiError",
@@ -65,6 +77,7 @@ __all__ = [
     "BadRequestError",
     "ConflictError",
     "DatabaseUnavailableError",
+    "Event",
     "FieldProblem",
     "ForbiddenError",
     "IdempotencyKeyReusedError",
@@ -92,13 +105,20 @@ __all__ = [
     "ServerError",
     "UnauthenticatedError",
     "UnauthorizedError",
+    "UnknownEventTypeError",
     "UnsupportedMediaTypeError",
     "ValidationError",
     "ValidationFailedError",
+    "WebhookHeadersError",
+    "WebhookPayloadError",
+    "WebhookSignatureError",
+    "WebhookTimestampError",
+    "WebhookVerificationError",
     "amodify",
     "apaginate",
     "etag",
     "modify",
     "paginate",
     "unwrap",
+    "verify_webhook",
 ]

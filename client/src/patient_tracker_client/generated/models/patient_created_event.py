@@ -1,0 +1,79 @@
+# Generated from spec/openapi.yaml by openapi-python-client (nox -s generate). Do not edit.
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+if TYPE_CHECKING:
+    from ..models.patient import Patient
+
+
+T = TypeVar("T", bound="PatientCreatedEvent")
+
+
+@_attrs_define
+class PatientCreatedEvent:
+    """`patient.created`: A patient was registered (`createPatient`). `data` is the new patient.
+
+    Attributes:
+        id (str): The event's opaque id, unique across events. A delivery carries it as the `webhook-id`
+            header too, and every retry or redelivery of the event carries the same id: receivers
+            deduplicate by it.
+        type_ (Literal['patient.created']): The event type, always `patient.created` for this schema.
+        created_at (datetime.datetime): An instant, RFC 3339, in UTC.
+        data (Patient): A registered patient.
+    """
+
+    id: str
+    type_: Literal["patient.created"]
+    created_at: datetime.datetime
+    data: Patient
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        type_ = self.type_
+
+        created_at = self.created_at.isoformat()
+
+        data = self.data.to_dict()
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "id": id,
+                "type": type_,
+                "created_at": created_at,
+                "data": data,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.patient import Patient  # noqa: PLC0415
+
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        type_ = cast(Literal["patient.created"], d.pop("type"))
+        if type_ != "patient.created":
+            raise ValueError(f"type must match const 'patient.created', got '{type_}'")
+
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+        data = Patient.from_dict(d.pop("data"))
+
+        patient_created_event = cls(
+            id=id,
+            type_=type_,
+            created_at=created_at,
+            data=data,
+        )
+
+        return patient_created_event

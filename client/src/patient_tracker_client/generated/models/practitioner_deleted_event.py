@@ -1,0 +1,80 @@
+# Generated from spec/openapi.yaml by openapi-python-client (nox -s generate). Do not edit.
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+if TYPE_CHECKING:
+    from ..models.deleted_resource import DeletedResource
+
+
+T = TypeVar("T", bound="PractitionerDeletedEvent")
+
+
+@_attrs_define
+class PractitionerDeletedEvent:
+    """`practitioner.deleted`: A practitioner was deleted (`deletePractitioner`). `data` holds only the deleted
+    practitioner's `id`.
+
+        Attributes:
+            id (str): The event's opaque id, unique across events. A delivery carries it as the `webhook-id`
+                header too, and every retry or redelivery of the event carries the same id: receivers
+                deduplicate by it.
+            type_ (Literal['practitioner.deleted']): The event type, always `practitioner.deleted` for this schema.
+            created_at (datetime.datetime): An instant, RFC 3339, in UTC.
+            data (DeletedResource): What a delete event carries of the deleted resource, its id and nothing else.
+    """
+
+    id: str
+    type_: Literal["practitioner.deleted"]
+    created_at: datetime.datetime
+    data: DeletedResource
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        type_ = self.type_
+
+        created_at = self.created_at.isoformat()
+
+        data = self.data.to_dict()
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "id": id,
+                "type": type_,
+                "created_at": created_at,
+                "data": data,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.deleted_resource import DeletedResource  # noqa: PLC0415
+
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        type_ = cast(Literal["practitioner.deleted"], d.pop("type"))
+        if type_ != "practitioner.deleted":
+            raise ValueError(f"type must match const 'practitioner.deleted', got '{type_}'")
+
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+        data = DeletedResource.from_dict(d.pop("data"))
+
+        practitioner_deleted_event = cls(
+            id=id,
+            type_=type_,
+            created_at=created_at,
+            data=data,
+        )
+
+        return practitioner_deleted_event

@@ -1,0 +1,80 @@
+# Generated from spec/openapi.yaml by openapi-python-client (nox -s generate). Do not edit.
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+if TYPE_CHECKING:
+    from ..models.practitioner import Practitioner
+
+
+T = TypeVar("T", bound="PractitionerUpdatedEvent")
+
+
+@_attrs_define
+class PractitionerUpdatedEvent:
+    """`practitioner.updated`: A practitioner was changed (`updatePractitioner`), such as deactivated. `data` is the
+    practitioner after the change.
+
+        Attributes:
+            id (str): The event's opaque id, unique across events. A delivery carries it as the `webhook-id`
+                header too, and every retry or redelivery of the event carries the same id: receivers
+                deduplicate by it.
+            type_ (Literal['practitioner.updated']): The event type, always `practitioner.updated` for this schema.
+            created_at (datetime.datetime): An instant, RFC 3339, in UTC.
+            data (Practitioner): A clinician who sees patients.
+    """
+
+    id: str
+    type_: Literal["practitioner.updated"]
+    created_at: datetime.datetime
+    data: Practitioner
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        type_ = self.type_
+
+        created_at = self.created_at.isoformat()
+
+        data = self.data.to_dict()
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "id": id,
+                "type": type_,
+                "created_at": created_at,
+                "data": data,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.practitioner import Practitioner  # noqa: PLC0415
+
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        type_ = cast(Literal["practitioner.updated"], d.pop("type"))
+        if type_ != "practitioner.updated":
+            raise ValueError(f"type must match const 'practitioner.updated', got '{type_}'")
+
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+        data = Practitioner.from_dict(d.pop("data"))
+
+        practitioner_updated_event = cls(
+            id=id,
+            type_=type_,
+            created_at=created_at,
+            data=data,
+        )
+
+        return practitioner_updated_event
