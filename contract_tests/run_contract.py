@@ -10,9 +10,15 @@
 4. Print the contract coverage table from the HAR files (`contract_coverage.py`) and fail when
    an operation went unexercised, fewer than `--threshold` of the documented (operation, status)
    pairs were observed, or fewer than `--min-requests` requests were sent.
+5. The untuned pass: on another fresh server with its own fresh database, the plain Schemathesis
+   CLI as integrators run it, with `schemathesis-untuned.toml`: every check, every phase, no hooks,
+   another seed; only the spec's per-operation semantic rejections declared. Its HAR and JUnit XML
+   go to `reports/contract/untuned/` (not counted in the coverage table, which is the tuned run's).
 
 Run from the repository root: `python -m contract_tests.run_contract [--threshold 0.9]`; other
-arguments go to every `schemathesis run`.
+arguments go to every `schemathesis run`. `--untuned-only` runs step 5 alone (the thorough runs:
+`--untuned-only --database postgresql --seed 7 --max-examples 250`); `--database postgresql`
+puts the servers on a throwaway PostgreSQL database instead of a SQLite file.
 """
 
 from __future__ import annotations
@@ -24,20 +30,23 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from conftest import prepare_database, run_live_server
+from conftest import prepare_database, run_live_server, throwaway_postgres_database
 from contract_tests.contract_coverage import measure, render
 
 ROOT = Path(__file__).resolve().parents[1]
 SPEC = ROOT / "spec" / "openapi.yaml"
 CONFIG = ROOT / "contract_tests" / "schemathesis-ci.toml"
+UNTUNED_CONFIG = ROOT / "contract_tests" / "schemathesis-untuned.toml"
 REPORTS = ROOT / "reports" / "contract"
-KEY_VARIABLE = "PATIENT_TRACKER_CONTRACT_KEY"  # read by schemathesis-ci.toml
+UNTUNED_REPORTS = REPORTS / "untuned"
+KEY_VARIABLE = "PATIENT_TRACKER_CONTRACT_KEY"  # read by both configuration files
 DEFAULT_THRESHOLD = 0.90
 # A run this small is a misconfiguration (few examples, a filter left in), not a contract check.
 DEFAULT_MIN_REQUESTS = 5000
@@ -61,20 +70,68 @@ def single_scope_keys(spec: Mapping[str, Any]) -> list[tuple[str]]:
     return [(first,), (second,)]
 
 
-def schemathesis(base_url: str, key: str, *options: str) -> int:
+@contextmanager
+def fresh_database(kind: str, directory: Path) -> Iterator[str]:
+    """The URL of an empty database: a new SQLite file in `directory`, or a throwaway PostgreSQL
+    database (dropped afterwards) on the test server of `conftest.py`."""
+    if kind == "postgresql":
+        with throwaway_postgres_database() as url:
+            yield url
+    else:
+        yield f"sqlite:///{directory / 'contract.db'}"
+
+
+def schemathesis(base_url: str, key: str, *options: str, config: Path = CONFIG) -> int:
     """Run the Schemathesis CLI of this interpreter's environment; return its exit code."""
     executable = Path(sys.executable).parent / "schemathesis"
-    command = [str(executable), "--config-file", str(CONFIG), "run", str(SPEC), "--url", base_url]
+    command = [str(executable), "--config-file", str(config), "run", str(SPEC), "--url", base_url]
     # `contract_tests.cli_hooks` is imported from the working directory: the repository root.
     env = {**os.environ, KEY_VARIABLE: key}
     return subprocess.run([*command, *options], cwd=ROOT, env=env, check=False).returncode  # noqa: S603
+
+
+def untuned_pass(database: str, passthrough: Sequence[str]) -> int:
+    """Step 5: the plain CLI on its own fresh server; print its requests and time; exit code."""
+    UNTUNED_REPORTS.mkdir(parents=True, exist_ok=True)
+    har = UNTUNED_REPORTS / "requests.har"
+    har.unlink(missing_ok=True)
+    started = time.monotonic()
+    with (
+        tempfile.TemporaryDirectory(prefix="contract-untuned-") as tmp,
+        fresh_database(database, Path(tmp)) as database_url,
+        run_live_server(database_url, Path(tmp)) as server,
+    ):
+        exit_code = schemathesis(
+            server.base_url,
+            server.api_key,
+            "--report",
+            "junit,har",
+            "--report-junit-path",
+            str(UNTUNED_REPORTS / "junit.xml"),
+            "--report-har-path",
+            str(har),
+            *passthrough,
+            config=UNTUNED_CONFIG,
+        )
+    elapsed = time.monotonic() - started
+    requests = len(json.loads(har.read_text())["log"]["entries"]) if har.exists() else 0
+    print(
+        f"\nUntuned pass ({database}): {requests} requests in {elapsed:.0f} s, "
+        f"exit code {exit_code} (reports: {UNTUNED_REPORTS})."
+    )
+    return exit_code
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
     parser.add_argument("--min-requests", type=int, default=DEFAULT_MIN_REQUESTS)
+    parser.add_argument("--database", choices=("sqlite", "postgresql"), default="sqlite")
+    parser.add_argument("--untuned-only", action="store_true", help="run the untuned pass alone")
     args, passthrough = parser.parse_known_args(argv)
+
+    if args.untuned_only:
+        return untuned_pass(args.database, passthrough)
 
     spec = yaml.safe_load(SPEC.read_text())
     REPORTS.mkdir(parents=True, exist_ok=True)
@@ -83,24 +140,26 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     started = time.monotonic()
     exit_codes = []
-    with tempfile.TemporaryDirectory(prefix="contract-") as tmp:
-        database_url = f"sqlite:///{Path(tmp) / 'contract.db'}"
-        with run_live_server(database_url, Path(tmp)) as server:
-            exit_codes.append(schemathesis(server.base_url, server.api_key, *passthrough))
-            for scopes in single_scope_keys(spec):
-                name = "forbidden-" + "-".join(scope.replace(":", "_") for scope in scopes)
-                exit_codes.append(
-                    schemathesis(
-                        server.base_url,
-                        prepare_database(database_url, scopes=scopes),
-                        "--phases",
-                        "coverage",
-                        "--report-junit-path",
-                        str(REPORTS / f"junit-{name}.xml"),
-                        "--report-har-path",
-                        str(REPORTS / f"{name}.har"),
-                    )
+    with (
+        tempfile.TemporaryDirectory(prefix="contract-") as tmp,
+        fresh_database(args.database, Path(tmp)) as database_url,
+        run_live_server(database_url, Path(tmp)) as server,
+    ):
+        exit_codes.append(schemathesis(server.base_url, server.api_key, *passthrough))
+        for scopes in single_scope_keys(spec):
+            name = "forbidden-" + "-".join(scope.replace(":", "_") for scope in scopes)
+            exit_codes.append(
+                schemathesis(
+                    server.base_url,
+                    prepare_database(database_url, scopes=scopes),
+                    "--phases",
+                    "coverage",
+                    "--report-junit-path",
+                    str(REPORTS / f"junit-{name}.xml"),
+                    "--report-har-path",
+                    str(REPORTS / f"{name}.har"),
                 )
+            )
     elapsed = time.monotonic() - started
 
     entries = [
@@ -120,6 +179,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         shortfalls.append(f"only {coverage.requests} requests, fewer than {args.min_requests}")
     for problem in shortfalls:
         print(f"contract coverage: {problem}", file=sys.stderr)
+
+    exit_codes.append(untuned_pass(args.database, passthrough))
     if any(exit_codes):
         print(f"Schemathesis failed (exit codes {exit_codes})", file=sys.stderr)
     return 1 if any(exit_codes) or shortfalls else 0
