@@ -714,11 +714,27 @@ def libpq_conninfo(url: str) -> str:
     )
 
 
+# Connections the PostgreSQL cases may hold at once: the one-worker API up to one per wrk
+# connection (32), each process of the two-worker API its pool (20), and the floor its 16.
+POSTGRES_CONNECTIONS_NEEDED = 32 + 2 * 20 + 16
+
+
 @contextmanager
 def postgres_database(server_url: str) -> Iterator[str]:
     """A new, empty database on ``server_url``'s server for this run; dropped at the end."""
     name = f"pt_bench_{os.getpid()}_{random.getrandbits(24):06x}"
     with psycopg.connect(libpq_conninfo(server_url), autocommit=True, connect_timeout=5) as admin:
+        free = admin.execute(
+            "SELECT current_setting('max_connections')::int - count(*) FROM pg_stat_activity "
+            "WHERE backend_type = 'client backend'"
+        ).fetchone()
+        if free is not None and free[0] < POSTGRES_CONNECTIONS_NEEDED:
+            print(
+                f"warning: PostgreSQL has room for {free[0]} more connections and the cases may "
+                f"open up to {POSTGRES_CONNECTIONS_NEEDED}: past that the API answers 503 "
+                "database_unavailable (too many clients), which makes a case INVALID",
+                flush=True,
+            )
         admin.execute(f'CREATE DATABASE "{name}"')
         try:
             url = make_url(normalize_database_url(server_url)).set(database=name)
