@@ -13,6 +13,12 @@ What is measured, as requests/s, p50 and p99 latency, and server CPU time per re
 5. only with ``--floor``: the GET and POST against ``bench/floor_app.py``, which does the least
    any implementation must (key lookup, validation by the generated models, the same queries,
    a durable commit) with FastAPI and sqlite3 and nothing else: a lower bound for this stack.
+6. only with ``--postgres``: the GET and POST (and the Idempotency-Key POST if asked) on
+   PostgreSQL: a fresh database on the server ``--postgres-url`` names, created, seeded the same
+   way and dropped by the run, served by the API with 1 and with 2 uvicorn workers
+   (``--postgres-workers``); with ``--floor`` also against ``bench/floor_pg_app.py``, the same
+   floor written with FastAPI and psycopg. PostgreSQL itself is not pinned: its backends run
+   wherever the OS puts them, and their CPU time per request is reported apart ("DB CPU").
 
 Every response status is counted: a case with a response other than the expected one (200, 201)
 or a socket error is INVALID, and the exit status is then 1.
@@ -27,7 +33,8 @@ measured in turn, ``--rounds`` times, so that a disturbance on a shared machine 
 rather than one case; reported is the median over rounds.
 
 Columns: "x ref" is req/s over the reference's in the same round (the targets apply to it).
-"CPU us/req" is the server process's CPU time per request (from /proc), and "x ref CPU" the
+"CPU us/req" is the server's CPU time per request (its process and any worker processes, from
+/proc), "DB CPU" that of the PostgreSQL backends serving its database, and "x ref CPU" the
 reference's over this one's: the req/s ratio if each server had a whole CPU, which holds steadier
 than req/s when other processes compete for the CPU. "busy" is the server's CPU time over wall
 time: below 0.9 the server was not the bottleneck or did not have its CPU to itself, and req/s
@@ -60,9 +67,13 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+import psycopg
+from sqlalchemy.engine import make_url
+
 from patient_tracker.db.engine import create_engine_from_url
 from patient_tracker.db.tables import patients, practitioners
 from patient_tracker.ids import new_id
+from patient_tracker.settings import normalize_database_url
 
 BENCH_DIR = Path(__file__).resolve().parent
 LUA_DIR = BENCH_DIR / "lua"
@@ -76,6 +87,9 @@ RESULT_MARKER = "BENCH_RESULT "
 GET_TARGET = 0.6
 POST_TARGET = 0.25
 LOW_BUSY = 0.9
+DEFAULT_POSTGRES_URL = os.environ.get(
+    "PATIENT_TRACKER_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+)
 
 
 @dataclass(frozen=True)
@@ -96,6 +110,9 @@ class Options:
     access_log: bool
     idempotency_key: bool
     floor: bool
+    postgres: bool
+    postgres_url: str
+    postgres_workers: tuple[int, ...]
     output: Path
 
 
@@ -110,6 +127,8 @@ class Case:
     env: dict[str, str]
     expected_status: int = 200
     target: float | None = None
+    # The PostgreSQL database it uses, whose backends' CPU time is measured too.
+    database: str | None = None
 
 
 @dataclass(frozen=True)
@@ -123,6 +142,7 @@ class Sample:
     p99_ms: float
     max_ms: float
     server_cpu_us_per_request: float
+    db_cpu_us_per_request: float | None
     busy: float
     wrk_busy: float
     statuses: dict[str, int]
@@ -180,6 +200,13 @@ class Result:
             found.append(f"socket errors: {dict(errors)}")
         return found
 
+    @property
+    def db_cpu(self) -> float | None:
+        """Median PostgreSQL backend CPU us per request, if the case runs on PostgreSQL."""
+        values = [s.db_cpu_us_per_request for s in self.samples]
+        known = [v for v in values if v is not None]
+        return float(statistics.median(known)) if known else None
+
     def summary(self) -> dict[str, Any]:
         """What goes into the JSON file."""
         return {
@@ -192,6 +219,7 @@ class Result:
             "target": self.target,
             "meets_target": None if self.target is None else self.ratio >= self.target,
             "server_cpu_us_per_request": self.median("server_cpu_us_per_request"),
+            "db_cpu_us_per_request": self.db_cpu,
             "busy": self.median("busy"),
             "statuses": self.statuses,
             "expected_status": self.expected_status,
@@ -226,6 +254,23 @@ def parse_args(argv: Sequence[str] | None) -> Options:
         action="store_true",
         help="also measure bench/floor_app.py: the least work the same GET and POST can do with "
         "FastAPI and sqlite3 on the same database (a lower bound, not an implementation)",
+    )
+    add(
+        "--postgres",
+        action="store_true",
+        help="also measure the API on PostgreSQL (a fresh database on --postgres-url's server)",
+    )
+    add(
+        "--postgres-url",
+        default=DEFAULT_POSTGRES_URL,
+        help="a database on the PostgreSQL server to use; the run creates and drops its own "
+        "database there (default: PATIENT_TRACKER_TEST_POSTGRES_URL or the local test database)",
+    )
+    add(
+        "--postgres-workers",
+        type=lambda text: tuple(int(n) for n in text.split(",")),
+        default=(1, 2),
+        help="uvicorn worker counts to measure on PostgreSQL, comma-separated (default 1,2)",
     )
     add("--output", type=Path, default=DEFAULT_OUTPUT, help="JSON results file")
     options = Options(**vars(parser.parse_args(argv)))
@@ -297,11 +342,47 @@ def server(
             process.wait()
 
 
-def cpu_seconds(pid: int) -> float:
-    """User + system CPU time a process has used so far (Linux /proc)."""
-    stat = Path(f"/proc/{pid}/stat").read_text()
+def process_cpu_seconds(pid: int) -> float:
+    """User + system CPU time one process has used so far (Linux /proc); 0 if it is gone."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return 0.0
     fields = stat[stat.rindex(")") + 2 :].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def descendants(pid: int) -> list[int]:
+    """``pid``'s child processes, their children, and so on (uvicorn's worker processes)."""
+    found: list[int] = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            children = (task / "children").read_text().split()
+        except OSError:
+            continue
+        for child in map(int, children):
+            found += [child, *descendants(child)]
+    return found
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time of a server: its process and its worker processes."""
+    return sum(process_cpu_seconds(p) for p in (pid, *descendants(pid)))
+
+
+def database_cpu_seconds(admin_conninfo: str, database: str) -> dict[int, float]:
+    """CPU time of each PostgreSQL backend connected to ``database`` (same machine only)."""
+    with psycopg.connect(admin_conninfo, autocommit=True) as admin:
+        rows = admin.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = %s", (database,)
+        ).fetchall()
+    return {int(pid): process_cpu_seconds(int(pid)) for (pid,) in rows}
+
+
+def database_cpu_used(before: dict[int, float], after: dict[int, float]) -> float:
+    """CPU time the backends used between two readings. A backend that exited in between (a
+    pool's overflow connection closed) is not counted: the figure is a lower bound."""
+    return sum(max(cpu - before.get(pid, 0.0), 0.0) for pid, cpu in after.items())
 
 
 def run_wrk(options: Options, case: Case, seconds: int, offset: int) -> dict[str, Any]:
@@ -338,10 +419,16 @@ def run_wrk(options: Options, case: Case, seconds: int, offset: int) -> dict[str
 
 def measure(options: Options, case: Case, offset: int) -> Sample:
     """One measured wrk run of ``case``, with the server's CPU time over it."""
+    admin = libpq_conninfo(options.postgres_url)
+    db_before = database_cpu_seconds(admin, case.database) if case.database else {}
     cpu_before, wall_before = cpu_seconds(case.pid), time.monotonic()
     raw = run_wrk(options, case, options.duration, offset)
     cpu_used, wall = cpu_seconds(case.pid) - cpu_before, time.monotonic() - wall_before
     requests = int(raw["requests"])
+    db_cpu = None
+    if case.database:
+        db_used = database_cpu_used(db_before, database_cpu_seconds(admin, case.database))
+        db_cpu = round(db_used / max(requests, 1) * 1e6, 1)
     latency_ms = {key: value / 1000 for key, value in raw["latency_us"].items()}
     return Sample(
         requests=requests,
@@ -351,6 +438,7 @@ def measure(options: Options, case: Case, offset: int) -> Sample:
         p99_ms=latency_ms["p99"],
         max_ms=latency_ms["max"],
         server_cpu_us_per_request=round(cpu_used / max(requests, 1) * 1e6, 1),
+        db_cpu_us_per_request=db_cpu,
         busy=round(cpu_used / wall, 2),
         wrk_busy=round(raw["cpu_s"] / wall, 2),
         statuses=dict(sorted(raw["statuses"].items())),
@@ -468,56 +556,107 @@ def write_lines(path: Path, lines: Sequence[str]) -> str:
     return str(path)
 
 
-def start_api(options: Options, workdir: Path, stack: ExitStack) -> list[Case]:
-    """Create and seed a database, start the API on it; returns its cases."""
-    port = free_port()
-    env = {
-        **os.environ,
-        "PATIENT_TRACKER_DATABASE_URL": f"sqlite:///{workdir / 'bench.db'}",
-        "PATIENT_TRACKER_PORT": str(port),
-        "PATIENT_TRACKER_WORKERS": "1",
-        "PATIENT_TRACKER_ACCESS_LOG": "true" if options.access_log else "false",
-        # The access log is written at INFO: a higher level would silence it.
-        "PATIENT_TRACKER_LOG_LEVEL": "info" if options.access_log else "warning",
-    }
+@dataclass(frozen=True)
+class ApiDatabase:
+    """A migrated, seeded database for the API, and what the wrk scripts need to load it."""
+
+    url: str
+    get_env: dict[str, str]
+    post_env: dict[str, str]
+    postgres_name: str | None = None
+
+
+def prepare_api_database(options: Options, workdir: Path, url: str, tag: str) -> ApiDatabase:
+    """Migrate and seed the database at ``url``, create a key; files go to ``workdir/tag-*``."""
+    env = {**os.environ, "PATIENT_TRACKER_DATABASE_URL": url}
     cli(["db", "upgrade"], env)
     token = cli(["keys", "create", "--name", "bench"], env).strip().splitlines()[-1]
     started = time.perf_counter()
-    patient_ids, practitioner_ids = seed(env["PATIENT_TRACKER_DATABASE_URL"], options)
+    patient_ids, practitioner_ids = seed(url, options)
     print(
         f"  seeded {len(patient_ids):,} patients and {len(practitioner_ids):,} practitioners "
-        f"in {time.perf_counter() - started:.1f} s",
+        f"({tag}) in {time.perf_counter() - started:.1f} s",
         flush=True,
     )
     rng = random.Random(2026)  # noqa: S311 - picking test data, not secrets
     get_env = {
         "BENCH_TOKEN": token,
         "BENCH_IDS_FILE": write_lines(
-            workdir / "get_ids.txt", rng.sample(patient_ids, options.get_ids)
+            workdir / f"{tag}-get_ids.txt", rng.sample(patient_ids, options.get_ids)
         ),
     }
     post_env = {
         "BENCH_TOKEN": token,
         "BENCH_PATIENTS_FILE": write_lines(
-            workdir / "booking_patients.txt", rng.sample(patient_ids, options.booking_patients)
+            workdir / f"{tag}-booking_patients.txt",
+            rng.sample(patient_ids, options.booking_patients),
         ),
-        "BENCH_PRACTITIONERS_FILE": write_lines(workdir / "practitioners.txt", practitioner_ids),
+        "BENCH_PRACTITIONERS_FILE": write_lines(
+            workdir / f"{tag}-practitioners.txt", practitioner_ids
+        ),
         "BENCH_BASE_EPOCH": str(int(BOOKING_BASE.timestamp())),
         "BENCH_IDEMPOTENCY_KEY": "0",
     }
+    name = make_url(url).database if url.startswith("postgresql") else None
+    return ApiDatabase(url, get_env, post_env, name)
+
+
+def start_api(
+    options: Options,
+    workdir: Path,
+    stack: ExitStack,
+    database: ApiDatabase,
+    *,
+    workers: int = 1,
+    label: str = "",
+) -> list[Case]:
+    """Start the API on a prepared database with ``workers`` processes; returns its cases."""
+    port = free_port()
+    env = {
+        **os.environ,
+        "PATIENT_TRACKER_DATABASE_URL": database.url,
+        "PATIENT_TRACKER_MIGRATE_ON_START": "false",
+        "PATIENT_TRACKER_PORT": str(port),
+        "PATIENT_TRACKER_WORKERS": str(workers),
+        "PATIENT_TRACKER_ACCESS_LOG": "true" if options.access_log else "false",
+        # The access log is written at INFO: a higher level would silence it.
+        "PATIENT_TRACKER_LOG_LEVEL": "info" if options.access_log else "warning",
+    }
     command = [*patient_tracker_command(), "serve"]
-    log = workdir / "api.log"
+    log = workdir / f"api-{port}.log"
     pid = stack.enter_context(server(command, options.server_cpu, port, "/healthz", log, env))
     url = f"http://127.0.0.1:{port}"
     get = lua_script(workdir, "get_patient.lua")
     post = lua_script(workdir, "book_appointment.lua")
+    # Targets are for the default set-up (SQLite, one worker); other cases are for comparison.
+    default = database.postgres_name is None and workers == 1
+    db = database.postgres_name
     cases = [
-        Case("GET /v1/patients/{id}", pid, url, get, get_env, 200, GET_TARGET),
-        Case("POST /v1/appointments", pid, url, post, post_env, 201, POST_TARGET),
+        Case(
+            f"{label}GET /v1/patients/{{id}}",
+            pid,
+            url,
+            get,
+            database.get_env,
+            200,
+            GET_TARGET if default else None,
+            db,
+        ),
+        Case(
+            f"{label}POST /v1/appointments",
+            pid,
+            url,
+            post,
+            database.post_env,
+            201,
+            POST_TARGET if default else None,
+            db,
+        ),
     ]
     if options.idempotency_key:
-        with_key = {**post_env, "BENCH_IDEMPOTENCY_KEY": "1"}
-        cases.append(Case("POST /v1/appointments + Idempotency-Key", pid, url, post, with_key, 201))
+        with_key = {**database.post_env, "BENCH_IDEMPOTENCY_KEY": "1"}
+        name = f"{label}POST /v1/appointments + Idempotency-Key"
+        cases.append(Case(name, pid, url, post, with_key, 201, None, db))
     return cases
 
 
@@ -535,6 +674,73 @@ def start_floor(
         Case(f"floor: {case.name}", pid, url, case.script, case.env, case.expected_status)
         for case in api_cases
     ]
+
+
+def start_floor_postgres(
+    options: Options,
+    workdir: Path,
+    stack: ExitStack,
+    database: ApiDatabase,
+    api_cases: Sequence[Case],
+) -> list[Case]:
+    """Start bench/floor_pg_app.py on the PostgreSQL database; the GET and POST against it."""
+    port = free_port()
+    command = uvicorn_command("floor_pg_app:app", port)
+    env = {**os.environ, "FLOOR_POSTGRES": libpq_conninfo(database.url)}
+    log = workdir / "floor-pg.log"
+    pid = stack.enter_context(server(command, options.server_cpu, port, "/docs", log, env))
+    url = f"http://127.0.0.1:{port}"
+    return [
+        Case(
+            f"PG floor: {case.name.split(': ', 1)[-1]}",
+            pid,
+            url,
+            case.script,
+            case.env,
+            case.expected_status,
+            None,
+            database.postgres_name,
+        )
+        for case in api_cases
+    ]
+
+
+def libpq_conninfo(url: str) -> str:
+    """A libpq connection string for a SQLAlchemy URL (psycopg does not take "+psycopg")."""
+    return (
+        make_url(normalize_database_url(url))
+        .set(drivername="postgresql")
+        .render_as_string(hide_password=False)
+    )
+
+
+# Connections the PostgreSQL cases may hold at once: the one-worker API up to one per wrk
+# connection (32), each process of the two-worker API its pool (20), and the floor its 16.
+POSTGRES_CONNECTIONS_NEEDED = 32 + 2 * 20 + 16
+
+
+@contextmanager
+def postgres_database(server_url: str) -> Iterator[str]:
+    """A new, empty database on ``server_url``'s server for this run; dropped at the end."""
+    name = f"pt_bench_{os.getpid()}_{random.getrandbits(24):06x}"
+    with psycopg.connect(libpq_conninfo(server_url), autocommit=True, connect_timeout=5) as admin:
+        free = admin.execute(
+            "SELECT current_setting('max_connections')::int - count(*) FROM pg_stat_activity "
+            "WHERE backend_type = 'client backend'"
+        ).fetchone()
+        if free is not None and free[0] < POSTGRES_CONNECTIONS_NEEDED:
+            print(
+                f"warning: PostgreSQL has room for {free[0]} more connections and the cases may "
+                f"open up to {POSTGRES_CONNECTIONS_NEEDED}: past that the API answers 503 "
+                "database_unavailable (too many clients), which makes a case INVALID",
+                flush=True,
+            )
+        admin.execute(f'CREATE DATABASE "{name}"')
+        try:
+            url = make_url(normalize_database_url(server_url)).set(database=name)
+            yield url.render_as_string(hide_password=False)
+        finally:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 # -- the run and its report --------------------------------------------------------------------
@@ -570,6 +776,7 @@ def print_table(results: Sequence[Result], options: Options) -> None:
         "x ref",
         "target",
         "CPU us/req",
+        "DB CPU",
         "x ref CPU",
         "busy",
     )
@@ -587,6 +794,7 @@ def print_table(results: Sequence[Result], options: Options) -> None:
                 f"{r.ratio:.2f}",
                 verdict or "-",
                 f"{r.median('server_cpu_us_per_request'):,.0f}",
+                "-" if r.db_cpu is None else f"{r.db_cpu:,.0f}",
                 f"{r.cpu_ratio:.2f}",
                 f"{r.median('busy'):.2f}",
             )
@@ -608,8 +816,10 @@ def print_table(results: Sequence[Result], options: Options) -> None:
         f"Access log: {'ON' if options.access_log else 'OFF'} for the API, none for the "
         "reference.\n"
         "x ref: req/s over the reference's (the target applies to it). CPU us/req: the server's "
-        "CPU time per request. x ref CPU: the reference's CPU us/req over this one's, i.e. the "
-        "req/s ratio with both servers given a whole CPU. busy: server CPU time / wall time."
+        "CPU time per request (all its processes). DB CPU: the PostgreSQL backends' CPU time per "
+        "request (not pinned; not in x ref CPU). x ref CPU: the reference's CPU us/req over "
+        "this one's, i.e. the req/s ratio with both servers given a whole CPU. busy: server CPU "
+        "time / wall time."
     )
     for r in results:
         print(f"{r.name}: statuses {r.statuses}")
@@ -643,7 +853,16 @@ def cpu_model() -> str:
 def environment() -> dict[str, Any]:
     """The machine and the versions that set the figures."""
     wrk = subprocess.run(["wrk", "--version"], capture_output=True, text=True, check=False)
-    packages = ("fastapi", "starlette", "uvicorn", "httptools", "uvloop", "pydantic", "sqlalchemy")
+    packages = (
+        "fastapi",
+        "starlette",
+        "uvicorn",
+        "httptools",
+        "uvloop",
+        "pydantic",
+        "sqlalchemy",
+        "psycopg",
+    )
     return {
         "cpu": cpu_model(),
         "cpus": os.cpu_count(),
@@ -664,9 +883,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="patient-tracker-bench-") as tmp, ExitStack() as stack:
         workdir = Path(tmp)
         print("Starting the reference and the API ...", flush=True)
-        cases = [start_reference(options, workdir, stack), *start_api(options, workdir, stack)]
+        sqlite = prepare_api_database(
+            options, workdir, f"sqlite:///{workdir / 'bench.db'}", "sqlite"
+        )
+        api_cases = start_api(options, workdir, stack, sqlite)
+        cases = [start_reference(options, workdir, stack), *api_cases]
         if options.floor:
-            cases += start_floor(options, workdir, stack, cases[1:3])
+            cases += start_floor(options, workdir, stack, api_cases[:2])
+        if options.postgres:
+            print("Creating and seeding a PostgreSQL database ...", flush=True)
+            url = stack.enter_context(postgres_database(options.postgres_url))
+            postgres = prepare_api_database(options, workdir, url, "postgres")
+            for workers in options.postgres_workers:
+                label = f"PG {workers}w: "
+                pg_cases = start_api(
+                    options, workdir, stack, postgres, workers=workers, label=label
+                )
+                cases += pg_cases
+            if options.floor:
+                cases += start_floor_postgres(options, workdir, stack, postgres, pg_cases[:2])
         results = run_cases(options, cases)
     print_table(results, options)
     report = {

@@ -194,8 +194,19 @@ class InternalError(ProblemError):
     status, code, title = 500, "internal_error", "Internal server error"
 
 
+# Seconds a client should wait before retrying after a 503: long enough for a pool to reconnect
+# after a restart or failover, short enough not to stall a client for a blip.
+RETRY_AFTER_SECONDS = 2
+
+
 class DatabaseUnavailableError(ProblemError):
+    """The database cannot serve the request now; always sent with `Retry-After` (the spec's
+    `ServiceUnavailable` response)."""
+
     status, code, title = 503, "database_unavailable", "Database unavailable"
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail, headers={"Retry-After": str(RETRY_AFTER_SECONDS)})
 
 
 def field_errors_detail(errors: Sequence[FieldError], noun: str) -> str:

@@ -53,11 +53,38 @@ PostgreSQL
     ``REPEATABLE READ, READ ONLY``: one snapshot for all statements of the unit of work, like a
     deferred SQLite transaction. Cancellation of the awaiting task waits for the thread to
     finish, so a transaction is never abandoned half-way.
+
+Connection loss (PostgreSQL restarted, failed over, or an idle-connection reaper): every pooled
+connection is then dead, and the pool does not know (no pre-ping: it would cost a round trip per
+checkout). What a unit of work does when its connection turns out dead:
+
+- **Lost before COMMIT was sent**: PostgreSQL rolls back a transaction whose session ends, so
+  nothing of it happened. The connection is invalidated, together with every connection the pool
+  opened before it (they died with it), and ``fn`` runs once more on a fresh connection. Only
+  once: a second loss means the database is going away, and the request gets a 503.
+- **Lost during COMMIT** (write only): ambiguous. The COMMIT may have reached the server and been
+  applied before the answer was lost. Running ``fn`` again could apply it twice (a patient
+  registered twice has two ids), so it is never retried: the request gets a 503
+  ``database_unavailable``, whose detail says the change may have been saved. A client retrying
+  with the same ``Idempotency-Key`` gets the stored response if it was, and a fresh run if not
+  (the key is stored in the same transaction as the effect). A read-only transaction has nothing
+  to lose at COMMIT: its result stands.
+- **Cannot connect** (the server is down or refuses connections): a 503 at once; a retry would
+  wait for another connect timeout.
+
+``read``/``write``/``read_one`` (the request path) turn any failure that means "the database is not
+available right now" into :class:`~patient_tracker.problems.DatabaseUnavailableError` (503 with
+``Retry-After``): on PostgreSQL a psycopg ``OperationalError`` (connection failures, shutdowns,
+too many clients, statement timeouts, deadlocks) or ``InterfaceError`` (a closed connection),
+and a pool checkout timeout; on SQLite "database is locked" / busy, disk I/O errors, a full disk,
+or a file that cannot be opened. ``read_sync``/``write_sync`` (CLI, tooling) retry the same way but
+raise SQLAlchemy's exceptions, which the CLI reports itself.
 """
 
 from __future__ import annotations
 
 import contextlib
+import logging
 import sqlite3
 import threading
 from collections.abc import Callable, Mapping
@@ -66,15 +93,18 @@ from typing import Any, TypeVar
 
 import anyio
 import anyio.to_thread
+import psycopg
 from sqlalchemy import Engine, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError, InvalidRequestError
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 
 from patient_tracker.db.engine import (
     create_engine_from_url,
     raw_sqlite_connection,
 )
 from patient_tracker.db.prepared import Prepared
+from patient_tracker.problems import DatabaseUnavailableError
 
 __all__ = ["PING_TIMEOUT_SECONDS", "Database"]
 
@@ -84,6 +114,33 @@ T = TypeVar("T")
 PING_TIMEOUT_SECONDS = 3.0
 
 _PING = select(1)
+
+logger = logging.getLogger(__name__)
+
+# SQLite's primary result codes that mean "not now" rather than "wrong": the busy timeout ran out
+# (BUSY, LOCKED), the file or disk failed (IOERR, FULL, CANTOPEN, PROTOCOL), memory ran out.
+_SQLITE_UNAVAILABLE = frozenset({5, 6, 7, 10, 13, 14, 15})
+# psycopg errors that end the session: the server is shutting down or restarting, or an
+# administrator (or a reaper) terminated the backend.
+_PG_SESSION_ENDED = (
+    psycopg.errors.AdminShutdown,
+    psycopg.errors.CrashShutdown,
+    psycopg.errors.CannotConnectNow,
+    psycopg.errors.IdleSessionTimeout,
+)
+
+
+class _CommitOutcomeUnknownError(Exception):
+    """The connection was lost while COMMIT was in flight: the write may or may not be saved."""
+
+
+class _LostBeforeCommitError(Exception):
+    """The connection was lost before COMMIT was sent: nothing was saved; safe to run again."""
+
+    def __init__(self, error: Exception) -> None:
+        super().__init__(_error_name(error))
+        self.error = error
+        self.name = _error_name(error)
 
 
 @dataclass(slots=True)
@@ -141,10 +198,19 @@ class Database:
         return self._dialect_name
 
     async def read(self, fn: Callable[[Connection], T]) -> T:
-        """Run ``fn`` in one read-only transaction and return its result."""
-        if self._is_sqlite:
-            return self._run_sqlite(fn, write=False)
-        return await anyio.to_thread.run_sync(self._run_pooled, fn, False)
+        """Run ``fn`` in one read-only transaction and return its result.
+
+        Raises :class:`~patient_tracker.problems.DatabaseUnavailableError` when the database
+        cannot be reached (after one retry on a fresh connection if the connection was lost).
+        """
+        try:
+            if self._is_sqlite:
+                return self._run_sqlite(fn, write=False)
+            return await anyio.to_thread.run_sync(self._run_pooled, fn, False)
+        except Exception as error:
+            if _unavailable(error):
+                raise _unavailable_problem(error) from error
+            raise
 
     async def read_one(
         self, statement: Prepared, params: Mapping[str, Any]
@@ -155,22 +221,34 @@ class Database:
         around it is pure cost (on PostgreSQL, two more round trips). For the lookups every
         request makes, such as the API key's.
         """
-        if self._is_sqlite:
-            owned = self._owned_connection()
-            if owned.raw.in_transaction:
-                raise InvalidRequestError("read_one() inside a unit of work on this thread")
-            # isolation_level None: sqlite3 runs the statement in autocommit.
-            return statement.first(owned.conn, params)
-        return await anyio.to_thread.run_sync(self._first_pooled, statement, params)
+        try:
+            if self._is_sqlite:
+                owned = self._owned_connection()
+                if owned.raw.in_transaction:
+                    raise InvalidRequestError("read_one() inside a unit of work on this thread")
+                # isolation_level None: sqlite3 runs the statement in autocommit.
+                return statement.first(owned.conn, params)
+            return await anyio.to_thread.run_sync(self._first_pooled, statement, params)
+        except Exception as error:
+            if _unavailable(error):
+                raise _unavailable_problem(error) from error
+            raise
 
     async def write(self, fn: Callable[[Connection], T]) -> T:
         """Run ``fn`` in one read-write transaction: commit if it returns, roll back if it raises.
 
         On SQLite the transaction starts with ``BEGIN IMMEDIATE`` (writers are serialised).
+        Raises :class:`~patient_tracker.problems.DatabaseUnavailableError` as :meth:`read` does,
+        and never runs ``fn`` again once its COMMIT was sent (see the module docstring).
         """
-        if self._is_sqlite:
-            return self._run_sqlite(fn, write=True)
-        return await anyio.to_thread.run_sync(self._run_pooled, fn, True)
+        try:
+            if self._is_sqlite:
+                return self._run_sqlite(fn, write=True)
+            return await anyio.to_thread.run_sync(self._run_pooled, fn, True)
+        except Exception as error:
+            if _unavailable(error):
+                raise _unavailable_problem(error) from error
+            raise
 
     def read_sync(self, fn: Callable[[Connection], T]) -> T:
         """Synchronous :meth:`read`, run on the calling thread."""
@@ -263,15 +341,93 @@ class Database:
             raise
 
     def _run_pooled(self, fn: Callable[[Connection], T], write: bool) -> T:
+        try:
+            return self._run_pooled_once(fn, write)
+        except _LostBeforeCommitError as lost:
+            # Nothing was committed (see the module docstring): run it again, once, on a fresh
+            # connection (the dead ones were invalidated).
+            logger.warning(
+                "database connection lost (%s); retrying the unit of work once", lost.name
+            )
+        try:
+            return self._run_pooled_once(fn, write)
+        except _LostBeforeCommitError as lost:
+            raise lost.error from None
+
+    def _run_pooled_once(self, fn: Callable[[Connection], T], write: bool) -> T:
         engine = self._engine if write else self._read_engine
-        with engine.connect() as conn, conn.begin():
-            return fn(conn)
+        # A failure to connect (or to check out) propagates as it is: nothing was sent.
+        with engine.connect() as conn:
+            # Explicit begin/commit rather than `with conn.begin()`: a loss must be told apart
+            # by where it happened (in `fn`, or at COMMIT). No round trip yet: psycopg sends
+            # BEGIN with the first statement.
+            transaction = conn.begin()
+            try:
+                result = fn(conn)
+            except Exception as error:
+                self._after_failure(conn, error)
+                raise
+            try:
+                transaction.commit()
+            except Exception as error:
+                if not _session_lost(error, conn):
+                    raise
+                self._invalidate(conn, error)
+                if not write:
+                    # A read-only transaction saved nothing; what it read is one snapshot.
+                    return result
+                raise _CommitOutcomeUnknownError(_error_name(error)) from error
+            return result
 
     def _first_pooled(
         self, statement: Prepared, params: Mapping[str, Any]
     ) -> dict[str, Any] | None:
+        try:
+            return self._first_pooled_once(statement, params)
+        except _LostBeforeCommitError as lost:
+            logger.warning("database connection lost (%s); retrying the lookup once", lost.name)
+        try:
+            return self._first_pooled_once(statement, params)
+        except _LostBeforeCommitError as lost:
+            raise lost.error from None
+
+    def _first_pooled_once(
+        self, statement: Prepared, params: Mapping[str, Any]
+    ) -> dict[str, Any] | None:
         with self._autocommit_engine.connect() as conn:
-            return statement.first(conn, params)
+            try:
+                return statement.first(conn, params)
+            except Exception as error:
+                self._after_failure(conn, error)
+                raise
+
+    def _after_failure(self, conn: Connection, error: Exception) -> None:
+        """Clean up after ``fn`` raised: drop a dead connection (raising
+        :class:`_LostBeforeCommitError`), or roll back a live one (the caller re-raises)."""
+        if _session_lost(error, conn):
+            self._invalidate(conn, error)
+            raise _LostBeforeCommitError(error) from error
+        if conn.in_transaction():
+            # `Prepared` statements run on the DBAPI cursor, so SQLAlchemy has not seen a
+            # failure of theirs; roll back here so that the original error is the one raised.
+            with contextlib.suppress(Exception):
+                conn.rollback()
+
+    def _invalidate(self, conn: Connection, error: Exception) -> None:
+        """Discard ``conn`` and every pooled connection opened before it: they died with it.
+
+        SQLAlchemy does this itself for errors it sees (``Connection.execute``), but statements
+        run through ``Prepared`` use the DBAPI cursor directly, so their errors bypass it. This
+        is the same call it makes (the pool's generation mark: connections older than now are
+        reconnected on their next checkout); ``Engine.dispose`` would also throw away the
+        connections other threads opened after the loss.
+        """
+        if conn.invalidated:
+            return
+        proxied = conn.connection
+        with contextlib.suppress(Exception):
+            self._engine.pool._invalidate(proxied, error, _checkin=False)
+        conn.invalidate(error)
 
     def _open_thread_connection(self, ident: int) -> _ThreadConnection:
         # Registers a dummy Thread for threads not started by `threading`, so that they show in
@@ -295,6 +451,55 @@ class Database:
             if self._threads.get(ident) is owned:
                 del self._threads[ident]
         owned.close()
+
+
+def _error_name(error: BaseException) -> str:
+    """The class of the DBAPI error under ``error``, for logs (messages may quote data)."""
+    orig = error.orig if isinstance(error, DBAPIError) else error
+    return type(orig).__name__
+
+
+def _session_lost(error: BaseException, conn: Connection) -> bool:
+    """Whether ``error``, raised on ``conn``, means the PostgreSQL session is gone."""
+    if isinstance(error, DBAPIError):
+        if error.connection_invalidated:
+            return True
+        error = error.orig  # type: ignore[assignment]
+    if isinstance(error, _PG_SESSION_ENDED):
+        return True
+    if not isinstance(error, (psycopg.OperationalError, psycopg.InterfaceError)):
+        return False
+    if conn.invalidated:
+        return True
+    raw: Any = conn.connection.dbapi_connection
+    return bool(getattr(raw, "closed", False) or getattr(raw, "broken", False))
+
+
+def _unavailable(error: BaseException) -> bool:
+    """Whether ``error`` means "the database cannot serve this now" rather than a bug."""
+    if isinstance(error, (_CommitOutcomeUnknownError, PoolTimeoutError)):
+        return True
+    if isinstance(error, DBAPIError):
+        if error.connection_invalidated:
+            return True
+        error = error.orig  # type: ignore[assignment]
+    if isinstance(error, (psycopg.OperationalError, psycopg.InterfaceError)):
+        return True
+    if isinstance(error, sqlite3.Error):
+        code = getattr(error, "sqlite_errorcode", None)
+        return code is not None and code & 0xFF in _SQLITE_UNAVAILABLE
+    return False
+
+
+def _unavailable_problem(error: Exception) -> DatabaseUnavailableError:
+    """The 503 problem a request gets for ``error`` (one :func:`_unavailable` accepts)."""
+    logger.warning("database unavailable: %s", _error_name(error))
+    if isinstance(error, _CommitOutcomeUnknownError):
+        return DatabaseUnavailableError(
+            "The connection to the database was lost while the change was being committed: it "
+            "may or may not have been saved. Retry with the same Idempotency-Key to find out."
+        )
+    return DatabaseUnavailableError("The database is not available. Retry later.")
 
 
 def _end_sqlite(conn: Connection, raw: sqlite3.Connection, *, commit: bool) -> None:

@@ -15,28 +15,51 @@ DOCUMENTED: Mapping[str, Mapping[int, tuple[str, ...]]] = {
     "bookAppointment": {
         201: ("ETag", "Idempotent-Replayed", "Location"),
         401: ("WWW-Authenticate",),
+        503: ("Retry-After",),
     },
-    "cancelAppointment": {200: ("ETag", "Idempotent-Replayed"), 401: ("WWW-Authenticate",)},
-    "checkInAppointment": {200: ("ETag", "Idempotent-Replayed"), 401: ("WWW-Authenticate",)},
-    "completeAppointment": {200: ("ETag", "Idempotent-Replayed"), 401: ("WWW-Authenticate",)},
-    "createPatient": {201: ("ETag", "Idempotent-Replayed", "Location"), 401: ("WWW-Authenticate",)},
+    "cancelAppointment": {
+        200: ("ETag", "Idempotent-Replayed"),
+        401: ("WWW-Authenticate",),
+        503: ("Retry-After",),
+    },
+    "checkInAppointment": {
+        200: ("ETag", "Idempotent-Replayed"),
+        401: ("WWW-Authenticate",),
+        503: ("Retry-After",),
+    },
+    "completeAppointment": {
+        200: ("ETag", "Idempotent-Replayed"),
+        401: ("WWW-Authenticate",),
+        503: ("Retry-After",),
+    },
+    "createPatient": {
+        201: ("ETag", "Idempotent-Replayed", "Location"),
+        401: ("WWW-Authenticate",),
+        503: ("Retry-After",),
+    },
     "createPractitioner": {
         201: ("ETag", "Idempotent-Replayed", "Location"),
         401: ("WWW-Authenticate",),
+        503: ("Retry-After",),
     },
-    "deletePatient": {401: ("WWW-Authenticate",)},
-    "deletePractitioner": {401: ("WWW-Authenticate",)},
-    "getAppointment": {200: ("ETag",), 401: ("WWW-Authenticate",)},
-    "getPatient": {200: ("ETag",), 401: ("WWW-Authenticate",)},
-    "getPractitioner": {200: ("ETag",), 401: ("WWW-Authenticate",)},
-    "listAppointments": {401: ("WWW-Authenticate",)},
-    "listPatientAppointments": {401: ("WWW-Authenticate",)},
-    "listPatients": {401: ("WWW-Authenticate",)},
-    "listPractitioners": {401: ("WWW-Authenticate",)},
-    "markAppointmentNoShow": {200: ("ETag", "Idempotent-Replayed"), 401: ("WWW-Authenticate",)},
-    "updateAppointment": {200: ("ETag",), 401: ("WWW-Authenticate",)},
-    "updatePatient": {200: ("ETag",), 401: ("WWW-Authenticate",)},
-    "updatePractitioner": {200: ("ETag",), 401: ("WWW-Authenticate",)},
+    "deletePatient": {401: ("WWW-Authenticate",), 503: ("Retry-After",)},
+    "deletePractitioner": {401: ("WWW-Authenticate",), 503: ("Retry-After",)},
+    "getAppointment": {200: ("ETag",), 401: ("WWW-Authenticate",), 503: ("Retry-After",)},
+    "getPatient": {200: ("ETag",), 401: ("WWW-Authenticate",), 503: ("Retry-After",)},
+    "getPractitioner": {200: ("ETag",), 401: ("WWW-Authenticate",), 503: ("Retry-After",)},
+    "getReadiness": {503: ("Retry-After",)},
+    "listAppointments": {401: ("WWW-Authenticate",), 503: ("Retry-After",)},
+    "listPatientAppointments": {401: ("WWW-Authenticate",), 503: ("Retry-After",)},
+    "listPatients": {401: ("WWW-Authenticate",), 503: ("Retry-After",)},
+    "listPractitioners": {401: ("WWW-Authenticate",), 503: ("Retry-After",)},
+    "markAppointmentNoShow": {
+        200: ("ETag", "Idempotent-Replayed"),
+        401: ("WWW-Authenticate",),
+        503: ("Retry-After",),
+    },
+    "updateAppointment": {200: ("ETag",), 401: ("WWW-Authenticate",), 503: ("Retry-After",)},
+    "updatePatient": {200: ("ETag",), 401: ("WWW-Authenticate",), 503: ("Retry-After",)},
+    "updatePractitioner": {200: ("ETag",), 401: ("WWW-Authenticate",), 503: ("Retry-After",)},
 }
 
 
@@ -71,6 +94,8 @@ class ResponseHeaders:
     """Idempotent-Replayed: `true` when this response is a replay of an earlier request with the same `Idempotency-Key`."""
     location: str | None = None
     """Location: The URL path of the created resource."""
+    retry_after: int | None = None
+    """Retry-After: Seconds to wait before retrying (RFC 9110, section 10.2.3; always a number of seconds here, never a date)."""
     www_authenticate: str | None = None
     """WWW-Authenticate: The authentication scheme to use (`Bearer`), with the error when a key was given."""
 
@@ -81,5 +106,6 @@ class ResponseHeaders:
             etag=_as_str(headers.get("ETag")),
             idempotent_replayed=_as_bool(headers.get("Idempotent-Replayed")),
             location=_as_str(headers.get("Location")),
+            retry_after=_as_int(headers.get("Retry-After")),
             www_authenticate=_as_str(headers.get("WWW-Authenticate")),
         )

@@ -1,0 +1,158 @@
+"""The PostgreSQL floor (`bench/run.py --postgres --floor`): the least work the two requests do.
+
+**Not an implementation of the API.** Like `floor_app.py` (SQLite), it answers
+`GET /v1/patients/{id}` and `POST /v1/appointments` for the benchmark's own well-formed requests
+only, here with FastAPI and psycopg 3 directly, on the benchmark's PostgreSQL database: look the
+API key up by its hash, validate the path id or the JSON body with the generated model, run the
+same queries as the server (the booking's checks in one statement, then the insert, in one
+transaction), and render the generated response model. It uses psycopg's async connections, so
+no request hands off to a thread, and 16 connections kept open in a queue (the least pool
+there is). Single statements run in autocommit (no BEGIN/COMMIT round trips);
+the booking is one transaction. Left out: scopes, problem+json errors, `Idempotency-Key`, strict
+time formats, the unit-of-work layer, SQLAlchemy, connection-loss handling.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import UTC, datetime, timedelta
+from typing import Annotated, Any
+
+import psycopg
+from fastapi import FastAPI, Path, Request
+from starlette.responses import Response
+
+from patient_tracker.api_models import Appointment, AppointmentCreate, Patient
+from patient_tracker.http.params import given_root
+from patient_tracker.ids import new_id
+
+# Half of wrk's 32 connections: enough to keep the server's CPU busy, few enough to leave room
+# on a shared PostgreSQL (max_connections 100) beside the API's pools.
+CONNECTIONS = 16
+
+_KEY = "SELECT id FROM api_keys WHERE key_hash = %s AND revoked_at IS NULL"
+_PATIENT = (
+    "SELECT id, given_name, family_name, date_of_birth, phone, email, created_at, updated_at, "
+    "version FROM patients WHERE id = %s"
+)
+# The server's booking check (appointments/repository.py `_booking_checks`), as SQL.
+_CHECKS = (
+    "SELECT (SELECT id FROM patients WHERE id = %(patient)s), "
+    "(SELECT active FROM practitioners WHERE id = %(practitioner)s), "
+    "(SELECT a.id FROM appointments a WHERE a.practitioner_id = %(practitioner)s "
+    "AND a.status != 'cancelled' AND a.start_at >= %(earliest)s AND a.start_at < %(end)s "
+    "AND a.end_at > %(start)s LIMIT 1), "
+    "(SELECT a.id FROM appointments a WHERE a.patient_id = %(patient)s "
+    "AND a.status != 'cancelled' AND a.start_at >= %(earliest)s AND a.start_at < %(end)s "
+    "AND a.end_at > %(start)s LIMIT 1)"
+)
+_INSERT = (
+    "INSERT INTO appointments (id, patient_id, practitioner_id, start_at, end_at, status, reason, "
+    "notes, cancellation_reason, version, created_at, updated_at) "
+    "VALUES (%s, %s, %s, %s, %s, 'scheduled', %s, NULL, NULL, 1, %s, %s)"
+)
+
+_pool: asyncio.Queue[psycopg.AsyncConnection[Any]] = asyncio.Queue()
+
+
+@asynccontextmanager
+async def _lifespan(_app: FastAPI) -> AsyncIterator[None]:
+    for _ in range(CONNECTIONS):
+        conn = await psycopg.AsyncConnection.connect(
+            os.environ["FLOOR_POSTGRES"], autocommit=True, options="-c timezone=UTC"
+        )
+        _pool.put_nowait(conn)
+    yield
+    while not _pool.empty():
+        await _pool.get_nowait().close()
+
+
+@asynccontextmanager
+async def _connection() -> AsyncIterator[psycopg.AsyncConnection[Any]]:
+    conn = await _pool.get()
+    try:
+        yield conn
+    finally:
+        _pool.put_nowait(conn)
+
+
+app = FastAPI(lifespan=_lifespan)
+
+
+async def _authenticate(conn: psycopg.AsyncConnection[Any], request: Request) -> None:
+    token = request.headers["authorization"].removeprefix("Bearer ")
+    digest = hashlib.sha256(token.encode()).hexdigest()
+    cursor = await conn.execute(_KEY, (digest,))
+    if await cursor.fetchone() is None:
+        raise PermissionError("unknown key")
+
+
+@app.get("/v1/patients/{patient_id}")
+async def get_patient(
+    request: Request,
+    patient_id: Annotated[str, Path(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_-]+$")],
+) -> Response:
+    """One patient, as the API renders it."""
+    async with _connection() as conn:
+        await _authenticate(conn, request)
+        cursor = await conn.execute(_PATIENT, (patient_id,))
+        row = await cursor.fetchone()
+    assert row is not None  # the benchmark asks only for existing ids
+    fields: dict[str, Any] = dict(zip(Patient.model_fields, row[:8], strict=True))
+    body = Patient.model_validate(fields).model_dump_json()
+    return Response(body, media_type="application/json", headers={"etag": f'"{row[8]}"'})
+
+
+@app.post("/v1/appointments", status_code=201)
+async def book_appointment(request: Request) -> Response:
+    """A booking with the API's checks, in one transaction."""
+    data = AppointmentCreate.model_validate_json(await request.body())
+    patient_id, practitioner_id = data.patient_id.root, data.practitioner_id.root
+    start, end = data.start_at.astimezone(UTC), data.end_at.astimezone(UTC)
+    reason = given_root(data.reason)
+    appointment_id, now = new_id(), datetime.now(UTC)
+    async with _connection() as conn:
+        await _authenticate(conn, request)
+        async with conn.transaction():
+            cursor = await conn.execute(
+                _CHECKS,
+                {
+                    "patient": patient_id,
+                    "practitioner": practitioner_id,
+                    "earliest": start - timedelta(hours=8),
+                    "start": start,
+                    "end": end,
+                },
+            )
+            checks = await cursor.fetchone()
+            assert checks is not None  # one row, always
+            patient, active, practitioner_clash, patient_clash = checks
+            if patient is None or not active or practitioner_clash or patient_clash:
+                raise LookupError("unknown party, inactive practitioner or overlap")
+            values = (appointment_id, patient_id, practitioner_id, start, end, reason, now, now)
+            await conn.execute(_INSERT, values)
+    appointment = Appointment.model_validate(
+        {
+            "id": appointment_id,
+            "patient_id": patient_id,
+            "practitioner_id": practitioner_id,
+            "start_at": start,
+            "end_at": end,
+            "status": "scheduled",
+            "reason": reason,
+            "notes": None,
+            "cancellation_reason": None,
+            "created_at": now,
+            "updated_at": now,
+        }
+    )
+    return Response(
+        appointment.model_dump_json(),
+        status_code=201,
+        media_type="application/json",
+        headers={"etag": '"1"', "location": f"/v1/appointments/{appointment_id}"},
+    )
