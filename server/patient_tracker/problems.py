@@ -209,6 +209,11 @@ class DatabaseUnavailableError(ProblemError):
         super().__init__(detail, headers={"Retry-After": str(RETRY_AFTER_SECONDS)})
 
 
+class ServerBusyError(ProblemError):
+    # Answered by the HTTP protocol layer (slow_clients.py) above the concurrency limit.
+    status, code, title = 503, "server_busy", "Server busy"
+
+
 def field_errors_detail(errors: Sequence[FieldError], noun: str) -> str:
     """`"2 fields are invalid."`-style summary for a validation problem."""
     return invalid_count_detail(len(errors), noun)

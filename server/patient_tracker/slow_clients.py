@@ -31,15 +31,21 @@ import logging
 from typing import Any
 
 import httptools
+from starlette.types import Receive, Scope, Send
+from uvicorn._types import ASGI3Application
 from uvicorn.config import Config
-from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+from uvicorn.protocols.http.flow_control import service_unavailable
+from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol, RequestResponseCycle
 from uvicorn.server import ServerState
 
 from patient_tracker.api_models import Problem
+from patient_tracker.problem_handlers import request_path
 from patient_tracker.problems import (
     PROBLEM_MEDIA_TYPE,
     PROBLEM_TYPE_PREFIX,
     RequestHeaderTooLargeError,
+    ServerBusyError,
+    problem_response,
 )
 from patient_tracker.settings import get_settings
 
@@ -70,6 +76,16 @@ def _header_too_large_response(limit: int) -> bytes:
         b"content-length: " + str(len(body)).encode() + b"\r\n"
         b"connection: close\r\n\r\n" + body.encode()
     )
+
+
+async def _server_busy(scope: Scope, receive: Receive, send: Send) -> None:
+    """The spec's 503 `server_busy` problem, in place of uvicorn's text/plain answer to its
+    `limit_concurrency` (a request over it is refused before the app runs)."""
+    error = ServerBusyError(
+        "The server is at its limit of connections and requests in flight.",
+        headers={"Retry-After": "1", "Connection": "close"},
+    )
+    await problem_response(error, request_path(scope))(scope, receive, send)
 
 
 class GuardedHttpToolsProtocol(HttpToolsProtocol):
@@ -149,6 +165,13 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
         if self._read_timer is not None:  # the head's deadline is over; the body's starts when
             self._cancel_read_timer()  # a read ends inside it
         HttpToolsProtocol.on_headers_complete(self)
+
+    def _start_asgi_task(self, cycle: RequestResponseCycle, app: ASGI3Application) -> None:
+        # uvicorn picks its own `service_unavailable` app for a request over `limit_concurrency`
+        # (also for a pipelined one, started later through here); ours answers problem+json.
+        if app is service_unavailable:
+            app = _server_busy  # type: ignore[assignment]
+        HttpToolsProtocol._start_asgi_task(self, cycle, app)
 
     def on_message_complete(self) -> None:
         HttpToolsProtocol.on_message_complete(self)

@@ -212,6 +212,31 @@ def test_default_log_level_logs_no_patient_data_either(tmp_path: Path) -> None:
     assert "447700900123" not in log, log
 
 
+def test_a_request_over_the_concurrency_limit_gets_a_server_busy_problem(tmp_path: Path) -> None:
+    """uvicorn refuses a request over `LIMIT_CONCURRENCY` before the app runs; the answer is the
+    spec's 503 problem (`server_busy`, with `Retry-After`), not uvicorn's plain text."""
+    env = {"PATIENT_TRACKER_LIMIT_CONCURRENCY": "2"}
+    with run_live_server(f"sqlite:///{tmp_path / 'live.db'}", tmp_path, extra_env=env) as live:
+        with ExitStack() as held:
+            # Two open connections reach the limit: the request on a third is over it.
+            for _ in range(2):
+                held.enter_context(_connect(live)).sendall(b"GET /healthz HTTP/1.1\r\n")
+            time.sleep(0.2)
+            busy = httpx.get(f"{live.base_url}/v1/patients", timeout=5)
+        assert busy.status_code == 503
+        assert busy.headers["content-type"] == "application/problem+json"
+        assert busy.headers["retry-after"] == "1"
+        problem = busy.json()
+        assert (problem["code"], problem["status"], problem["title"]) == (
+            "server_busy",
+            503,
+            "Server busy",
+        )
+        # Below the limit again, requests are served.
+        assert httpx.get(f"{live.base_url}/healthz", timeout=5).status_code == 200
+        _assert_no_server_error(live.log())
+
+
 def test_serve_caps_uvicorn_at_debug_and_passes_the_limits(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -264,6 +264,13 @@ class DatabaseUnavailableError(ServerError):
     problem_code = "database_unavailable"
 
 
+class ServerBusyError(ServerError):
+    """503 `server_busy`: the server refused the request at its concurrency limit (retried
+    first)."""
+
+    problem_code = "server_busy"
+
+
 _BY_STATUS: dict[int, type[ApiError]] = {
     401: UnauthorizedError,
     403: ForbiddenError,

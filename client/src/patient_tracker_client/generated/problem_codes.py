@@ -49,4 +49,5 @@ PROBLEM_CODES: Mapping[str, ProblemCode] = {
     "idempotency_key_reused": ProblemCode("idempotency_key_reused", 422, "Idempotency key reused"),
     "internal_error": ProblemCode("internal_error", 500, "Internal server error"),
     "database_unavailable": ProblemCode("database_unavailable", 503, "Database unavailable"),
+    "server_busy": ProblemCode("server_busy", 503, "Server busy"),
 }

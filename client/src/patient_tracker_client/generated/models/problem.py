@@ -25,7 +25,7 @@ class Problem:
     `invalid_status_transition`, `precondition_failed`, `payload_too_large`,
     `request_header_too_large`, `unsupported_media_type`, `validation_failed`, `invalid_cursor`,
     `idempotency_key_reused`,
-    `internal_error`, `database_unavailable`. New codes may be added, so treat an unknown code by
+    `internal_error`, `database_unavailable`, `server_busy`. New codes may be added, so treat an unknown code by
     its `status`. A `4xx` without a code of its own has its reason phrase in snake case as code
     (e.g. `bad_request`). A text field that would exceed its `maxLength` (it may quote the
     request) is cut: its start, ending in `…` (U+2026) within the bound. `x-problem-codes` lists
