@@ -20,7 +20,7 @@ from typing import Any
 import httpx
 from sqlalchemy import Connection
 
-from conftest import LiveServer
+from live_server import LiveServer
 from patient_tracker.auth.keys import create_key
 from patient_tracker.db.database import Database
 

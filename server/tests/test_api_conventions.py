@@ -19,7 +19,7 @@ import pytest
 import yaml
 from sqlalchemy import Connection
 
-from conftest import LiveServer
+from live_server import LiveServer
 from patient_tracker.auth.keys import revoke_key
 from patient_tracker.auth.scopes import ALL_SCOPES
 from patient_tracker.db.database import Database

@@ -12,7 +12,7 @@ from typing import Any
 import httpx
 import pytest
 
-from conftest import free_port, serving
+from live_server import free_port, serving
 from patient_tracker import cli
 from patient_tracker.auth.keys import authenticate
 from patient_tracker.db.database import Database

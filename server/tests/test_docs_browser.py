@@ -22,7 +22,7 @@ import httpx
 import pytest
 
 from check_docs_page import requests_initiated_by
-from conftest import LiveServer, free_port
+from live_server import LiveServer, free_port
 from patient_tracker.spec_document import spec_dict
 
 BROWSER_TIMEOUT_SECONDS = 90

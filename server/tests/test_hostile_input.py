@@ -20,7 +20,7 @@ import pytest
 import yaml
 from pydantic import MISSING
 
-from conftest import LiveServer, run_live_server, throwaway_postgres_database
+from live_server import LiveServer, run_live_server, throwaway_postgres_database
 from patient_tracker.api_models import FieldError, Problem
 from patient_tracker.problems import (
     CUT_MARKER,
