@@ -14,7 +14,7 @@ from live_server import LiveServer
 from patient_tracker.auth.keys import revoke_key
 from patient_tracker.auth.scopes import ALL_SCOPES
 from patient_tracker.db.database import Database
-from patient_tracker.spec_document import spec_dict
+from patient_tracker.spec_document import walk_operations
 from tests.api_client import (
     UNKNOWN_ID,
     Api,
@@ -27,12 +27,7 @@ from tests.api_client import (
 
 def _operations() -> list[tuple[str, str, Json]]:
     """(method, path, operation) for every operation of the spec."""
-    return [
-        (method.upper(), path, operation)
-        for path, item in spec_dict()["paths"].items()
-        for method, operation in item.items()
-        if method in {"get", "post", "put", "patch", "delete"}
-    ]
+    return [(method, path, dict(operation)) for method, path, operation, _ in walk_operations()]
 
 
 def _concrete(path: str) -> str:
