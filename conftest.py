@@ -1,195 +1,34 @@
-"""Fixtures shared by `server/tests` and `contract_tests`: real databases and a real server.
-
-Databases: a fresh SQLite file per test, and PostgreSQL from `PATIENT_TRACKER_TEST_POSTGRES_URL`
-(default: the local `test` database), where a throwaway `pt_test_<random>` database is created and
-dropped. When PostgreSQL is unreachable its tests are skipped with the reason, unless
-`PATIENT_TRACKER_REQUIRE_POSTGRES=1` (CI), where they fail instead.
-
-Server:
-`run_live_server` starts `patient-tracker serve` as a subprocess (uvicorn, httptools, uvloop) on
-a free loopback port against a freshly migrated database, with an API key holding every scope,
-waits until `/readyz` answers, and stops the process by its PID afterwards. Its log is kept in a
-file and shown when the server fails to start.
+"""Fixtures shared by `server/tests`, `contract_tests` and `client/tests`: real databases and a
+real server. What they run lives in `live_server.py` (the tools use it too); here are only the
+fixtures: a fresh SQLite file per test, a throwaway PostgreSQL database per session (skipped when
+unreachable, failed instead when `PATIENT_TRACKER_REQUIRE_POSTGRES=1`), and live servers.
 """
 
 from __future__ import annotations
 
-import os
-import secrets
-import signal
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
-import httpx
 import psycopg
 import pytest
-from sqlalchemy.engine import make_url
 
-from patient_tracker.auth.keys import create_key
-from patient_tracker.auth.scopes import ALL_SCOPES
+from live_server import (
+    LiveServer,
+    libpq_conninfo,
+    migrated_database,
+    run_live_server,
+    sqlite_url_in,
+    throwaway_postgres_database,
+)
 from patient_tracker.db.database import Database
-from patient_tracker.db.migrate import upgrade
-from patient_tracker.settings import normalize_database_url
-
-STARTUP_TIMEOUT_SECONDS = 30.0
-DEFAULT_TEST_POSTGRES_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
-
-
-@dataclass(frozen=True)
-class LiveServer:
-    """A running server: where it listens, a key for it, and its process."""
-
-    base_url: str
-    api_key: str
-    database_url: str
-    process: subprocess.Popen[bytes]
-    log_path: Path
-
-    @property
-    def auth_headers(self) -> dict[str, str]:
-        """`Authorization` for the all-scopes key."""
-        return {"Authorization": f"Bearer {self.api_key}"}
-
-    def log(self) -> str:
-        """What the server has logged so far."""
-        return self.log_path.read_text(errors="replace")
-
-
-def free_port() -> int:
-    """A TCP port on 127.0.0.1 that nothing listens on right now."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
-def prepare_database(database_url: str, *, scopes: tuple[str, ...] = ALL_SCOPES) -> str:
-    """Migrate the database and create an API key with `scopes`; returns the key."""
-    db = Database.from_url(database_url)
-    try:
-        upgrade(db.engine)
-        _, plaintext = db.write_sync(lambda conn: create_key(conn, "live-server test", scopes))
-    finally:
-        db.dispose()
-    return plaintext
-
-
-def wait_until_ready(base_url: str, process: subprocess.Popen[bytes], log_path: Path) -> None:
-    """Poll `/readyz` until 200; raise with the server's log if it exits or takes too long."""
-    deadline = time.monotonic() + STARTUP_TIMEOUT_SECONDS
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(
-                f"the server exited with {process.returncode}:\n{log_path.read_text()}"
-            )
-        try:
-            if httpx.get(f"{base_url}/readyz", timeout=1.0).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        time.sleep(0.05)
-    raise RuntimeError(f"the server did not become ready:\n{log_path.read_text()}")
-
-
-def _stop(process: subprocess.Popen[bytes]) -> None:
-    if process.poll() is None:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
-
-
-@contextmanager
-def serving(
-    command: list[str], port: int, log_path: Path, env: dict[str, str], cwd: Path | None = None
-) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
-    """Run a server `command` listening on `port` until the block ends; its output goes to
-    `log_path`. Yields its base URL once `/readyz` answers, and the process; stops it by PID."""
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(  # noqa: S603 - callers pass our interpreter and modules
-            command, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT
-        )
-    base_url = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_ready(base_url, process, log_path)
-        yield base_url, process
-    finally:
-        _stop(process)
-
-
-@contextmanager
-def run_live_server(
-    database_url: str,
-    log_dir: Path,
-    *,
-    api_key: str | None = None,
-    extra_env: dict[str, str] | None = None,
-) -> Iterator[LiveServer]:
-    """Run one server process on `database_url` (migrated, with a key, unless `api_key` given)."""
-    key = api_key if api_key is not None else prepare_database(database_url)
-    port = free_port()
-    env = {
-        **os.environ,
-        "PATIENT_TRACKER_DATABASE_URL": database_url,
-        "PATIENT_TRACKER_MIGRATE_ON_START": "false",
-        **(extra_env or {}),
-    }
-    log_path = log_dir / f"server-{port}.log"
-    command = [sys.executable, "-m", "patient_tracker", "serve", "--port", str(port)]
-    with serving(command, port, log_path, env) as (base_url, process):
-        yield LiveServer(base_url, key, database_url, process, log_path)
 
 
 @pytest.fixture(scope="module")
 def live_server_sqlite(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     """A live server on a fresh SQLite file, shared by the tests of one module."""
     directory = tmp_path_factory.mktemp("live-sqlite")
-    with run_live_server(f"sqlite:///{directory / 'live.db'}", directory) as server:
+    with run_live_server(sqlite_url_in(directory), directory) as server:
         yield server
-
-
-def postgres_required() -> bool:
-    """CI sets this: PostgreSQL tests then fail, instead of skipping, when it is unreachable."""
-    return os.environ.get("PATIENT_TRACKER_REQUIRE_POSTGRES", "") == "1"
-
-
-def libpq_conninfo(url: str) -> str:
-    """A libpq connection string for a SQLAlchemy URL (psycopg does not take "+psycopg")."""
-    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
-
-
-@contextmanager
-def throwaway_postgres_database() -> Iterator[str]:
-    """Create an empty database on the test PostgreSQL server, yield its URL, drop it after.
-
-    Skips the calling test with the reason when the server is unreachable, or fails it when
-    `PATIENT_TRACKER_REQUIRE_POSTGRES=1` (CI).
-    """
-    base_url = normalize_database_url(
-        os.environ.get("PATIENT_TRACKER_TEST_POSTGRES_URL", DEFAULT_TEST_POSTGRES_URL)
-    )
-    try:
-        admin = psycopg.connect(libpq_conninfo(base_url), autocommit=True, connect_timeout=5)
-    except psycopg.OperationalError as exc:
-        reason = f"PostgreSQL unreachable at {make_url(base_url)!r}: {str(exc).strip()}"
-        if postgres_required():
-            pytest.fail(f"{reason} (PATIENT_TRACKER_REQUIRE_POSTGRES=1)")
-        pytest.skip(reason)
-    name = f"pt_test_{secrets.token_hex(6)}"
-    with admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-        try:
-            yield make_url(base_url).set(database=name).render_as_string(hide_password=False)
-        finally:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture(
@@ -201,7 +40,7 @@ def live_server(
     """A live server on a fresh database, once on SQLite and once on PostgreSQL."""
     directory = tmp_path_factory.mktemp(f"live-{request.param}")
     if request.param == "sqlite":
-        with run_live_server(f"sqlite:///{directory / 'live.db'}", directory) as server:
+        with run_live_server(sqlite_url_in(directory), directory) as server:
             yield server
     else:
         with throwaway_postgres_database() as url, run_live_server(url, directory) as server:
@@ -240,17 +79,6 @@ def database_url(request: pytest.FixtureRequest) -> str:
     fixture = "sqlite_url" if request.param == "sqlite" else "postgres_url"
     url: str = request.getfixturevalue(fixture)
     return url
-
-
-@contextmanager
-def migrated_database(url: str) -> Iterator[Database]:
-    """A `Database` on `url`, migrated to the latest revision, disposed of afterwards."""
-    db = Database.from_url(url)
-    upgrade(db.engine)
-    try:
-        yield db
-    finally:
-        db.dispose()
 
 
 @pytest.fixture

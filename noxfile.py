@@ -21,7 +21,16 @@ PYPROJECT = nox.project.load_toml("pyproject.toml")
 SPEC = "spec/openapi.yaml"
 API_MODELS = "server/patient_tracker/api_models.py"
 CLIENT_PYPROJECT = "client/pyproject.toml"
-TYPED_PATHS = ("server", "contract_tests", "bench", "client", "tools", "noxfile.py")
+TYPED_PATHS = (
+    "server",
+    "contract_tests",
+    "bench",
+    "client",
+    "tools",
+    "noxfile.py",
+    "conftest.py",
+    "live_server.py",
+)
 TEST_POSTGRES_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 
 

@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+from patient_tracker.spec_document import walk_operations
+
 # Documented, but not a coverage target (see the module docstring).
 EXCLUDED_STATUSES = frozenset({"500", "503"})
 
@@ -104,14 +105,9 @@ class ContractCoverage:
 def documented_statuses(spec: Mapping[str, Any]) -> dict[Operation, frozenset[str]]:
     """Each operation of `spec` and the status codes its `responses` document."""
     result: dict[Operation, frozenset[str]] = {}
-    for path, item in spec.get("paths", {}).items():
-        for method in HTTP_METHODS:
-            definition = item.get(method)
-            if definition is not None:
-                codes = (str(code) for code in definition.get("responses", {}))
-                result[Operation(path, method.upper())] = frozenset(
-                    code for code in codes if code.isdigit()
-                )
+    for method, path, definition, _parameters in walk_operations(spec):
+        codes = (str(code) for code in definition.get("responses", {}))
+        result[Operation(path, method)] = frozenset(code for code in codes if code.isdigit())
     return result
 
 

@@ -37,8 +37,8 @@ from typing import Any
 
 import yaml
 
-from conftest import prepare_database, run_live_server, throwaway_postgres_database
 from contract_tests.contract_coverage import measure, render
+from live_server import prepare_database, run_live_server, throwaway_postgres_database
 
 ROOT = Path(__file__).resolve().parents[1]
 SPEC = ROOT / "spec" / "openapi.yaml"

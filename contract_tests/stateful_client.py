@@ -29,6 +29,7 @@ from contract_tests.checks import ALL_CHECKS, configure_checks
 from contract_tests.clean_slate import empty_clinic, register_example_resources
 from contract_tests.client_rules import REFERENCE_CREATORS, KnownResources, as_a_client_may_send_it
 from patient_tracker.db.database import Database
+from patient_tracker.spec_document import walk_operations
 
 CREATORS = frozenset(REFERENCE_CREATORS.values())
 
@@ -116,10 +117,9 @@ def run_stateful(
 def linked_operations(raw_spec: Mapping[str, Any]) -> set[str]:
     """The labels of the operations the spec's `links` lead from or to: those a walk reaches."""
     labels = {
-        definition["operationId"]: f"{method.upper()} {path}"
-        for path, item in raw_spec["paths"].items()
-        for method, definition in item.items()
-        if isinstance(definition, dict) and "operationId" in definition
+        definition["operationId"]: f"{method} {path}"
+        for method, path, definition, _parameters in walk_operations(raw_spec)
+        if "operationId" in definition
     }
 
     def resolved(node: Mapping[str, Any], section: str) -> Mapping[str, Any]:

@@ -30,10 +30,10 @@ from schemathesis.openapi.checks import (
     UseAfterFree,
 )
 
-from conftest import free_port, prepare_database, serving
 from contract_tests.broken_variants import VARIANT_KEY_VARIABLE
-from contract_tests.run_contract import CONFIG, KEY_VARIABLE, ROOT, SPEC
+from contract_tests.run_contract import KEY_VARIABLE
 from contract_tests.stateful_client import run_stateful
+from live_server import ROOT, free_port, prepare_database, schemathesis_command, serving
 from patient_tracker.db.database import Database
 
 
@@ -109,27 +109,22 @@ def run_gate(factory: str, variant: Variant, directory: Path) -> tuple[int, set[
     with running(factory, directory) as (base_url, key):
         junit = directory / "junit.xml"
         filters = [arg for op in variant.operations for arg in ("--include-operation-id", op)]
+        command = schemathesis_command(
+            base_url,
+            "--phases",
+            variant.phases,
+            "--max-examples",
+            str(variant.max_examples),
+            *filters,
+            "--report-dir",
+            str(directory),
+            "--report-junit-path",
+            str(junit),
+            "--report-har-path",
+            str(directory / "requests.har"),
+        )
         result = subprocess.run(  # noqa: S603 - the Schemathesis CLI of this environment
-            [
-                str(Path(sys.executable).parent / "schemathesis"),
-                "--config-file",
-                str(CONFIG),
-                "run",
-                str(SPEC),
-                "--url",
-                base_url,
-                "--phases",
-                variant.phases,
-                "--max-examples",
-                str(variant.max_examples),
-                *filters,
-                "--report-dir",
-                str(directory),
-                "--report-junit-path",
-                str(junit),
-                "--report-har-path",
-                str(directory / "requests.har"),
-            ],
+            command,
             cwd=ROOT,
             env={**os.environ, KEY_VARIABLE: key},
             capture_output=True,

@@ -15,9 +15,9 @@ import schemathesis
 from schemathesis import Case
 from schemathesis.schemas import BaseSchema
 
-from conftest import LiveServer
 from contract_tests.checks import ALL_CHECKS, SEED, configure_checks
 from contract_tests.client_rules import as_a_client_may_send_it
+from live_server import LiveServer
 
 schema = schemathesis.pytest.from_fixture("api_schema")
 

@@ -16,9 +16,9 @@ from collections.abc import Iterator
 import pytest
 import yaml
 
-from conftest import LiveServer
 from contract_tests.run_contract import SPEC
 from contract_tests.stateful_client import linked_operations, run_stateful
+from live_server import LiveServer
 from patient_tracker.db.database import Database
 
 # Scenarios per run, each of up to `STEPS` calls: about 30-40 s per dialect on 2 cores. Thirty

@@ -24,6 +24,8 @@ from typing import Any
 
 import yaml
 
+from patient_tracker.spec_document import walk_operations
+
 BROWSER_TIMEOUT_SECONDS = 90
 METHODS = ("get", "put", "post", "patch", "delete")
 
@@ -32,9 +34,8 @@ def operations(spec: dict[str, Any]) -> list[tuple[str, str]]:
     """(operationId, summary) of every operation."""
     return [
         (operation["operationId"], operation["summary"])
-        for item in spec["paths"].values()
-        for method, operation in item.items()
-        if method in METHODS
+        for method, _path, operation, _parameters in walk_operations(spec)
+        if method.lower() in METHODS
     ]
 
 

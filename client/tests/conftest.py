@@ -26,7 +26,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import httpx
 import pytest
 
-from conftest import LiveServer, run_live_server
+from live_server import LiveServer, run_live_server
 from patient_tracker_client import PatientTracker, unwrap
 from patient_tracker_client.generated.api.patients import create_patient
 from patient_tracker_client.generated.models import Patient, PatientCreate

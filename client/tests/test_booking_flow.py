@@ -7,7 +7,7 @@ import asyncio
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 
-from conftest import LiveServer
+from live_server import LiveServer
 from patient_tracker_client import AsyncPatientTracker, PatientTracker, paginate, unwrap
 from patient_tracker_client.generated.api.appointments import (
     book_appointment,

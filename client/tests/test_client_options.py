@@ -10,7 +10,7 @@ from collections.abc import Callable
 import httpx
 import pytest
 
-from conftest import LiveServer, free_port
+from live_server import LiveServer, free_port
 from patient_tracker_client import (
     ApiConnectionError,
     ApiError,

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import LiveServer
+from live_server import LiveServer
 
 CLIENT = Path(__file__).resolve().parents[1]
 README = CLIENT / "README.md"

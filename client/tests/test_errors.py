@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from conftest import LiveServer, prepare_database
+from live_server import LiveServer, prepare_database
 from patient_tracker_client import (
     ApiError,
     ConflictError,

@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 import pytest
 
-from conftest import LiveServer
+from live_server import LiveServer
 from patient_tracker_client import PatientTracker, apaginate, paginate, unwrap
 from patient_tracker_client.generated.api.patients import list_patients
 from patient_tracker_client.generated.api.practitioners import (

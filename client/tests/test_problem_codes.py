@@ -13,7 +13,7 @@ import httpx
 import pytest
 
 import patient_tracker_client
-from conftest import LiveServer
+from live_server import LiveServer
 from patient_tracker_client import (
     PROBLEM_CODES,
     ApiError,

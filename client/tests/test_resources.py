@@ -18,7 +18,7 @@ from types import ModuleType
 
 import pytest
 
-from conftest import LiveServer, prepare_database
+from live_server import LiveServer, prepare_database
 from patient_tracker_client import (
     AsyncPatientTracker,
     ConflictError,

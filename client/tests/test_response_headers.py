@@ -10,7 +10,7 @@ from datetime import date
 
 import httpx
 
-from conftest import LiveServer
+from live_server import LiveServer
 from patient_tracker_client import (
     ApiResponse,
     AsyncPatientTracker,

@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime, timedelta
 import httpx
 import pytest
 
-from conftest import LiveServer, free_port
+from live_server import LiveServer, free_port
 from patient_tracker_client import (
     ApiConnectionError,
     ApiTimeoutError,

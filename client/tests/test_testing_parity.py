@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import httpx
 
-from conftest import LiveServer
+from live_server import LiveServer
 from patient_tracker_client import ApiError, PatientTracker, RetryPolicy, etag
 from patient_tracker_client.generated.models import (
     AppointmentCancellation,

@@ -31,7 +31,7 @@ FastAPI 0.137 an included router stays a nested node every request walks through
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable, Coroutine, Iterable, Mapping
+from collections.abc import Callable, Coroutine, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from types import ModuleType
@@ -44,7 +44,7 @@ from starlette.requests import Request
 from patient_tracker.auth.route import SecuredRoute
 from patient_tracker.http.json_body import json_body
 from patient_tracker.http.params import unambiguous_query
-from patient_tracker.spec_document import spec_dict
+from patient_tracker.spec_document import spec_dict, walk_operations
 
 __all__ = [
     "OperationBindingError",
@@ -92,15 +92,6 @@ def _ref_name(ref: str) -> str:
     return ref.rsplit("/", 1)[-1]
 
 
-def _parameter(document: Mapping[str, Any], parameter: Mapping[str, Any]) -> Mapping[str, Any]:
-    if "$ref" in parameter:
-        resolved: Mapping[str, Any] = document["components"]["parameters"][
-            _ref_name(parameter["$ref"])
-        ]
-        return resolved
-    return parameter
-
-
 def _success_status(operation_id: str, statuses: Iterable[int]) -> int:
     successes = [status for status in statuses if 200 <= status < 300]
     if len(successes) != 1:
@@ -125,36 +116,30 @@ def _body(operation: Mapping[str, Any]) -> tuple[str | None, tuple[str, ...]]:
 def operations_in(document: Mapping[str, Any]) -> dict[str, SpecOperation]:
     """Every operation of an OpenAPI document, by operationId, in document order."""
     found: dict[str, SpecOperation] = {}
-    for path, path_item in document["paths"].items():
-        for method in _METHODS:
-            if method not in path_item:
-                continue
-            operation = path_item[method]
-            operation_id = operation["operationId"]
-            parameters = [
-                _parameter(document, p)
-                for p in [*path_item.get("parameters", []), *operation.get("parameters", [])]
-            ]
+    for method, path, operation, parameters in walk_operations(document):
+        if method.lower() not in _METHODS:
+            continue
+        operation_id = operation["operationId"]
 
-            def names(location: str, parameters: list[Mapping[str, Any]] = parameters) -> set[str]:
-                return {p["name"] for p in parameters if p["in"] == location}
+        def names(location: str, parameters: Sequence[Mapping[str, Any]] = parameters) -> set[str]:
+            return {p["name"] for p in parameters if p["in"] == location}
 
-            statuses = sorted(int(status) for status in operation["responses"])
-            success = _success_status(operation_id, statuses)
-            body_schema, media_types = _body(operation)
-            found[operation_id] = SpecOperation(
-                operation_id=operation_id,
-                method=method.upper(),
-                path=path,
-                success_status=success,
-                error_statuses=tuple(s for s in statuses if s != success),
-                tags=tuple(operation.get("tags", ())),
-                path_parameters=frozenset(names("path")),
-                query_parameters=frozenset(names("query")),
-                header_parameters=frozenset(name.lower() for name in names("header")),
-                body_schema=body_schema,
-                body_media_types=media_types,
-            )
+        statuses = sorted(int(status) for status in operation["responses"])
+        success = _success_status(operation_id, statuses)
+        body_schema, media_types = _body(operation)
+        found[operation_id] = SpecOperation(
+            operation_id=operation_id,
+            method=method,
+            path=path,
+            success_status=success,
+            error_statuses=tuple(s for s in statuses if s != success),
+            tags=tuple(operation.get("tags", ())),
+            path_parameters=frozenset(names("path")),
+            query_parameters=frozenset(names("query")),
+            header_parameters=frozenset(name.lower() for name in names("header")),
+            body_schema=body_schema,
+            body_media_types=media_types,
+        )
     return found
 
 

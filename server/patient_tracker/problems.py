@@ -9,12 +9,14 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from http import HTTPStatus
+from typing import Any
 
 from annotated_types import MaxLen
 from pydantic import BaseModel
 from starlette.responses import Response
 
 from patient_tracker.api_models import AppointmentStatus, FieldError, Problem
+from patient_tracker.spec_document import spec_dict
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 PROBLEM_TYPE_PREFIX = "urn:patient-tracker:problem:"
@@ -73,12 +75,40 @@ def field_error(
     return error
 
 
-class ProblemError(Exception):
-    """An error with a documented status, code and title; raised anywhere, rendered in one place."""
+def _documented_problems() -> dict[str, tuple[int, str]]:
+    """code -> (status, title), as the spec's `x-problem-codes` on `Problem` lists them."""
+    listed: list[dict[str, Any]] = spec_dict()["components"]["schemas"]["Problem"][
+        "x-problem-codes"
+    ]
+    return {str(entry["code"]): (int(entry["status"]), str(entry["title"])) for entry in listed}
 
-    status: int = 500
+
+DOCUMENTED_PROBLEMS = _documented_problems()
+
+
+class ProblemError(Exception):
+    """An error with a documented status, code and title; raised anywhere, rendered in one place.
+
+    A subclass declares only its `code`; its `status` and `title` are read from the spec's
+    `x-problem-codes`, so they are written once, there. A code the spec does not list fails at
+    import, so the server cannot send a problem the contract does not document.
+    """
+
     code: str = "internal_error"
-    title: str = "Internal server error"
+    status: int = DOCUMENTED_PROBLEMS[code][0]
+    title: str = DOCUMENTED_PROBLEMS[code][1]
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "code" not in cls.__dict__:  # e.g. HttpStatusError, which sets its own per instance
+            return
+        try:
+            cls.status, cls.title = DOCUMENTED_PROBLEMS[cls.code]
+        except KeyError:
+            raise TypeError(
+                f"{cls.__name__}: problem code {cls.code!r} is not listed in the spec's"
+                " `x-problem-codes` (components/schemas/Problem); add it there first"
+            ) from None
 
     def __init__(
         self,
@@ -96,80 +126,56 @@ class ProblemError(Exception):
 
 
 class MalformedJsonError(ProblemError):
-    status, code, title = 400, "malformed_json", "Malformed JSON"
+    code = "malformed_json"
 
 
 class UnauthenticatedError(ProblemError):
-    status, code, title = 401, "unauthenticated", "Authentication required"
+    code = "unauthenticated"
 
 
 class InvalidApiKeyError(ProblemError):
-    status, code, title = 401, "invalid_api_key", "Invalid API key"
+    code = "invalid_api_key"
 
 
 class InsufficientScopeError(ProblemError):
-    status, code, title = 403, "insufficient_scope", "Insufficient scope"
+    code = "insufficient_scope"
 
 
 class NotFoundError(ProblemError):
-    status, code, title = 404, "not_found", "Not found"
+    code = "not_found"
 
 
 class MethodNotAllowedError(ProblemError):
-    status, code, title = 405, "method_not_allowed", "Method not allowed"
-
-
-class PhoneTakenError(ProblemError):
-    status, code, title = 409, "phone_taken", "Phone number already registered"
-
-
-class PatientHasAppointmentsError(ProblemError):
-    status, code, title = 409, "patient_has_appointments", "Patient has appointments"
-
-
-class PractitionerHasAppointmentsError(ProblemError):
-    status, code, title = 409, "practitioner_has_appointments", "Practitioner has appointments"
-
-
-class AppointmentOverlapError(ProblemError):
-    status, code, title = 409, "appointment_overlap", "Appointment overlaps another"
-
-
-class PractitionerInactiveError(ProblemError):
-    status, code, title = 409, "practitioner_inactive", "Practitioner inactive"
-
-
-class InvalidStatusTransitionError(ProblemError):
-    status, code, title = 409, "invalid_status_transition", "Invalid status transition"
+    code = "method_not_allowed"
 
 
 class PreconditionFailedError(ProblemError):
-    status, code, title = 412, "precondition_failed", "Precondition failed"
+    code = "precondition_failed"
 
 
 class PayloadTooLargeError(ProblemError):
-    status, code, title = 413, "payload_too_large", "Payload too large"
+    code = "payload_too_large"
 
 
 class RequestHeaderTooLargeError(ProblemError):
     # Answered by the HTTP protocol layer (slow_clients.py) before any route runs.
-    status, code, title = 431, "request_header_too_large", "Request header too large"
+    code = "request_header_too_large"
 
 
 class UnsupportedMediaTypeError(ProblemError):
-    status, code, title = 415, "unsupported_media_type", "Unsupported media type"
+    code = "unsupported_media_type"
 
 
 class ValidationFailedError(ProblemError):
-    status, code, title = 422, "validation_failed", "Validation failed"
+    code = "validation_failed"
 
 
 class InvalidCursorError(ProblemError):
-    status, code, title = 422, "invalid_cursor", "Invalid cursor"
+    code = "invalid_cursor"
 
 
 class IdempotencyKeyReusedError(ProblemError):
-    status, code, title = 422, "idempotency_key_reused", "Idempotency key reused"
+    code = "idempotency_key_reused"
 
 
 class HttpStatusError(ProblemError):
@@ -191,7 +197,7 @@ class HttpStatusError(ProblemError):
 
 
 class InternalError(ProblemError):
-    status, code, title = 500, "internal_error", "Internal server error"
+    code = "internal_error"
 
 
 # Seconds a client should wait before retrying after a 503: long enough for a pool to reconnect
@@ -203,7 +209,7 @@ class DatabaseUnavailableError(ProblemError):
     """The database cannot serve the request now; always sent with `Retry-After` (the spec's
     `ServiceUnavailable` response)."""
 
-    status, code, title = 503, "database_unavailable", "Database unavailable"
+    code = "database_unavailable"
 
     def __init__(self, detail: str) -> None:
         super().__init__(detail, headers={"Retry-After": str(RETRY_AFTER_SECONDS)})
@@ -211,7 +217,7 @@ class DatabaseUnavailableError(ProblemError):
 
 class ServerBusyError(ProblemError):
     # Answered by the HTTP protocol layer (slow_clients.py) above the concurrency limit.
-    status, code, title = 503, "server_busy", "Server busy"
+    code = "server_busy"
 
 
 def field_errors_detail(errors: Sequence[FieldError], noun: str) -> str:

@@ -20,13 +20,14 @@ from typing import Any
 import httpx
 from sqlalchemy import Connection
 
-from conftest import LiveServer
+from live_server import LiveServer
 from patient_tracker.auth.keys import create_key
 from patient_tracker.db.database import Database
 
 __all__ = [
     "PROBLEM_MEDIA_TYPE",
     "REPOSITORY",
+    "UNKNOWN_ID",
     "Api",
     "Json",
     "api_for",
@@ -45,6 +46,8 @@ __all__ = [
 ]
 
 REPOSITORY = Path(__file__).resolve().parents[2]
+# An id no resource has (a well-formed UUIDv7).
+UNKNOWN_ID = "01936f5e-6f38-7cc2-9a5e-3c0f1c2b9a10"
 
 Json = dict[str, Any]
 

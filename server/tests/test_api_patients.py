@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from conftest import LiveServer
+from live_server import LiveServer
 from tests.api_client import (
     Api,
     api_for,

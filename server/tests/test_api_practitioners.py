@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from conftest import LiveServer
+from live_server import LiveServer
 from tests.api_client import (
     Api,
     api_for,

@@ -8,15 +8,14 @@ from fastapi.routing import APIRoute
 from patient_tracker.app import create_app
 from patient_tracker.auth.route import SecuredRoute, _scopes_of, operation_scopes
 from patient_tracker.settings import Settings
-from patient_tracker.spec_document import spec_dict
+from patient_tracker.spec_document import walk_operations
 
 
 def _spec_operation_ids() -> set[str]:
     return {
         operation["operationId"]
-        for path_item in spec_dict()["paths"].values()
-        for operation in path_item.values()
-        if isinstance(operation, dict) and "operationId" in operation
+        for _method, _path, operation, _parameters in walk_operations()
+        if "operationId" in operation
     }
 
 

@@ -12,12 +12,13 @@ from typing import Any
 import httpx
 import pytest
 
-from conftest import free_port, serving
+from live_server import free_port, serving
 from patient_tracker import cli
-from patient_tracker.auth.keys import authenticate
+from patient_tracker.auth.scopes import ALL_SCOPES
 from patient_tracker.db.database import Database
-from patient_tracker.db.migrate import current_revision
+from patient_tracker.db.migrate import current_revision, head_revision
 from patient_tracker.settings import get_settings
+from tests.request_path import granted_scopes, in_process
 
 KEY_PATTERN = re.compile(r"^ptk_[A-Za-z0-9_-]{43}$")
 
@@ -50,12 +51,12 @@ def upgraded(capsys: pytest.CaptureFixture[str]) -> None:
 def test_db_upgrade(cli_env: str, capsys: pytest.CaptureFixture[str]) -> None:
     status, out, err = run(capsys, "db", "upgrade")
     assert (status, out) == (0, "")
-    assert "revision 0002" in err
+    assert f"revision {head_revision()}" in err
     # Idempotent.
     assert run(capsys, "db", "upgrade")[0] == 0
     db = Database.from_url(cli_env)
     try:
-        assert current_revision(db.engine) == "0002"
+        assert current_revision(db.engine) == head_revision()
     finally:
         db.dispose()
 
@@ -82,13 +83,8 @@ def test_keys_create(cli_env: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert f'curl -H "Authorization: Bearer {plaintext}" http://127.0.0.1:8000/v1/patients' in err
     assert "Scopes: patients:read patients:write practitioners:read" in err
 
-    db = Database.from_url(cli_env)
-    try:
-        principal = db.read_sync(lambda c: authenticate(c, plaintext))
-    finally:
-        db.dispose()
-    assert principal is not None
-    assert len(principal.scopes) == 6
+    with in_process(cli_env) as client:
+        assert granted_scopes(client, plaintext) == frozenset(ALL_SCOPES)
 
 
 def test_keys_create_with_scopes(cli_env: str, capsys: pytest.CaptureFixture[str]) -> None:
@@ -105,13 +101,9 @@ def test_keys_create_with_scopes(cli_env: str, capsys: pytest.CaptureFixture[str
         "patients:read",
     )
     assert status == 0
-    db = Database.from_url(cli_env)
-    try:
-        principal = db.read_sync(lambda c: authenticate(c, out.strip()))
-    finally:
-        db.dispose()
-    assert principal is not None
-    assert principal.scopes == {"patients:read", "appointments:read"}
+    with in_process(cli_env) as client:
+        granted = granted_scopes(client, out.strip())
+    assert granted == frozenset({"patients:read", "appointments:read"})
 
 
 def test_keys_create_user_errors(cli_env: str, capsys: pytest.CaptureFixture[str]) -> None:
@@ -164,12 +156,9 @@ def test_keys_list_and_revoke(cli_env: str, capsys: pytest.CaptureFixture[str]) 
     revoked_line = next(line for line in out.splitlines() if line.startswith(key_id))
     assert re.search(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$", revoked_line)
 
-    db = Database.from_url(cli_env)
-    try:
-        assert db.read_sync(lambda c: authenticate(c, first.strip())) is None
-        assert db.read_sync(lambda c: authenticate(c, second.strip())) is not None
-    finally:
-        db.dispose()
+    with in_process(cli_env) as client:
+        assert granted_scopes(client, first.strip()) is None
+        assert granted_scopes(client, second.strip()) is not None
 
 
 def test_invalid_configuration(
@@ -251,7 +240,7 @@ def test_serve_migrates_then_runs_uvicorn(
     }
     db = Database.from_url(cli_env)
     try:
-        assert current_revision(db.engine) == "0002"
+        assert current_revision(db.engine) == head_revision()
     finally:
         db.dispose()
 

@@ -20,7 +20,7 @@ import httpx
 import pytest
 from sqlalchemy import Connection, Select, func, select
 
-from conftest import (
+from live_server import (
     LiveServer,
     prepare_database,
     run_live_server,

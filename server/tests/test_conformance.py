@@ -8,6 +8,7 @@ them from the bound routes and the handlers' code.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import pytest
@@ -15,7 +16,7 @@ from fastapi.openapi.utils import get_openapi
 
 from patient_tracker.app import create_app
 from patient_tracker.settings import Settings
-from patient_tracker.spec_document import spec_dict
+from patient_tracker.spec_document import spec_dict, walk_operations
 
 METHODS = ("get", "put", "post", "patch", "delete")
 # The schema keywords that state a contract; titles, descriptions and examples are prose.
@@ -52,12 +53,10 @@ def _resolve(document: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]
 
 
 def _parameters(
-    document: dict[str, Any], path_item: dict[str, Any], operation: dict[str, Any]
+    document: dict[str, Any], parameters: Iterable[Mapping[str, Any]]
 ) -> dict[tuple[str, str], dict[str, Any]]:
     result = {}
-    for parameter in [*path_item.get("parameters", []), *operation.get("parameters", [])]:
-        if "$ref" in parameter:
-            parameter = document["components"]["parameters"][parameter["$ref"].rsplit("/", 1)[-1]]
+    for parameter in parameters:
         schema = _resolve(document, parameter["schema"])
         # HTTP header names are case-insensitive.
         name = parameter["name"].lower() if parameter["in"] == "header" else parameter["name"]
@@ -78,16 +77,14 @@ def _added_by_fastapi(response: dict[str, Any]) -> bool:
 
 def _operations(document: dict[str, Any]) -> Operations:
     operations: Operations = {}
-    for path, path_item in document["paths"].items():
-        for method in METHODS:
-            if method in path_item:
-                operation = path_item[method]
-                responses = operation["responses"]
-                operations[(method.upper(), path)] = {
-                    "operationId": operation.get("operationId"),
-                    "statuses": sorted(s for s, r in responses.items() if not _added_by_fastapi(r)),
-                    "parameters": _parameters(document, path_item, operation),
-                }
+    for method, path, operation, parameters in walk_operations(document):
+        if method.lower() in METHODS:
+            responses = operation["responses"]
+            operations[(method, path)] = {
+                "operationId": operation.get("operationId"),
+                "statuses": sorted(s for s, r in responses.items() if not _added_by_fastapi(r)),
+                "parameters": _parameters(document, parameters),
+            }
     return operations
 
 

@@ -27,7 +27,7 @@ import pytest
 from sqlalchemy import bindparam, select
 from sqlalchemy.engine import Connection, make_url
 
-from conftest import (
+from live_server import (
     LiveServer,
     libpq_conninfo,
     migrated_database,

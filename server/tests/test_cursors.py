@@ -32,7 +32,7 @@ import pytest
 from pydantic import SecretStr, ValidationError
 from sqlalchemy import Connection, select
 
-from conftest import (
+from live_server import (
     LiveServer,
     free_port,
     prepare_database,

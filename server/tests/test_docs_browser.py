@@ -22,8 +22,8 @@ import httpx
 import pytest
 
 from check_docs_page import requests_initiated_by
-from conftest import LiveServer, free_port
-from patient_tracker.spec_document import spec_dict
+from live_server import LiveServer, free_port
+from patient_tracker.spec_document import walk_operations
 
 BROWSER_TIMEOUT_SECONDS = 90
 # Virtual time: the page's timers run as fast as the CPU allows, up to this much page time.
@@ -45,9 +45,8 @@ class Operation:
 def _operations() -> list[Operation]:
     return [
         Operation(operation["operationId"], operation["tags"][0], operation["summary"])
-        for path_item in spec_dict()["paths"].values()
-        for method, operation in path_item.items()
-        if method in METHODS
+        for method, _path, operation, _parameters in walk_operations()
+        if method.lower() in METHODS
     ]
 
 

@@ -20,7 +20,7 @@ import pytest
 import yaml
 from pydantic import MISSING
 
-from conftest import LiveServer, run_live_server, throwaway_postgres_database
+from live_server import LiveServer, run_live_server, throwaway_postgres_database
 from patient_tracker.api_models import FieldError, Problem
 from patient_tracker.problems import (
     CUT_MARKER,
@@ -32,6 +32,7 @@ from patient_tracker.problems import (
     max_length,
     problem_response,
 )
+from patient_tracker.spec_document import walk_operations
 from tests.api_client import REPOSITORY, Api, Json, api_for, patient_body, practitioner_body
 
 UNKNOWN_ID = "01936f5e-6f38-7cc2-9a5e-3c0f1c2b9a10"
@@ -83,10 +84,9 @@ def api(server: LiveServer) -> Iterator[Api]:
 
 def _operations() -> list[tuple[str, str, Json]]:
     return [
-        (method.upper(), path, operation)
-        for path, item in SPEC["paths"].items()
-        for method, operation in item.items()
-        if method in {"get", "post", "put", "patch", "delete"}
+        (method, path, dict(operation))
+        for method, path, operation, _parameters in walk_operations(SPEC)
+        if method in {"GET", "POST", "PUT", "PATCH", "DELETE"}
     ]
 
 

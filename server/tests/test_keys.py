@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import re
 from typing import Any
@@ -14,8 +13,6 @@ import patient_tracker.auth.keys as keys_module
 from patient_tracker.auth.keys import (
     KEY_LENGTH,
     ApiKeyRecord,
-    Principal,
-    authenticate,
     create_key,
     get_key,
     hash_key,
@@ -25,6 +22,7 @@ from patient_tracker.auth.keys import (
 from patient_tracker.auth.scopes import ALL_SCOPES, Scope, normalize_scopes
 from patient_tracker.db.database import Database
 from patient_tracker.db.tables import api_keys
+from tests.request_path import bearer, granted_scopes, in_process
 
 KEY_PATTERN = re.compile(r"^ptk_[A-Za-z0-9_-]{43}$")
 
@@ -97,14 +95,13 @@ def test_create_key_rejects(database: Database, name: str, scopes: Any, message:
     assert database.read_sync(list_keys) == []
 
 
-def test_authenticate(database: Database) -> None:
-    record, plaintext = make_key(database, scopes=["patients:read", "patients:write"])
-    principal = asyncio.run(database.read(lambda c: authenticate(c, plaintext)))
-    assert principal == Principal(
-        key_id=record.id, scopes=frozenset({"patients:read", "patients:write"})
-    )
-    assert Scope.PATIENTS_READ in principal.scopes
-    assert Scope.APPOINTMENTS_READ not in principal.scopes
+def test_authenticate(database: Database, database_url: str) -> None:
+    _, plaintext = make_key(database, scopes=["patients:read", "patients:write"])
+    with in_process(database_url) as client:
+        granted = granted_scopes(client, plaintext)
+    assert granted == frozenset({"patients:read", "patients:write"})
+    assert Scope.PATIENTS_READ in granted
+    assert Scope.APPOINTMENTS_READ not in granted
 
 
 @pytest.mark.parametrize(
@@ -121,24 +118,26 @@ def test_authenticate(database: Database) -> None:
         "ptk_" + "A" * 42 + "é",
     ],
 )
-def test_authenticate_rejects(database: Database, candidate: str) -> None:
+def test_authenticate_rejects(database: Database, database_url: str, candidate: str) -> None:
     make_key(database)
-    assert database.read_sync(lambda c: authenticate(c, candidate)) is None
+    with in_process(database_url) as client:
+        assert granted_scopes(client, candidate) is None
 
 
-def test_authenticate_is_exact(database: Database) -> None:
+def test_authenticate_is_exact(database: Database, database_url: str) -> None:
     _, plaintext = make_key(database)
     tampered = plaintext[:-1] + ("A" if plaintext[-1] != "A" else "B")
-    assert database.read_sync(lambda c: authenticate(c, tampered)) is None
-    assert database.read_sync(lambda c: authenticate(c, plaintext.upper())) is None
+    with in_process(database_url) as client:
+        assert granted_scopes(client, tampered) is None
+        assert granted_scopes(client, plaintext.upper()) is None
 
 
 def test_authenticate_is_one_indexed_query(
-    database: Database, monkeypatch: pytest.MonkeyPatch
+    database: Database, database_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _, plaintext = make_key(database)
     # The lookup runs on the DBAPI cursor (db/prepared.py), past SQLAlchemy's events, so the
-    # statements are counted where authenticate() issues them.
+    # statements are counted where the request path issues them.
     statement = keys_module._AUTHENTICATE
     calls: list[dict[str, Any]] = []
     real_first = statement.first
@@ -148,9 +147,11 @@ def test_authenticate_is_one_indexed_query(
         return real_first(conn, params)
 
     monkeypatch.setattr(statement, "first", counting_first)
-    assert database.read_sync(lambda c: authenticate(c, plaintext)) is not None
-    assert database.read_sync(lambda c: authenticate(c, "ptk_" + "A" * 43)) is None
-    assert database.read_sync(lambda c: authenticate(c, "garbage")) is None  # no query at all
+    with in_process(database_url) as client:
+        assert client.get("/v1/patients", headers=bearer(plaintext)).status_code == 200
+        assert client.get("/v1/patients", headers=bearer("ptk_" + "A" * 43)).status_code == 401
+        # No query at all for what cannot be a key.
+        assert client.get("/v1/patients", headers=bearer("garbage")).status_code == 401
     assert len(calls) == 2
     assert all(set(params) == {"key_hash"} for params in calls)
 
@@ -177,13 +178,14 @@ def test_list_keys(database: Database) -> None:
     assert database.read_sync(lambda c: get_key(c, "nope")) is None
 
 
-def test_revoke_key(database: Database) -> None:
+def test_revoke_key(database: Database, database_url: str) -> None:
     record, plaintext = make_key(database)
     other, other_plaintext = make_key(database, name="other")
     assert database.write_sync(lambda c: revoke_key(c, record.id)) is True
     # Takes effect at once (no cache), and only for that key.
-    assert database.read_sync(lambda c: authenticate(c, plaintext)) is None
-    assert database.read_sync(lambda c: authenticate(c, other_plaintext)) is not None
+    with in_process(database_url) as client:
+        assert granted_scopes(client, plaintext) is None
+        assert granted_scopes(client, other_plaintext) is not None
     # Already revoked, or unknown: nothing to do.
     assert database.write_sync(lambda c: revoke_key(c, record.id)) is False
     assert database.write_sync(lambda c: revoke_key(c, "nope")) is False

@@ -16,7 +16,7 @@ from typing import Any
 import httpx
 import pytest
 
-from conftest import LiveServer, run_live_server
+from live_server import LiveServer, run_live_server
 
 # Short limits, so the tests take seconds.
 HEADER_TIMEOUT = 1.0

@@ -1,16 +1,16 @@
 """The errors particular to appointments.
 
-The classes are still defined in `problems` (with every other problem type) and re-exported
-here, so that this package names its own errors; moving their definitions here is left for
-after the parallel changes to `problems.py` are merged.
+Each names its problem code; the spec gives its status and title (`problems.ProblemError`).
 """
 
 from __future__ import annotations
 
-from patient_tracker.problems import (
-    AppointmentOverlapError,
-    InvalidStatusTransitionError,
-    PractitionerInactiveError,
-)
+from patient_tracker.problems import ProblemError
 
-__all__ = ["AppointmentOverlapError", "InvalidStatusTransitionError", "PractitionerInactiveError"]
+
+class AppointmentOverlapError(ProblemError):
+    code = "appointment_overlap"
+
+
+class InvalidStatusTransitionError(ProblemError):
+    code = "invalid_status_transition"

@@ -25,8 +25,8 @@ from patient_tracker.appointments import repository
 from patient_tracker.appointments.errors import (
     AppointmentOverlapError,
     InvalidStatusTransitionError,
-    PractitionerInactiveError,
 )
+from patient_tracker.practitioners.errors import PractitionerInactiveError
 from patient_tracker.problems import NotFoundError, ValidationFailedError, field_errors_detail
 from patient_tracker.resource import PageKey, PageKeyError, Resource, Slice, sent_fields
 

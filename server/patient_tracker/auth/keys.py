@@ -36,7 +36,6 @@ __all__ = [
     "PREFIX_DISPLAY_LENGTH",
     "ApiKeyRecord",
     "Principal",
-    "authenticate",
     "create_key",
     "generate_key",
     "get_key",
@@ -98,7 +97,7 @@ def _looks_like_key(plaintext: str) -> bool:
     )
 
 
-# Built once at import: authenticate() runs on every request, and a prebuilt statement hits
+# Built once at import: authenticate_in() runs on every request, and a prebuilt statement hits
 # SQLAlchemy's compiled cache cheaply (~40 us per execute against ~128 us when rebuilt).
 # On every request: run through the DBAPI cursor (see db/prepared.py).
 _AUTHENTICATE = Prepared(
@@ -125,18 +124,12 @@ _REVOKE_KEY = (
 )
 
 
-def authenticate(conn: Connection, plaintext: str) -> Principal | None:
-    """Return the principal for a bearer key, or None if it is unknown, malformed or revoked.
-
-    One query on the unique ``key_hash`` index.
-    """
-    if not _looks_like_key(plaintext):
-        return None
-    return _principal(_AUTHENTICATE.first(conn, {"key_hash": hash_key(plaintext)}))
-
-
 async def authenticate_in(database: Database, plaintext: str) -> Principal | None:
-    """`authenticate`, as one statement of its own on `database` (no transaction around it)."""
+    """The principal for a bearer key, or None if it is unknown, malformed or revoked.
+
+    One query on the unique ``key_hash`` index, as a statement of its own on `database` (no
+    transaction around it); none at all for what cannot be a key.
+    """
     if not _looks_like_key(plaintext):
         return None
     return _principal(await database.read_one(_AUTHENTICATE, {"key_hash": hash_key(plaintext)}))

@@ -30,7 +30,7 @@ from patient_tracker.problems import (
     InvalidApiKeyError,
     UnauthenticatedError,
 )
-from patient_tracker.spec_document import spec_dict
+from patient_tracker.spec_document import spec_dict, walk_operations
 
 __all__ = ["SecuredRoute", "operation_scopes"]
 
@@ -47,11 +47,10 @@ def operation_scopes(operation_id: str) -> tuple[str, ...] | None:
     security requirement this server does not implement (anything but one bearer key).
     """
     document = spec_dict()
-    for path_item in document["paths"].values():
-        for operation in path_item.values():
-            if isinstance(operation, dict) and operation.get("operationId") == operation_id:
-                requirements = operation.get("security", document.get("security", []))
-                return _scopes_of(operation_id, requirements)
+    for _method, _path, operation, _parameters in walk_operations(document):
+        if operation.get("operationId") == operation_id:
+            requirements = operation.get("security", document.get("security", []))
+            return _scopes_of(operation_id, requirements)
     raise LookupError(f"operation {operation_id!r} is not in spec/openapi.yaml")
 
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from enum import StrEnum
 from typing import Any
 
-from patient_tracker.spec_document import spec_dict
+from patient_tracker.spec_document import spec_dict, walk_operations
 
 __all__ = ["ALL_SCOPES", "Scope", "normalize_scopes", "scopes_in"]
 
@@ -20,12 +20,10 @@ __all__ = ["ALL_SCOPES", "Scope", "normalize_scopes", "scopes_in"]
 def scopes_in(document: Mapping[str, Any]) -> tuple[str, ...]:
     """Every scope an operation of `document` requires, in canonical order."""
     found: set[str] = set()
-    for path_item in document["paths"].values():
-        for operation in path_item.values():
-            if isinstance(operation, dict):
-                for requirement in operation.get("security", document.get("security", [])):
-                    for scopes in requirement.values():
-                        found.update(scopes)
+    for _method, _path, operation, _parameters in walk_operations(document):
+        for requirement in operation.get("security", document.get("security", [])):
+            for scopes in requirement.values():
+                found.update(scopes)
     tags = [tag["name"].lower() for tag in document.get("tags", [])]
 
     def order(scope: str) -> tuple[int, str, str]:

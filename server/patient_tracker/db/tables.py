@@ -31,7 +31,6 @@ from sqlalchemy.dialects.postgresql import ExcludeConstraint
 from patient_tracker.db.types import UtcDateTime
 
 __all__ = [
-    "API_KEYS_KEY_HASH_UNIQUE",
     "APPOINTMENTS_END_AFTER_START",
     "APPOINTMENTS_PATIENT_FK",
     "APPOINTMENTS_PATIENT_NO_OVERLAP",
@@ -62,10 +61,10 @@ metadata = MetaData(naming_convention=NAMING_CONVENTION)
 # A UUIDv7 in its canonical text form (see ids.py).
 ID_LENGTH = 36
 
-# Names that services match on. They are what the naming convention produces (or given
-# explicitly); tests assert that the database reports these names.
+# Names the repositories match on (to turn an integrity error into the resource's error). They
+# are what the naming convention produces (or given explicitly); tests assert that the database
+# reports these names.
 PATIENTS_PHONE_UNIQUE = "uq_patients_phone"
-API_KEYS_KEY_HASH_UNIQUE = "uq_api_keys_key_hash"
 APPOINTMENTS_END_AFTER_START = "ck_appointments_end_after_start"
 APPOINTMENTS_PATIENT_FK = "fk_appointments_patient_id_patients"
 APPOINTMENTS_PRACTITIONER_FK = "fk_appointments_practitioner_id_practitioners"

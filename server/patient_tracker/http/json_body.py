@@ -28,7 +28,6 @@ from patient_tracker.problems import (
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
 JSON = "application/json"
-MERGE_PATCH_JSON = "application/merge-patch+json"
 # The limit the spec documents (info.description and every 413 response). A constant, not a
 # setting: a deployment that changed it would no longer honour its own contract.
 MAX_BODY_BYTES = 65_536

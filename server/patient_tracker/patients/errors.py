@@ -1,12 +1,16 @@
 """The errors particular to patients.
 
-The classes are still defined in `problems` (with every other problem type) and re-exported
-here, so that this package names its own errors; moving their definitions here is left for
-after the parallel changes to `problems.py` are merged.
+Each names its problem code; the spec gives its status and title (`problems.ProblemError`).
 """
 
 from __future__ import annotations
 
-from patient_tracker.problems import PatientHasAppointmentsError, PhoneTakenError
+from patient_tracker.problems import ProblemError
 
-__all__ = ["PatientHasAppointmentsError", "PhoneTakenError"]
+
+class PhoneTakenError(ProblemError):
+    code = "phone_taken"
+
+
+class PatientHasAppointmentsError(ProblemError):
+    code = "patient_has_appointments"

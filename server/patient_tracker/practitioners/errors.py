@@ -1,12 +1,16 @@
 """The errors particular to practitioners.
 
-The class is still defined in `problems` (with every other problem type) and re-exported here,
-so that this package names its own errors; moving its definition here is left for after the
-parallel changes to `problems.py` are merged.
+Each names its problem code; the spec gives its status and title (`problems.ProblemError`).
 """
 
 from __future__ import annotations
 
-from patient_tracker.problems import PractitionerHasAppointmentsError
+from patient_tracker.problems import ProblemError
 
-__all__ = ["PractitionerHasAppointmentsError"]
+
+class PractitionerHasAppointmentsError(ProblemError):
+    code = "practitioner_has_appointments"
+
+
+class PractitionerInactiveError(ProblemError):
+    code = "practitioner_inactive"
