@@ -83,16 +83,23 @@ def prepare_database(database_url: str, *, scopes: tuple[str, ...] = ALL_SCOPES)
     return plaintext
 
 
-def wait_until_ready(base_url: str, process: subprocess.Popen[bytes], log_path: Path) -> None:
-    """Poll `/readyz` until 200; raise with the server's log if it exits or takes too long."""
-    deadline = time.monotonic() + STARTUP_TIMEOUT_SECONDS
+def wait_until_ready(
+    base_url: str,
+    process: subprocess.Popen[bytes],
+    log_path: Path,
+    *,
+    ready_path: str = "/readyz",
+    timeout: float = STARTUP_TIMEOUT_SECONDS,
+) -> None:
+    """Poll `ready_path` until 200; raise with the server's log if it exits or takes too long."""
+    deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(
                 f"the server exited with {process.returncode}:\n{log_path.read_text()}"
             )
         try:
-            if httpx.get(f"{base_url}/readyz", timeout=1.0).status_code == 200:
+            if httpx.get(f"{base_url}{ready_path}", timeout=1.0).status_code == 200:
                 return
         except httpx.TransportError:
             pass
@@ -112,17 +119,25 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
 
 @contextmanager
 def serving(
-    command: list[str], port: int, log_path: Path, env: dict[str, str], cwd: Path | None = None
+    command: list[str],
+    port: int,
+    log_path: Path,
+    env: dict[str, str],
+    cwd: Path | None = None,
+    *,
+    ready_path: str = "/readyz",
+    timeout: float = STARTUP_TIMEOUT_SECONDS,
 ) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
     """Run a server `command` listening on `port` until the block ends; its output goes to
-    `log_path`. Yields its base URL once `/readyz` answers, and the process; stops it by PID."""
+    `log_path`. Yields its base URL once `ready_path` answers 200 (within `timeout` seconds), and
+    the process; stops it by PID."""
     with log_path.open("wb") as log:
         process = subprocess.Popen(  # noqa: S603 - callers pass our interpreter and modules
             command, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT
         )
     base_url = f"http://127.0.0.1:{port}"
     try:
-        wait_until_ready(base_url, process, log_path)
+        wait_until_ready(base_url, process, log_path, ready_path=ready_path, timeout=timeout)
         yield base_url, process
     finally:
         _stop(process)
@@ -203,10 +218,20 @@ def sqlite_url_in(directory: Path, name: str = "live.db") -> str:
     return f"sqlite:///{directory / name}"
 
 
-def schemathesis_command(base_url: str, *options: str) -> list[str]:
-    """The Schemathesis CLI of this interpreter's environment, with the CI configuration, over
-    the whole spec against `base_url`. Run it from `ROOT`: the configuration's hooks
-    (`contract_tests.cli_hooks`) are imported from the working directory."""
+def schemathesis_command(
+    base_url: str, *options: str, config: Path = SCHEMATHESIS_CONFIG
+) -> list[str]:
+    """The Schemathesis CLI of this interpreter's environment, with a configuration (the tuned CI
+    one by default), over the whole spec against `base_url`. Run it from `ROOT`: the tuned
+    configuration's hooks (`contract_tests.cli_hooks`) are imported from the working directory."""
     executable = Path(sys.executable).parent / "schemathesis"
-    config = ["--config-file", str(SCHEMATHESIS_CONFIG)]
-    return [str(executable), *config, "run", str(SPEC), "--url", base_url, *options]
+    return [
+        str(executable),
+        "--config-file",
+        str(config),
+        "run",
+        str(SPEC),
+        "--url",
+        base_url,
+        *options,
+    ]

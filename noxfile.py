@@ -251,7 +251,8 @@ def bench(session: nox.Session) -> None:
     if not apt_install_if_missing(session, "wrk"):
         session.error("wrk is not installed: install it (Debian/Ubuntu: apt-get install wrk)")
     install_groups(session, "bench", project=True)
-    session.run("python", "bench/run.py", *session.posargs)
+    # The repository root on the path: bench/run.py runs its servers with live_server.py.
+    session.run("python", "bench/run.py", *session.posargs, env={"PYTHONPATH": "."})
 
 
 @nox.session(name="bench-sdk", default=False)
@@ -259,4 +260,4 @@ def bench_sdk(session: nox.Session) -> None:
     """Time get_patient through the SDK against bare httpx + json (bench/sdk_vs_httpx.py)."""
     install_groups(session, "bench", project=True)
     session.install("./client")
-    session.run("python", "bench/sdk_vs_httpx.py", *session.posargs)
+    session.run("python", "bench/sdk_vs_httpx.py", *session.posargs, env={"PYTHONPATH": "."})

@@ -44,7 +44,6 @@ understates it. Results are also written to ``bench/results/latest.json`` (git-i
 from __future__ import annotations
 
 import argparse
-import http.client
 import itertools
 import json
 import os
@@ -52,7 +51,6 @@ import platform
 import random
 import resource
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -70,6 +68,7 @@ from typing import Any
 import psycopg
 from sqlalchemy.engine import make_url
 
+from live_server import free_port, serving
 from patient_tracker.db.engine import create_engine_from_url
 from patient_tracker.db.tables import patients, practitioners
 from patient_tracker.ids import new_id
@@ -296,50 +295,15 @@ def pinned(cpu: int, command: list[str]) -> list[str]:
     return ["taskset", "--cpu-list", str(cpu), *command] if can_pin() else command
 
 
-def free_port() -> int:
-    """A TCP port that was free a moment ago."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
-def wait_until_up(process: subprocess.Popen[bytes], port: int, path: str, log: Path) -> None:
-    """Poll ``path`` until it answers 200; exit with the server's log if it dies or hangs."""
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            sys.exit(f"the server exited with status {process.returncode}:\n{log.read_text()}")
-        try:
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-            conn.request("GET", path)
-            if conn.getresponse().status == 200:
-                return
-        except OSError:
-            pass
-        time.sleep(0.2)
-    sys.exit(f"the server did not answer {path} within 60 s:\n{log.read_text()}")
-
-
 @contextmanager
 def server(
     command: list[str], cpu: int, port: int, ready_path: str, log: Path, env: dict[str, str]
 ) -> Iterator[int]:
-    """Run a server pinned to ``cpu`` until the block ends; yields its PID."""
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            pinned(cpu, command), stdout=out, stderr=subprocess.STDOUT, env=env
-        )
-    try:
-        wait_until_up(process, port, ready_path, log)
+    """Run a server pinned to ``cpu`` until the block ends (``live_server.serving``); yields its
+    PID once ``ready_path`` answers."""
+    started = serving(pinned(cpu, command), port, log, env, ready_path=ready_path, timeout=60)
+    with started as (_, process):
         yield process.pid
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
 
 def process_cpu_seconds(pid: int) -> float:

@@ -1,7 +1,7 @@
 """`nox -s contract`: the Schemathesis CLI over the whole spec against a fresh server.
 
 1. Start `patient-tracker serve` on a fresh SQLite file with a fresh all-scopes key (the shared
-   live-server helpers in `conftest.py`).
+   live-server helpers in `live_server.py`).
 2. Run `schemathesis run spec/openapi.yaml` with `schemathesis-ci.toml`: every check, every phase,
    a fixed seed, no example database, one worker; JUnit XML and HAR under `reports/contract/`.
 3. Run the coverage phase twice more with keys that each hold a single, different scope: between
@@ -38,7 +38,12 @@ from typing import Any
 import yaml
 
 from contract_tests.contract_coverage import measure, render
-from live_server import prepare_database, run_live_server, throwaway_postgres_database
+from live_server import (
+    prepare_database,
+    run_live_server,
+    schemathesis_command,
+    throwaway_postgres_database,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 SPEC = ROOT / "spec" / "openapi.yaml"
@@ -73,7 +78,7 @@ def single_scope_keys(spec: Mapping[str, Any]) -> list[tuple[str]]:
 @contextmanager
 def fresh_database(kind: str, directory: Path) -> Iterator[str]:
     """The URL of an empty database: a new SQLite file in `directory`, or a throwaway PostgreSQL
-    database (dropped afterwards) on the test server of `conftest.py`."""
+    database (dropped afterwards) on the test server of `live_server.py`."""
     if kind == "postgresql":
         with throwaway_postgres_database() as url:
             yield url
@@ -82,12 +87,10 @@ def fresh_database(kind: str, directory: Path) -> Iterator[str]:
 
 
 def schemathesis(base_url: str, key: str, *options: str, config: Path = CONFIG) -> int:
-    """Run the Schemathesis CLI of this interpreter's environment; return its exit code."""
-    executable = Path(sys.executable).parent / "schemathesis"
-    command = [str(executable), "--config-file", str(config), "run", str(SPEC), "--url", base_url]
-    # `contract_tests.cli_hooks` is imported from the working directory: the repository root.
+    """Run the Schemathesis CLI with `config` as `key`'s holder; return its exit code."""
     env = {**os.environ, KEY_VARIABLE: key}
-    return subprocess.run([*command, *options], cwd=ROOT, env=env, check=False).returncode  # noqa: S603
+    command = schemathesis_command(base_url, *options, config=config)
+    return subprocess.run(command, cwd=ROOT, env=env, check=False).returncode  # noqa: S603
 
 
 def untuned_pass(database: str, passthrough: Sequence[str]) -> int:
