@@ -24,10 +24,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 
 import httpx
 import psycopg
-import pytest
 from sqlalchemy.engine import make_url
 
 from patient_tracker.auth.keys import create_key
@@ -191,8 +191,8 @@ def throwaway_postgres_database() -> Iterator[str]:
     except psycopg.OperationalError as exc:
         reason = f"PostgreSQL unreachable at {make_url(base_url)!r}: {str(exc).strip()}"
         if postgres_required():
-            pytest.fail(f"{reason} (PATIENT_TRACKER_REQUIRE_POSTGRES=1)")
-        pytest.skip(reason)
+            _pytest().fail(f"{reason} (PATIENT_TRACKER_REQUIRE_POSTGRES=1)")
+        _pytest().skip(reason)
     name = f"pt_test_{secrets.token_hex(6)}"
     with admin:
         admin.execute(f'CREATE DATABASE "{name}"')
@@ -235,3 +235,11 @@ def schemathesis_command(
         base_url,
         *options,
     ]
+
+
+def _pytest() -> ModuleType:
+    """pytest, imported only where a test is skipped or failed: the benchmark and the contract
+    runner import this module in environments without it."""
+    import pytest
+
+    return pytest
