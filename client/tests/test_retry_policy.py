@@ -9,7 +9,8 @@ import httpx
 import pytest
 
 from patient_tracker_client import ApiConnectionError, ApiTimeoutError, RetryPolicy
-from patient_tracker_client._retry import RetryTransport, retry_after_seconds
+from patient_tracker_client._retry import RetryTransport
+from patient_tracker_client._retry_after import retry_after_seconds
 
 
 def test_retry_after_in_seconds_and_as_a_date() -> None:

@@ -23,7 +23,6 @@ HTTP = (
     "patient_tracker.deps",
     "patient_tracker.auth.route",
     "patient_tracker.auth.caller",
-    "patient_tracker.idempotency",
     *(f"patient_tracker.{r}.router" for r in RESOURCES),
 )
 

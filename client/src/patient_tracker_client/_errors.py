@@ -19,6 +19,7 @@ from typing import Any, ClassVar
 
 import httpx
 
+from ._retry_after import retry_after_seconds
 from .generated.response_headers import ResponseHeaders
 
 
@@ -129,7 +130,6 @@ class RateLimitedError(ApiError):
     @property
     def retry_after(self) -> float | None:
         """Seconds the server asked to wait (`Retry-After`), if it said."""
-        from ._retry import retry_after_seconds  # here: _retry imports this module
 
         return retry_after_seconds(self.response.headers.get("Retry-After"))
 

@@ -22,11 +22,11 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from email.utils import parsedate_to_datetime
 
 import httpx
 
 from ._errors import transport_error
+from ._retry_after import retry_after_seconds
 
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 # Errors raised before a byte of the request reached the server: safe to retry for any method.
@@ -72,20 +72,6 @@ class RetryPolicy:
             raise ValueError("max_elapsed must be positive")
         if self.min_attempt_time < 0:
             raise ValueError("min_attempt_time must not be negative")
-
-
-def retry_after_seconds(value: str | None) -> float | None:
-    """`Retry-After` as seconds from now: delta-seconds or an HTTP date; `None` if absent/bad."""
-    if value is None:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    try:
-        when = parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    return max(0.0, when.timestamp() - time.time())
 
 
 class _Attempts:

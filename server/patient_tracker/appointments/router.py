@@ -24,11 +24,11 @@ from patient_tracker.appointments import service
 from patient_tracker.auth.caller import Caller
 from patient_tracker.deps import IdempotencyKey, IdInPath, IfMatch
 from patient_tracker.http import handlers
+from patient_tracker.http.idempotency import request_fingerprint, run_idempotent
 from patient_tracker.http.pages import keyset_page
 from patient_tracker.http.pagination import CursorCodec
 from patient_tracker.http.params import given, given_root
 from patient_tracker.http.responses import ApiResponse, resource_response
-from patient_tracker.idempotency import request_fingerprint, run_idempotent
 from patient_tracker.operations import operation, spec_operations
 from patient_tracker.resource import Slice
 

@@ -17,9 +17,9 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from patient_tracker.auth.caller import Caller
+from patient_tracker.http.idempotency import request_fingerprint, run_idempotent
 from patient_tracker.http.pagination import CursorCodec, cursor_codec
 from patient_tracker.http.responses import ApiResponse, page_response, resource_response
-from patient_tracker.idempotency import request_fingerprint, run_idempotent
 
 __all__ = ["change_resource", "create_resource", "delete_resource", "read_page", "read_resource"]
 
