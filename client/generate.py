@@ -8,19 +8,25 @@ Both generate into a temporary folder first: openapi-python-client (pinned in py
 template for (`spec_modules`: the documented response headers, typed, the problem codes of
 `x-problem-codes`, and the event union with its `type` table from `Event`'s discriminator); then
 the pinned ruff from this same environment with explicit isolated settings, then a header line on
-every module. The write mode replaces the folder whole, so an operation removed from the spec
-leaves no stale module behind; the check mode compares file by file and also fails on generated
-files that git does not track yet.
+every module. Beside the folder, `_problem_errors.py`: one exception class per problem code, a
+subclass of its status's class in the hand-written `_errors.py` (which is why it is not inside
+`generated/`, a leaf that imports nothing hand-written). The write mode replaces the folder whole,
+so an operation removed from the spec leaves no stale module behind; the check mode compares file
+by file (`_problem_errors.py` too) and also fails on generated files that git does not track yet.
 """
 
 from __future__ import annotations
 
 import argparse
+import ast
 import filecmp
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
+import textwrap
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +36,12 @@ CLIENT_DIR = Path(__file__).resolve().parent
 ROOT = CLIENT_DIR.parent
 SPEC = ROOT / "spec" / "openapi.yaml"
 CONFIG = CLIENT_DIR / "openapi-python-client.yaml"
-TARGET = CLIENT_DIR / "src" / "patient_tracker_client" / "generated"
+PACKAGE = CLIENT_DIR / "src" / "patient_tracker_client"
+TARGET = PACKAGE / "generated"
+# The hand-written status classes and their status -> class table, which the per-code classes of
+# PROBLEM_ERRORS (generated beside TARGET) subclass.
+ERRORS = PACKAGE / "_errors.py"
+PROBLEM_ERRORS = PACKAGE / "_problem_errors.py"
 HEADER = (
     "# Generated from spec/openapi.yaml by openapi-python-client (nox -s generate). Do not edit.\n"
 )
@@ -56,9 +67,10 @@ def run(*args: str, cwd: Path) -> None:
         sys.exit(f"{' '.join(args[:2])} failed:\n{result.stdout}{result.stderr}")
 
 
-def generate_into(work: Path) -> Path:
-    """Generate the package under `work`; returns its folder."""
+def generate_into(work: Path) -> tuple[Path, Path]:
+    """Generate under `work`: the package's folder and the per-code errors module beside it."""
     out = work / "generated"
+    beside = work / "beside"
     run(
         "openapi_python_client",
         "generate",
@@ -73,23 +85,31 @@ def generate_into(work: Path) -> Path:
         str(out),
         cwd=work,
     )
-    for name, source in spec_modules(SPEC).items():
-        (out / name).write_text(source, encoding="utf-8")
+    sources = spec_modules(SPEC)
+    for name in SPEC_MODULES:
+        (out / name).write_text(sources[name], encoding="utf-8")
+    beside.mkdir()
+    problem_errors = beside / PROBLEM_ERRORS.name
+    problem_errors.write_text(sources[PROBLEM_ERRORS.name], encoding="utf-8")
     # Sorted imports, and the unused ones the templates import unconditionally removed; then the
     # formatter. Only fixes: the generated code must pass the project's full rule set as it is.
-    run("ruff", "check", "--fix-only", *RUFF_SETTINGS, "--select", "I,F401", ".", cwd=out)
-    run("ruff", "format", *RUFF_SETTINGS, ".", cwd=out)
+    run("ruff", "check", "--fix-only", *RUFF_SETTINGS, "--select", "I,F401", ".", cwd=work)
+    run("ruff", "format", *RUFF_SETTINGS, ".", cwd=work)
     for module in sorted(out.rglob("*.py")):
         header = SPEC_HEADER if module.parent == out and module.name in SPEC_MODULES else HEADER
         module.write_text(header + module.read_text(encoding="utf-8"), encoding="utf-8")
-    return out
+    problem_errors.write_text(
+        SPEC_HEADER + problem_errors.read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    return out, problem_errors
 
 
 # ---------------------------------------------------------------- modules from the spec itself
 #
 # openapi-python-client reads neither response headers nor vendor extensions, nor discriminators,
 # so these modules are written here, from the spec: the first two as plain data and dataclasses
-# that import nothing of the SDK; events.py imports the generated event models.
+# that import nothing of the SDK; events.py imports the generated event models; _problem_errors.py
+# (beside generated/) subclasses the hand-written status classes.
 
 HEADER_TYPES = {"string": "str", "integer": "int", "number": "float"}
 
@@ -254,6 +274,122 @@ PROBLEM_CODES: Mapping[str, ProblemCode] = {{
 '''
 
 
+@dataclass(frozen=True)
+class StatusClasses:
+    """What `_errors.py` says about its status classes, read from its source (see `read`)."""
+
+    by_status: dict[int, str]  # `_BY_STATUS`: status -> class name
+    other_client_error: str  # `_OTHER_CLIENT_ERROR`: any other status below 500
+    other_server_error: str  # `_OTHER_SERVER_ERROR`: any other status from 500
+    problem_codes: dict[str, str]  # class name -> its `problem_code`, where it sets one
+    names: frozenset[str]  # every class `_errors.py` defines
+
+    def of(self, status: int) -> str:
+        """The status class's name for `status`: `_errors.status_class`, on the same table."""
+        other = self.other_server_error if status >= 500 else self.other_client_error
+        return self.by_status.get(status, other)
+
+    @classmethod
+    def read(cls, path: Path) -> StatusClasses:
+        """From `_errors.py`'s syntax tree: the generator cannot import the package it writes
+        into (the package imports this module's output), so it reads the one table there."""
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        assigned: dict[str, ast.expr] = {}
+        problem_codes: dict[str, str] = {}
+        names: set[str] = set()
+        for node in tree.body:
+            if isinstance(node, ast.AnnAssign | ast.Assign) and node.value is not None:
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                for target in targets:
+                    if isinstance(target, ast.Name):
+                        assigned[target.id] = node.value
+            elif isinstance(node, ast.ClassDef):
+                names.add(node.name)
+                for item in node.body:
+                    if (
+                        isinstance(item, ast.Assign)
+                        and [ast.unparse(t) for t in item.targets] == ["problem_code"]
+                        and isinstance(item.value, ast.Constant)
+                    ):
+                        problem_codes[node.name] = str(item.value.value)
+        table = assigned.get("_BY_STATUS")
+        client, server = assigned.get("_OTHER_CLIENT_ERROR"), assigned.get("_OTHER_SERVER_ERROR")
+        if not isinstance(table, ast.Dict) or not isinstance(client, ast.Name):
+            raise SpecError(f"{path.name}: no `_BY_STATUS` dict and `_OTHER_CLIENT_ERROR` class")
+        if not isinstance(server, ast.Name):
+            raise SpecError(f"{path.name}: no `_OTHER_SERVER_ERROR` class")
+        by_status = {
+            key.value: value.id
+            for key, value in zip(table.keys, table.values, strict=True)
+            if isinstance(key, ast.Constant)
+            and isinstance(key.value, int)
+            and isinstance(value, ast.Name)
+        }
+        if len(by_status) != len(table.keys):
+            raise SpecError(f"{path.name}: `_BY_STATUS` must map int literals to class names")
+        return cls(by_status, client.id, server.id, problem_codes, frozenset(names))
+
+
+def error_class_name(code: str) -> str:
+    """phone_taken -> PhoneTakenError, internal_error -> InternalError."""
+    camel = "".join(word.capitalize() for word in code.split("_"))
+    return camel if camel.endswith("Error") else camel + "Error"
+
+
+def problem_errors_module(spec: dict[str, Any], statuses: StatusClasses) -> str:
+    """The source of _problem_errors.py: a class per code, under its status's class."""
+    codes = spec["components"]["schemas"]["Problem"]["x-problem-codes"]
+    classes, table, parents, exported = [], [], {"ApiError"}, []
+    for entry in codes:
+        code, status, title = str(entry["code"]), int(entry["status"]), str(entry["title"])
+        if not re.fullmatch(r"[a-z][a-z0-9]*(_[a-z0-9]+)*", code):
+            raise SpecError(f"problem code {code!r}: not snake_case, so no class name")
+        if not 400 <= status <= 599 or '"' in title or "\\" in title:
+            raise SpecError(f"problem code {code}: status {status} or title {title!r} unusable")
+        name, parent = error_class_name(code), statuses.of(status)
+        parents.add(parent)
+        table.append(f"    {code!r}: {name},")
+        if name == parent:  # the status class stands for the code (`not_found`)
+            if statuses.problem_codes.get(name) != code:
+                raise SpecError(f"{ERRORS.name}: {name} stands for {code!r}; set its problem_code")
+            continue
+        if name in statuses.names or name in exported:
+            raise SpecError(f"problem code {code}: class {name} is already defined")
+        # The docstring wrapped to the line length, the class's indent and quotes included.
+        doc = "\n    ".join(textwrap.wrap(f"{status} `{code}`: {title}.", width=100 - 10))
+        exported.append(name)
+        classes.append(f'class {name}({parent}):\n    """{doc}"""\n\n    problem_code = {code!r}\n')
+    listed = {str(entry["code"]) for entry in codes}
+    for name, code in sorted(statuses.problem_codes.items()):
+        if code not in listed:
+            raise SpecError(f"{ERRORS.name}: {name} names {code!r}, which the spec does not list")
+    names = "".join(f"    {name!r},\n" for name in sorted(exported))
+    return f'''"""One exception class per problem code of spec/openapi.yaml (`x-problem-codes`).
+
+Each is a subclass of its status's class in `_errors.py` (`PhoneTakenError(ConflictError)`), so
+`except ConflictError` catches it too; a code whose class would be its status's class
+(`not_found`) has none here, its status class stands for it. `BY_CODE`: code -> class, for
+`error_from_response`; a code not in it raises its status's class.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from ._errors import {", ".join(sorted(parents))}
+
+__all__ = [
+{names}]
+
+
+{(chr(10) * 3).join(classes)}
+
+BY_CODE: Mapping[str, type[ApiError]] = {{
+{chr(10).join(table)}
+}}
+'''
+
+
 def events_module(spec: dict[str, Any]) -> str:
     """The source of events.py: `Event` (the union) and `EVENT_MODELS` (type -> model class)."""
     union = spec["components"]["schemas"].get("Event") or {}
@@ -300,9 +436,10 @@ def spec_modules(spec_path: Path) -> dict[str, str]:
     spec = yaml.safe_load(spec_path.read_text(encoding="utf-8"))
     try:
         sources = (response_headers_module(spec), problem_codes_module(spec), events_module(spec))
+        problem_errors = problem_errors_module(spec, StatusClasses.read(ERRORS))
     except SpecError as error:
         sys.exit(f"Cannot generate from the spec: {error}")
-    return dict(zip(SPEC_MODULES, sources, strict=True))
+    return dict(zip(SPEC_MODULES, sources, strict=True)) | {PROBLEM_ERRORS.name: problem_errors}
 
 
 def relative_files(folder: Path) -> set[str]:
@@ -343,25 +480,36 @@ def differences(fresh: Path, committed: Path) -> list[str]:
     return found
 
 
+def module_differences(fresh: Path, committed: Path) -> list[str]:
+    """What differs between a freshly generated single module and the committed one."""
+    name = committed.relative_to(PACKAGE).as_posix()
+    if not committed.is_file():
+        return [f"missing (generate would add it): {name}"]
+    if not filecmp.cmp(fresh, committed, shallow=False):
+        return [f"differs: {name}"]
+    return [f"not tracked by git: {name}" for _ in untracked(committed)]
+
+
 def main() -> None:
     """Write or check the generated package."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="compare only; exit 1 on drift")
     check = parser.parse_args().check
     with tempfile.TemporaryDirectory(prefix="sdk-generate-") as work:
-        fresh = generate_into(Path(work))
+        fresh, problem_errors = generate_into(Path(work))
         if check:
-            found = differences(fresh, TARGET)
+            found = differences(fresh, TARGET) + module_differences(problem_errors, PROBLEM_ERRORS)
             if found:
                 sys.exit(
                     "The committed SDK differs from a fresh generation; run `nox -s generate` "
                     "and commit the result:\n  " + "\n  ".join(found)
                 )
-            print(f"{TARGET.relative_to(ROOT)} matches a fresh generation.")
+            print(f"{TARGET.relative_to(ROOT)} and {PROBLEM_ERRORS.name} match a fresh generation.")
             return
         shutil.rmtree(TARGET, ignore_errors=True)
         shutil.copytree(fresh, TARGET)
-        print(f"Regenerated {TARGET.relative_to(ROOT)}.")
+        shutil.copyfile(problem_errors, PROBLEM_ERRORS)
+        print(f"Regenerated {TARGET.relative_to(ROOT)} and {PROBLEM_ERRORS.name}.")
 
 
 if __name__ == "__main__":

@@ -12,45 +12,27 @@ client with retries, timeouts and per-call options (`PatientTracker`, `AsyncPati
 (a delivery's Standard Webhooks signature checked and its event parsed into its generated model).
 """
 
+from . import _problem_errors
 from ._calls import ApiResponse, amodify, etag, modify, unwrap
 from ._client import DEFAULT_TIMEOUT, AsyncPatientTracker, PatientTracker
 from ._errors import (
     ApiConnectionError,
     ApiError,
     ApiTimeoutError,
-    AppointmentOverlapError,
     BadRequestError,
     ConflictError,
-    DatabaseUnavailableError,
     FieldProblem,
     ForbiddenError,
-    IdempotencyKeyReusedError,
-    InsufficientScopeError,
-    InternalError,
-    InvalidApiKeyError,
-    InvalidCursorError,
-    InvalidStatusTransitionError,
-    MalformedJsonError,
-    MethodNotAllowedError,
     NotFoundError,
-    PatientHasAppointmentsError,
     PatientTrackerError,
-    PayloadTooLargeError,
-    PhoneTakenError,
-    PractitionerHasAppointmentsError,
-    PractitionerInactiveError,
     PreconditionFailedError,
     RateLimitedError,
-    RequestHeaderTooLargeError,
-    ServerBusyError,
     ServerError,
-    UnauthenticatedError,
     UnauthorizedError,
-    UnsupportedMediaTypeError,
     ValidationError,
-    ValidationFailedError,
 )
 from ._pagination import apaginate, paginate
+from ._problem_errors import *  # noqa: F403 - the generated class per problem code, its __all__
 from ._retry import RetryPolicy
 from .generated.events import EVENT_MODELS, Event
 from .generated.problem_codes import PROBLEM_CODES, ProblemCode
@@ -73,44 +55,24 @@ __all__ = [
     "ApiError",
     "ApiResponse",
     "ApiTimeoutError",
-    "AppointmentOverlapError",
     "AsyncPatientTracker",
     "BadRequestError",
     "ConflictError",
-    "DatabaseUnavailableError",
     "Event",
     "FieldProblem",
     "ForbiddenError",
-    "IdempotencyKeyReusedError",
-    "InsufficientScopeError",
-    "InternalError",
-    "InvalidApiKeyError",
-    "InvalidCursorError",
-    "InvalidStatusTransitionError",
-    "MalformedJsonError",
-    "MethodNotAllowedError",
     "NotFoundError",
-    "PatientHasAppointmentsError",
     "PatientTracker",
     "PatientTrackerError",
-    "PayloadTooLargeError",
-    "PhoneTakenError",
-    "PractitionerHasAppointmentsError",
-    "PractitionerInactiveError",
     "PreconditionFailedError",
     "ProblemCode",
     "RateLimitedError",
-    "RequestHeaderTooLargeError",
     "ResponseHeaders",
     "RetryPolicy",
-    "ServerBusyError",
     "ServerError",
-    "UnauthenticatedError",
     "UnauthorizedError",
     "UnknownEventTypeError",
-    "UnsupportedMediaTypeError",
     "ValidationError",
-    "ValidationFailedError",
     "WebhookHeadersError",
     "WebhookPayloadError",
     "WebhookSignatureError",
@@ -124,3 +86,6 @@ __all__ = [
     "unwrap",
     "verify_webhook",
 ]
+# The class per problem code (`PhoneTakenError`, ...), generated from the spec: a code added to the
+# spec is exported without a change here.
+__all__ += _problem_errors.__all__

@@ -138,138 +138,14 @@ class ServerError(ApiError):
     """5xx: the server failed (or was unavailable after the client's retries)."""
 
 
-# ---------------------------------------------------------------- one class per problem code
+# ---------------------------------------------------------------- status -> class
 #
-# Each documented code (spec: `x-problem-codes` on `Problem`, generated into
-# `generated.problem_codes.PROBLEM_CODES`) has a class here, a subclass of its status's class, so
-# `except ConflictError` still catches `PhoneTakenError`. These are written out, not made at import
-# time from the generated list, so that type checkers and editors know them;
-# client/tests/test_problem_codes.py fails, naming the code, when the spec documents a code that
-# has no class here (or a class names a code the spec does not document). At run time a code
-# without a class falls back to its status's class.
-
-
-class MalformedJsonError(BadRequestError):
-    """400 `malformed_json`: the body is not well-formed JSON."""
-
-    problem_code = "malformed_json"
-
-
-class MethodNotAllowedError(BadRequestError):
-    """405 `method_not_allowed`."""
-
-    problem_code = "method_not_allowed"
-
-
-class PayloadTooLargeError(BadRequestError):
-    """413 `payload_too_large`: the body is larger than the API takes."""
-
-    problem_code = "payload_too_large"
-
-
-class RequestHeaderTooLargeError(BadRequestError):
-    """431 `request_header_too_large`: the request line and headers exceed the server's limit."""
-
-    problem_code = "request_header_too_large"
-
-
-class UnsupportedMediaTypeError(BadRequestError):
-    """415 `unsupported_media_type`: the body's `Content-Type` is not one the operation takes."""
-
-    problem_code = "unsupported_media_type"
-
-
-class UnauthenticatedError(UnauthorizedError):
-    """401 `unauthenticated`: no API key was sent."""
-
-    problem_code = "unauthenticated"
-
-
-class InvalidApiKeyError(UnauthorizedError):
-    """401 `invalid_api_key`: the API key is unknown or revoked."""
-
-    problem_code = "invalid_api_key"
-
-
-class InsufficientScopeError(ForbiddenError):
-    """403 `insufficient_scope`: the API key lacks a scope the operation needs."""
-
-    problem_code = "insufficient_scope"
-
-
-class PhoneTakenError(ConflictError):
-    """409 `phone_taken`: another patient already has this phone number."""
-
-    problem_code = "phone_taken"
-
-
-class PatientHasAppointmentsError(ConflictError):
-    """409 `patient_has_appointments`: a patient with appointments cannot be deleted."""
-
-    problem_code = "patient_has_appointments"
-
-
-class PractitionerHasAppointmentsError(ConflictError):
-    """409 `practitioner_has_appointments`: deactivate the practitioner instead."""
-
-    problem_code = "practitioner_has_appointments"
-
-
-class AppointmentOverlapError(ConflictError):
-    """409 `appointment_overlap`: the patient or practitioner has another appointment then."""
-
-    problem_code = "appointment_overlap"
-
-
-class PractitionerInactiveError(ConflictError):
-    """409 `practitioner_inactive`: the practitioner takes no new appointments."""
-
-    problem_code = "practitioner_inactive"
-
-
-class InvalidStatusTransitionError(ConflictError):
-    """409 `invalid_status_transition`: the appointment's status does not allow that move
-    (`current_status` says which it is)."""
-
-    problem_code = "invalid_status_transition"
-
-
-class ValidationFailedError(ValidationError):
-    """422 `validation_failed`: see `errors` for each field or parameter."""
-
-    problem_code = "validation_failed"
-
-
-class InvalidCursorError(ValidationError):
-    """422 `invalid_cursor`: the `cursor` is not one the API gave out for this list."""
-
-    problem_code = "invalid_cursor"
-
-
-class IdempotencyKeyReusedError(ValidationError):
-    """422 `idempotency_key_reused`: the `Idempotency-Key` was used for another request."""
-
-    problem_code = "idempotency_key_reused"
-
-
-class InternalError(ServerError):
-    """500 `internal_error`: the server failed."""
-
-    problem_code = "internal_error"
-
-
-class DatabaseUnavailableError(ServerError):
-    """503 `database_unavailable`: the server cannot reach its database (retried first)."""
-
-    problem_code = "database_unavailable"
-
-
-class ServerBusyError(ServerError):
-    """503 `server_busy`: the server refused the request at its concurrency limit (retried
-    first)."""
-
-    problem_code = "server_busy"
-
+# The one status -> class mapping. The classes per documented problem code (spec:
+# `x-problem-codes`) are generated from it into `_problem_errors.py` by client/generate.py, which
+# reads this table and the two fallbacks below with `ast` (it cannot import the package it is
+# generating into): `PhoneTakenError(ConflictError)`, so `except ConflictError` still catches it.
+# A code whose class would be its status's class (`not_found` -> `NotFoundError`) gets none: the
+# status class stands for it and names it in `problem_code`.
 
 _BY_STATUS: dict[int, type[ApiError]] = {
     401: UnauthorizedError,
@@ -280,23 +156,16 @@ _BY_STATUS: dict[int, type[ApiError]] = {
     422: ValidationError,
     429: RateLimitedError,
 }
-
-
-def _with_subclasses(kind: type[ApiError]) -> list[type[ApiError]]:
-    return [kind, *(each for sub in kind.__subclasses__() for each in _with_subclasses(sub))]
-
-
-# problem code -> its class (every ApiError subclass above that names one).
-BY_CODE: dict[str, type[ApiError]] = {
-    kind.problem_code: kind for kind in _with_subclasses(ApiError) if kind.problem_code
-}
+# The class of any other status: 500 and up, and below (400, 405, 413, 415, 431, 418, ...).
+_OTHER_SERVER_ERROR: type[ApiError] = ServerError
+_OTHER_CLIENT_ERROR: type[ApiError] = BadRequestError
 
 
 def status_class(status: int) -> type[ApiError]:
     """The class of an error status, whatever its code."""
     kind = _BY_STATUS.get(status)
     if kind is None:
-        kind = ServerError if status >= 500 else BadRequestError
+        kind = _OTHER_SERVER_ERROR if status >= 500 else _OTHER_CLIENT_ERROR
     return kind
 
 
@@ -304,6 +173,9 @@ def error_from_response(response: httpx.Response) -> ApiError:
     """The typed exception for an error response whose body has been read: the class of its
     problem code, or, for a code without one (or one that came with another status), the class
     of its status."""
+    # Imported here, not at the top: the generated module subclasses this one's classes.
+    from ._problem_errors import BY_CODE
+
     problem = _problem_body(response.content)
     kind = status_class(response.status_code)
     by_code = BY_CODE.get(_text(problem.get("code")))
