@@ -2,8 +2,9 @@
 
 `ApiError` and its subclasses are built from the server's RFC 9457 problem+json bodies: by status
 (`ConflictError`), and, for a documented problem `code`, by code (`PhoneTakenError`, a subclass
-of `ConflictError`). `ApiConnectionError` / `ApiTimeoutError` are the network failing, after the
-client's retries, with the httpx exception as `__cause__`.
+of `ConflictError`, generated from the spec into `_problem_errors.py`). `ApiConnectionError` /
+`ApiTimeoutError` are the network failing, after the client's retries, with the httpx exception as
+`__cause__`.
 
 Parsing is deliberately tolerant: a body that is not a problem (a proxy's HTML error page, an empty
 503) still becomes an `ApiError` of the right class, by status, instead of a `KeyError` deep in
