@@ -369,6 +369,21 @@ class DeletedResource(BaseModel):
     id: Id
 
 
+class EventType(StrEnum):
+    appointment_booked = "appointment.booked"
+    appointment_rescheduled = "appointment.rescheduled"
+    appointment_cancelled = "appointment.cancelled"
+    appointment_checked_in = "appointment.checked_in"
+    appointment_completed = "appointment.completed"
+    appointment_no_show = "appointment.no_show"
+    patient_created = "patient.created"
+    patient_updated = "patient.updated"
+    patient_deleted = "patient.deleted"
+    practitioner_created = "practitioner.created"
+    practitioner_updated = "practitioner.updated"
+    practitioner_deleted = "practitioner.deleted"
+
+
 class AppointmentBookedEvent(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
@@ -672,6 +687,17 @@ class ListAppointmentsParametersQuery(BaseModel):
     start_at_before: Instant | MISSING = MISSING
 
 
+class ListEventsParametersQuery(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    limit: Annotated[int, Field(ge=1, le=100)] = 20
+    cursor: Annotated[str | MISSING, Field(max_length=512, min_length=1)] = MISSING
+    type: EventType | MISSING = MISSING
+    resource_id: Id | MISSING = MISSING
+    created_after: Instant | MISSING = MISSING
+
+
 class Event(
     RootModel[
         AppointmentBookedEvent
@@ -757,3 +783,11 @@ class Problem(BaseModel):
             max_length=100,
         ),
     ] = MISSING
+
+
+class EventPage(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    items: Annotated[list[Event], Field(description="The events on this page.", max_length=100)]
+    next_cursor: NextCursor | None

@@ -13,11 +13,21 @@ from patient_tracker.appointments import router as appointments_handlers
 from patient_tracker.cursor_secret import provide_cursor_codec
 from patient_tracker.db.database import Database
 from patient_tracker.db.engine import create_engine_from_url
+from patient_tracker.events import router as events_handlers
 from patient_tracker.operations import bind_operations, handlers_in
 from patient_tracker.patients import router as patients_handlers
 from patient_tracker.practitioners import router as practitioners_handlers
 from patient_tracker.problem_handlers import UnexpectedErrorMiddleware, install_problem_handlers
 from patient_tracker.settings import Settings, get_settings
+
+# The modules whose handlers implement the spec's operations (`operations.bind_operations`).
+HANDLER_MODULES = (
+    health,
+    patients_handlers,
+    practitioners_handlers,
+    appointments_handlers,
+    events_handlers,
+)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -57,7 +67,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # Every spec operation, bound to its handler (or the app refuses to start).
     bind_operations(
         app,
-        handlers_in(health, patients_handlers, practitioners_handlers, appointments_handlers),
+        handlers_in(*HANDLER_MODULES),
     )
     # The spec document itself is no operation of it: the same flat route table, no nesting.
     app.router.routes.extend(spec_document.router.routes)

@@ -15,6 +15,7 @@ import pytest
 from conftest import free_port, serving
 from patient_tracker import cli
 from patient_tracker.auth.keys import authenticate
+from patient_tracker.auth.scopes import ALL_SCOPES
 from patient_tracker.db.database import Database
 from patient_tracker.db.migrate import current_revision
 from patient_tracker.settings import get_settings
@@ -50,12 +51,12 @@ def upgraded(capsys: pytest.CaptureFixture[str]) -> None:
 def test_db_upgrade(cli_env: str, capsys: pytest.CaptureFixture[str]) -> None:
     status, out, err = run(capsys, "db", "upgrade")
     assert (status, out) == (0, "")
-    assert "revision 0002" in err
+    assert "revision 0003" in err
     # Idempotent.
     assert run(capsys, "db", "upgrade")[0] == 0
     db = Database.from_url(cli_env)
     try:
-        assert current_revision(db.engine) == "0002"
+        assert current_revision(db.engine) == "0003"
     finally:
         db.dispose()
 
@@ -88,7 +89,7 @@ def test_keys_create(cli_env: str, capsys: pytest.CaptureFixture[str]) -> None:
     finally:
         db.dispose()
     assert principal is not None
-    assert len(principal.scopes) == 6
+    assert len(principal.scopes) == len(ALL_SCOPES)
 
 
 def test_keys_create_with_scopes(cli_env: str, capsys: pytest.CaptureFixture[str]) -> None:
@@ -251,7 +252,7 @@ def test_serve_migrates_then_runs_uvicorn(
     }
     db = Database.from_url(cli_env)
     try:
-        assert current_revision(db.engine) == "0002"
+        assert current_revision(db.engine) == "0003"
     finally:
         db.dispose()
 

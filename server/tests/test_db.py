@@ -131,10 +131,10 @@ def test_migration_matches_tables(database: Database) -> None:
 
 
 def test_migration_is_at_head_and_idempotent(database: Database) -> None:
-    assert head_revision() == "0002"
-    assert current_revision(database.engine) == "0002"
+    assert head_revision() == "0003"
+    assert current_revision(database.engine) == "0003"
     upgrade(database.engine)  # nothing to do, no error
-    assert current_revision(database.engine) == "0002"
+    assert current_revision(database.engine) == "0003"
 
 
 def test_constraints_beyond_autogenerate(database: Database) -> None:
@@ -233,7 +233,7 @@ def test_concurrent_migrations(database_url: str) -> None:
     assert [process.returncode for process in processes] == [0, 0], "\n".join(e for _, e in outputs)
     engine = create_engine_from_url(database_url)
     try:
-        assert current_revision(engine) == "0002"
+        assert current_revision(engine) == "0003"
     finally:
         engine.dispose()
 

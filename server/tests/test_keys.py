@@ -43,6 +43,7 @@ def test_scope_names() -> None:
         "practitioners:write",
         "appointments:read",
         "appointments:write",
+        "webhooks:read",
     )
     assert str(Scope.PATIENTS_READ) == "patients:read"
     assert "patients:read" in {Scope.PATIENTS_READ}

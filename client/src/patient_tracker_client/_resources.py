@@ -18,9 +18,9 @@ patients.list_appointments. A list method's iterator turns its leading "list" in
 from __future__ import annotations
 
 import datetime
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from functools import cached_property
-from typing import Any
+from typing import Any, cast
 
 from ._calls import ApiResponse, typed, unwrap
 from ._pagination import apaginate, paginate
@@ -50,13 +50,17 @@ from .generated.api.practitioners import (
     list_practitioners,
     update_practitioner,
 )
+from .generated.api.webhooks import get_event, list_events
 from .generated.client import AuthenticatedClient
+from .generated.events import Event
 from .generated.models.appointment import Appointment
 from .generated.models.appointment_cancellation import AppointmentCancellation
 from .generated.models.appointment_create import AppointmentCreate
 from .generated.models.appointment_page import AppointmentPage
 from .generated.models.appointment_status import AppointmentStatus
 from .generated.models.appointment_update import AppointmentUpdate
+from .generated.models.event_page import EventPage
+from .generated.models.event_type import EventType
 from .generated.models.health import Health
 from .generated.models.patient import Patient
 from .generated.models.patient_create import PatientCreate
@@ -68,7 +72,7 @@ from .generated.models.practitioner_page import PractitionerPage
 from .generated.models.practitioner_update import PractitionerUpdate
 from .generated.models.problem import Problem
 from .generated.models.readiness import Readiness
-from .generated.types import UNSET, Unset
+from .generated.types import UNSET, Response, Unset
 
 
 class AppointmentsResource:
@@ -2304,6 +2308,243 @@ class AsyncPractitionersRawResource:
         )
 
 
+class WebhooksResource:
+    """The operations tagged `webhooks`: `PatientTracker(...).webhooks`.
+
+    Each returns the success response's model, or raises an `ApiError` subclass; `.raw` has the same
+    methods returning the whole response. Reading an event takes `webhooks:read` and the read
+    scope of its resource.
+    """
+
+    def __init__(self, client: AuthenticatedClient) -> None:
+        self._client = client
+        self.raw = WebhooksRawResource(client)
+
+    def get_event(self, event_id: str) -> Event:
+        """Get an event (`GET /v1/events/{event_id}`).
+
+        Returns one event (a generated event model, told apart by `type`); `404` after the 30 days
+        events are kept.
+
+        Raises:
+            ApiError: for an error response, as its subclass (`NotFoundError`, ...).
+        """
+        # The 12-member union is more than mypy infers `unwrap`'s type parameter from.
+        response = cast("Response[Any]", get_event.sync_detailed(event_id, client=self._client))
+        return cast("Event", unwrap(response))
+
+    def list_events(
+        self,
+        *,
+        limit: int | Unset = 20,
+        cursor: str | Unset = UNSET,
+        type_: EventType | Unset = UNSET,
+        resource_id: str | Unset = UNSET,
+        created_after: datetime.datetime | Unset = UNSET,
+    ) -> EventPage:
+        """List events (`GET /v1/events`).
+
+        Lists the events of the last 30 days, oldest first, optionally filtered by type (the
+        parameter `type_`), resource and time.
+
+        Raises:
+            ApiError: for an error response, as its subclass (`NotFoundError`, ...).
+        """
+        return unwrap(
+            list_events.sync_detailed(
+                client=self._client,
+                limit=limit,
+                cursor=cursor,
+                type_=type_,
+                resource_id=resource_id,
+                created_after=created_after,
+            )
+        )
+
+    def list_all_events(
+        self,
+        *,
+        limit: int | Unset = 20,
+        cursor: str | Unset = UNSET,
+        type_: EventType | Unset = UNSET,
+        resource_id: str | Unset = UNSET,
+        created_after: datetime.datetime | Unset = UNSET,
+    ) -> Iterator[Event]:
+        """Every item of `list_events`, across all pages (`GET /v1/events`).
+
+        Follows `next_cursor`, one request per page as the iteration reaches it; `limit` is the
+        page size, `cursor` where to start. The parameters are those of `list_events`.
+        """
+        return cast(
+            "Iterator[Event]",
+            paginate(
+                cast("Callable[..., Any]", list_events.sync_detailed),
+                client=self._client,
+                limit=limit,
+                cursor=cursor,
+                type_=type_,
+                resource_id=resource_id,
+                created_after=created_after,
+            ),
+        )
+
+
+class WebhooksRawResource:
+    """The operations tagged `webhooks`, each returning the whole response.
+
+    `PatientTracker(...).webhooks.raw`: the methods of `WebhooksResource` (list_all excepted),
+    returning an `ApiResponse`. An error status still raises `ApiError`.
+    """
+
+    def __init__(self, client: AuthenticatedClient) -> None:
+        self._client = client
+
+    def get_event(self, event_id: str) -> ApiResponse[Event | Problem]:
+        """Get an event (`GET /v1/events/{event_id}`), returning the whole response."""
+        return typed(get_event.sync_detailed(event_id, client=self._client))
+
+    def list_events(
+        self,
+        *,
+        limit: int | Unset = 20,
+        cursor: str | Unset = UNSET,
+        type_: EventType | Unset = UNSET,
+        resource_id: str | Unset = UNSET,
+        created_after: datetime.datetime | Unset = UNSET,
+    ) -> ApiResponse[EventPage | Problem]:
+        """List events (`GET /v1/events`), returning the whole response."""
+        return typed(
+            list_events.sync_detailed(
+                client=self._client,
+                limit=limit,
+                cursor=cursor,
+                type_=type_,
+                resource_id=resource_id,
+                created_after=created_after,
+            )
+        )
+
+
+class AsyncWebhooksResource:
+    """The operations tagged `webhooks`: `AsyncPatientTracker(...).webhooks`.
+
+    Each returns the success response's model, or raises an `ApiError` subclass; `.raw` has the same
+    methods returning the whole response. Reading an event takes `webhooks:read` and the read
+    scope of its resource.
+    """
+
+    def __init__(self, client: AuthenticatedClient) -> None:
+        self._client = client
+        self.raw = AsyncWebhooksRawResource(client)
+
+    async def get_event(self, event_id: str) -> Event:
+        """Get an event (`GET /v1/events/{event_id}`).
+
+        Returns one event (a generated event model, told apart by `type`); `404` after the 30 days
+        events are kept.
+
+        Raises:
+            ApiError: for an error response, as its subclass (`NotFoundError`, ...).
+        """
+        # The 12-member union is more than mypy infers `unwrap`'s type parameter from.
+        response = cast(
+            "Response[Any]", await get_event.asyncio_detailed(event_id, client=self._client)
+        )
+        return cast("Event", unwrap(response))
+
+    async def list_events(
+        self,
+        *,
+        limit: int | Unset = 20,
+        cursor: str | Unset = UNSET,
+        type_: EventType | Unset = UNSET,
+        resource_id: str | Unset = UNSET,
+        created_after: datetime.datetime | Unset = UNSET,
+    ) -> EventPage:
+        """List events (`GET /v1/events`).
+
+        Lists the events of the last 30 days, oldest first, optionally filtered by type (the
+        parameter `type_`), resource and time.
+
+        Raises:
+            ApiError: for an error response, as its subclass (`NotFoundError`, ...).
+        """
+        return unwrap(
+            await list_events.asyncio_detailed(
+                client=self._client,
+                limit=limit,
+                cursor=cursor,
+                type_=type_,
+                resource_id=resource_id,
+                created_after=created_after,
+            )
+        )
+
+    def list_all_events(
+        self,
+        *,
+        limit: int | Unset = 20,
+        cursor: str | Unset = UNSET,
+        type_: EventType | Unset = UNSET,
+        resource_id: str | Unset = UNSET,
+        created_after: datetime.datetime | Unset = UNSET,
+    ) -> AsyncIterator[Event]:
+        """Every item of `list_events`, across all pages (`GET /v1/events`).
+
+        Follows `next_cursor`, one request per page as the iteration reaches it; `limit` is the
+        page size, `cursor` where to start. The parameters are those of `list_events`.
+        """
+        return cast(
+            "AsyncIterator[Event]",
+            apaginate(
+                cast("Callable[..., Any]", list_events.asyncio_detailed),
+                client=self._client,
+                limit=limit,
+                cursor=cursor,
+                type_=type_,
+                resource_id=resource_id,
+                created_after=created_after,
+            ),
+        )
+
+
+class AsyncWebhooksRawResource:
+    """The operations tagged `webhooks`, each returning the whole response.
+
+    `AsyncPatientTracker(...).webhooks.raw`: the methods of `AsyncWebhooksResource` (list_all
+    excepted),
+    returning an `ApiResponse`. An error status still raises `ApiError`.
+    """
+
+    def __init__(self, client: AuthenticatedClient) -> None:
+        self._client = client
+
+    async def get_event(self, event_id: str) -> ApiResponse[Event | Problem]:
+        """Get an event (`GET /v1/events/{event_id}`), returning the whole response."""
+        return typed(await get_event.asyncio_detailed(event_id, client=self._client))
+
+    async def list_events(
+        self,
+        *,
+        limit: int | Unset = 20,
+        cursor: str | Unset = UNSET,
+        type_: EventType | Unset = UNSET,
+        resource_id: str | Unset = UNSET,
+        created_after: datetime.datetime | Unset = UNSET,
+    ) -> ApiResponse[EventPage | Problem]:
+        """List events (`GET /v1/events`), returning the whole response."""
+        return typed(
+            await list_events.asyncio_detailed(
+                client=self._client,
+                limit=limit,
+                cursor=cursor,
+                type_=type_,
+                resource_id=resource_id,
+                created_after=created_after,
+            )
+        )
+
+
 class Resources:
     """The API's operations by tag, as properties of `PatientTracker` (which sets `client`)."""
 
@@ -2328,6 +2569,11 @@ class Resources:
     def practitioners(self) -> PractitionersResource:
         """The operations tagged `practitioners`."""
         return PractitionersResource(self.client)
+
+    @cached_property
+    def webhooks(self) -> WebhooksResource:
+        """The operations tagged `webhooks`."""
+        return WebhooksResource(self.client)
 
 
 class AsyncResources:
@@ -2354,3 +2600,8 @@ class AsyncResources:
     def practitioners(self) -> AsyncPractitionersResource:
         """The operations tagged `practitioners`."""
         return AsyncPractitionersResource(self.client)
+
+    @cached_property
+    def webhooks(self) -> AsyncWebhooksResource:
+        """The operations tagged `webhooks`."""
+        return AsyncWebhooksResource(self.client)

@@ -21,7 +21,14 @@ from patient_tracker.http.pagination import CursorCodec, cursor_codec
 from patient_tracker.http.responses import ApiResponse, page_response, resource_response
 from patient_tracker.idempotency import request_fingerprint, run_idempotent
 
-__all__ = ["change_resource", "create_resource", "delete_resource", "read_page", "read_resource"]
+__all__ = [
+    "change_resource",
+    "create_resource",
+    "delete_resource",
+    "read_model",
+    "read_page",
+    "read_resource",
+]
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 # A service call on an open transaction that returns a resource and its version.
@@ -35,6 +42,11 @@ async def read_resource(request: Request, get: Versioned[BaseModel]) -> Response
         return resource_response(*get(conn)).to_response()
 
     return await Caller.of(request).db.read(work)
+
+
+async def read_model(request: Request, get: Callable[[Connection], BaseModel]) -> Response:
+    """`200` with one unversioned, immutable thing (no `ETag`), e.g. an event."""
+    return page_response(await Caller.of(request).db.read(get))
 
 
 async def read_page(

@@ -14,6 +14,8 @@ from .appointment_rescheduled_event import AppointmentRescheduledEvent
 from .appointment_status import AppointmentStatus
 from .appointment_update import AppointmentUpdate
 from .deleted_resource import DeletedResource
+from .event_page import EventPage
+from .event_type import EventType
 from .field_error import FieldError
 from .health import Health
 from .health_status import HealthStatus
@@ -49,6 +51,8 @@ __all__ = (
     "AppointmentStatus",
     "AppointmentUpdate",
     "DeletedResource",
+    "EventPage",
+    "EventType",
     "FieldError",
     "Health",
     "HealthStatus",
