@@ -19,6 +19,7 @@ from patient_tracker.patients import router as patients_handlers
 from patient_tracker.practitioners import router as practitioners_handlers
 from patient_tracker.problem_handlers import UnexpectedErrorMiddleware, install_problem_handlers
 from patient_tracker.settings import Settings, get_settings
+from patient_tracker.webhook_endpoints import router as webhook_endpoints_handlers
 
 # The modules whose handlers implement the spec's operations (`operations.bind_operations`).
 HANDLER_MODULES = (
@@ -27,6 +28,7 @@ HANDLER_MODULES = (
     practitioners_handlers,
     appointments_handlers,
     events_handlers,
+    webhook_endpoints_handlers,
 )
 
 

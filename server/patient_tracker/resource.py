@@ -71,21 +71,33 @@ class Resource(Generic[ModelT]):
     """One kind of versioned resource: its table, its model, and the noun its errors use."""
 
     def __init__(
-        self, noun: str, table: VersionedTable, model: type[ModelT], events: ResourceEvents
+        self,
+        noun: str,
+        table: VersionedTable,
+        model: type[ModelT],
+        events: ResourceEvents | None,
+        *,
+        present: Callable[[Mapping[str, Any]], Mapping[str, Any]] | None = None,
     ) -> None:
+        """`events` None: changes of this resource record no event (webhook endpoints).
+        `present`: row -> the model's fields, where columns and fields differ in form."""
         self.noun = noun
         self.table = table
         self.model = model
         self.events = events
+        self._present = present
         self._fields = tuple(model.model_fields)
 
     def to_model(self, row: Mapping[Any, Any]) -> ModelT:
         """The API representation of a row (or of the values just written)."""
+        if self._present is not None:
+            row = self._present(row)
         return self.model.model_validate({field: row[field] for field in self._fields})
 
-    def record(self, conn: Connection, event_type: str, row_id: str, model: ModelT) -> None:
-        """Record that resource `row_id`, now `model`, had an `event_type` change."""
-        record_event(conn, event_type, row_id, model)
+    def record(self, conn: Connection, event_type: str | None, row_id: str, model: ModelT) -> None:
+        """Record that resource `row_id`, now `model`, had an `event_type` change (if any)."""
+        if event_type is not None:
+            record_event(conn, event_type, row_id, model)
 
     def not_found(self, row_id: str) -> NotFoundError:
         """The 404 for an id that names nothing."""
@@ -118,7 +130,7 @@ class Resource(Generic[ModelT]):
             conn, {**values, "id": new_id(), "version": 1, "created_at": now, "updated_at": now}
         )
         model = self.to_model(row)
-        self.record(conn, self.events.created, row["id"], model)
+        self.record(conn, self.events.created if self.events else None, row["id"], model)
         return model, 1
 
     def read_modify_write(
@@ -135,7 +147,7 @@ class Resource(Generic[ModelT]):
         changes.update(version=row["version"] + 1, updated_at=datetime.now(UTC))
         self.table.update(conn, row_id, changes)
         model, version = self.get(conn, row_id)
-        self.record(conn, self.events.updated, row_id, model)
+        self.record(conn, self.events.updated if self.events else None, row_id, model)
         return model, version
 
     def delete(
@@ -153,9 +165,10 @@ class Resource(Generic[ModelT]):
             raise in_use
         # Referenced after the check (a concurrent booking): the foreign key holds, same error.
         self.table.delete(conn, row_id, referenced=in_use)
-        if self.events.deleted is None:
-            raise RuntimeError(f"{self.noun} names no delete event")  # a programming error
-        record_event(conn, self.events.deleted, row_id, {"id": row_id})
+        if self.events is not None:
+            if self.events.deleted is None:
+                raise RuntimeError(f"{self.noun} names no delete event")  # a programming error
+            record_event(conn, self.events.deleted, row_id, {"id": row_id})
 
     def slice(
         self, rows: Sequence[Row[Any]], limit: int, key_of: Callable[[Row[Any]], PageKey]

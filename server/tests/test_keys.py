@@ -44,6 +44,7 @@ def test_scope_names() -> None:
         "appointments:read",
         "appointments:write",
         "webhooks:read",
+        "webhooks:write",
     )
     assert str(Scope.PATIENTS_READ) == "patients:read"
     assert "patients:read" in {Scope.PATIENTS_READ}

@@ -18,13 +18,13 @@ from patient_tracker.events import repository
 from patient_tracker.problems import NotFoundError, ValidationFailedError
 from patient_tracker.resource import PageKey, PageKeyError, Slice
 
-__all__ = ["ALL_EVENT_TYPES", "get", "list_slice", "readable_types"]
+__all__ = ["ALL_EVENT_TYPES", "get", "list_slice", "read_scope", "readable_types"]
 
 # Every event type of the spec, in its order.
 ALL_EVENT_TYPES: tuple[str, ...] = tuple(member.value for member in EventType)
 
 
-def _read_scope(event_type: str) -> str:
+def read_scope(event_type: str) -> str:
     """The read scope an event's data needs: `patient.updated` -> `patients:read`."""
     return event_type.partition(".")[0] + "s:read"
 
@@ -32,7 +32,7 @@ def _read_scope(event_type: str) -> str:
 def readable_types(scopes: Iterable[str]) -> tuple[str, ...]:
     """The event types whose data a key holding `scopes` may read."""
     held = set(scopes)
-    return tuple(t for t in ALL_EVENT_TYPES if _read_scope(t) in held)
+    return tuple(t for t in ALL_EVENT_TYPES if read_scope(t) in held)
 
 
 def _to_event(row: Any) -> Event:

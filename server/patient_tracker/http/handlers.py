@@ -22,6 +22,7 @@ from patient_tracker.http.responses import ApiResponse, page_response, resource_
 from patient_tracker.idempotency import request_fingerprint, run_idempotent
 
 __all__ = [
+    "act_on_resource",
     "change_resource",
     "create_resource",
     "delete_resource",
@@ -90,3 +91,18 @@ async def delete_resource(request: Request, delete: Callable[[Connection], None]
     """`204` once the resource is deleted."""
     await Caller.of(request).db.write(delete)
     return Response(status_code=204)
+
+
+async def act_on_resource(
+    request: Request, idempotency_key: str | None, act: Versioned[BaseModel]
+) -> Response:
+    """`200` with the resource after a POST action and its `ETag`; replayed for a known key."""
+    caller = Caller.of(request)
+
+    def work(conn: Connection) -> ApiResponse:
+        return resource_response(*act(conn))
+
+    def fingerprint() -> str:
+        return request_fingerprint("POST", request.url.path, "")
+
+    return await run_idempotent(caller.db, caller.principal, idempotency_key, fingerprint, work)

@@ -36,6 +36,17 @@ from .practitioner_updated_event import PractitionerUpdatedEvent
 from .problem import Problem
 from .readiness import Readiness
 from .readiness_status import ReadinessStatus
+from .webhook_attempt import WebhookAttempt
+from .webhook_attempt_page import WebhookAttemptPage
+from .webhook_endpoint import WebhookEndpoint
+from .webhook_endpoint_create import WebhookEndpointCreate
+from .webhook_endpoint_disabled_reason_type_0 import WebhookEndpointDisabledReasonType0
+from .webhook_endpoint_page import WebhookEndpointPage
+from .webhook_endpoint_update import WebhookEndpointUpdate
+from .webhook_endpoint_with_secret import WebhookEndpointWithSecret
+from .webhook_endpoint_with_secret_disabled_reason_type_0 import (
+    WebhookEndpointWithSecretDisabledReasonType0,
+)
 
 __all__ = (
     "Appointment",
@@ -73,4 +84,13 @@ __all__ = (
     "Problem",
     "Readiness",
     "ReadinessStatus",
+    "WebhookAttempt",
+    "WebhookAttemptPage",
+    "WebhookEndpoint",
+    "WebhookEndpointCreate",
+    "WebhookEndpointDisabledReasonType0",
+    "WebhookEndpointPage",
+    "WebhookEndpointUpdate",
+    "WebhookEndpointWithSecret",
+    "WebhookEndpointWithSecretDisabledReasonType0",
 )
