@@ -20,6 +20,7 @@ from patient_tracker.practitioners import router as practitioners_handlers
 from patient_tracker.problem_handlers import UnexpectedErrorMiddleware, install_problem_handlers
 from patient_tracker.settings import Settings, get_settings
 from patient_tracker.webhook_endpoints import router as webhook_endpoints_handlers
+from patient_tracker.webhooks.worker import DeliveryWorker
 
 # The modules whose handlers implement the spec's operations (`operations.bind_operations`).
 HANDLER_MODULES = (
@@ -42,9 +43,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.db = database
         # Once per process: the secret is immutable while the process runs.
         retrying = await provide_cursor_codec(app.state, settings, database)
+        worker = DeliveryWorker(database, settings) if settings.webhook_worker else None
+        if worker is not None:
+            worker.start()
         try:
             yield
         finally:
+            if worker is not None:
+                await worker.stop()
             if retrying is not None:
                 retrying.cancel()
             database.dispose()
