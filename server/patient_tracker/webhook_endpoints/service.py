@@ -8,6 +8,7 @@ unit of work; the form checks run again here, inside it.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from typing import Any
@@ -29,6 +30,9 @@ from patient_tracker.webhook_endpoints import repository
 from patient_tracker.webhook_endpoints.errors import scope_missing, unsafe_url
 from patient_tracker.webhooks import signing, ssrf
 
+# A request must not hang on a slow resolver.
+RESOLVE_TIMEOUT = 5.0
+
 
 def _present(row: Mapping[str, Any]) -> Mapping[str, Any]:
     return {**row, "event_types": row["event_types"].split()}
@@ -40,9 +44,14 @@ endpoints = Resource("webhook endpoint", repository.table, WebhookEndpoint, None
 async def vet_url(url: str, policy: ssrf.DestinationPolicy) -> str:
     """The URL if it is safe to send to now (form and DNS), else 422 pointing at `/url`."""
     try:
-        await ssrf.resolve_destination(url, policy)
+        async with asyncio.timeout(RESOLVE_TIMEOUT):
+            await ssrf.resolve_destination(url, policy)
     except ssrf.UnsafeDestinationError as error:
         raise unsafe_url(error) from None
+    except TimeoutError:
+        raise unsafe_url(
+            ssrf.UnsafeDestinationError("unresolvable", "the URL's host did not resolve in time")
+        ) from None
     return url
 
 
