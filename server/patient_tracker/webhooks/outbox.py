@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import Connection, delete, or_, select, update
 
@@ -25,7 +26,15 @@ from patient_tracker.ids import new_id
 from patient_tracker.webhooks import schedule
 from patient_tracker.webhooks.sender import AttemptRecord
 
-__all__ = ["EVENT_RETENTION", "LEASE", "Claimed", "claim", "purge", "record_attempt"]
+__all__ = [
+    "EVENT_RETENTION",
+    "LEASE",
+    "Claimed",
+    "claim",
+    "has_due",
+    "purge",
+    "record_attempt",
+]
 
 # Longer than an attempt can take (sender.DELIVERY_TIMEOUT, 15 s), with room for recording it.
 LEASE = timedelta(seconds=30)
@@ -48,16 +57,28 @@ class Claimed:
     payload: str
 
 
+def _due(now: datetime) -> Any:
+    d = webhook_deliveries.c
+    return (
+        d.status == "pending",
+        d.next_attempt_at <= now,
+        or_(d.claimed_until.is_(None), d.claimed_until < now),
+    )
+
+
+def has_due(conn: Connection, now: datetime) -> bool:
+    """Whether any delivery is due: a read, so that an idle worker never takes the write lock
+    (on SQLite, `BEGIN IMMEDIATE` would queue the API's writers behind it once a poll)."""
+    found = conn.execute(select(webhook_deliveries.c.id).where(*_due(now)).limit(1)).first()
+    return found is not None
+
+
 def claim(conn: Connection, worker_id: str, now: datetime, limit: int) -> list[Claimed]:
     """Lease up to `limit` due deliveries to enabled endpoints to `worker_id`."""
     d, e, v = webhook_deliveries.c, webhook_endpoints.c, events.c
     due = (
         select(d.id)
-        .where(
-            d.status == "pending",
-            d.next_attempt_at <= now,
-            or_(d.claimed_until.is_(None), d.claimed_until < now),
-        )
+        .where(*_due(now))
         .order_by(d.next_attempt_at)
         .limit(limit)
         .with_for_update(skip_locked=True)

@@ -87,6 +87,8 @@ class DeliveryWorker:
             purged = await self._db.write(lambda conn: outbox.purge(conn, now))
             if purged:
                 logger.info("webhook events purged count=%d", purged)
+        if not await self._db.read(lambda conn: outbox.has_due(conn, now)):
+            return False
         claimed = await self._db.write(
             lambda conn: outbox.claim(conn, self.worker_id, now, CONCURRENCY)
         )
