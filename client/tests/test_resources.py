@@ -137,7 +137,7 @@ def test_every_operation_has_a_method_with_its_parameters(asynchronous: bool) ->
     )
     detailed = "asyncio_detailed" if asynchronous else "sync_detailed"
     modules = operation_modules()
-    assert len(modules) == 21
+    assert len(modules) == 31
     for tag, module in modules:
         resource = getattr(tracker, tag)
         name = rule(module.__name__.rsplit(".", 1)[1], tag)

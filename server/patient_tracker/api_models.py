@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import MISSING, AwareDatetime, BaseModel, ConfigDict, Field, RootModel
+from pydantic import MISSING, AnyUrl, AwareDatetime, BaseModel, ConfigDict, Field, RootModel
 
 from patient_tracker.formats import CalendarDate, Instant
 
@@ -369,6 +369,207 @@ class DeletedResource(BaseModel):
     id: Id
 
 
+class WebhookUrl(RootModel[AnyUrl]):
+    root: Annotated[
+        AnyUrl,
+        Field(
+            description="Where events are posted: an absolute `https` URL without credentials, whose host does not\nresolve to a private, loopback or link-local address (checked when it is set and before\nevery delivery). `http` and private addresses are accepted only when the server's operator\nallows them, for development.\n",
+            examples=["https://reminders.example.com/hooks/patient-tracker"],
+        ),
+    ]
+
+
+class WebhookDescription(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(
+            description="What the endpoint is for, for people.",
+            examples=["Appointment reminders"],
+            max_length=500,
+            min_length=1,
+            pattern="^[^\\x00-\\x1F\\x7F]+$",
+        ),
+    ]
+
+
+class WebhookSecret(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(
+            description="The signing secret, `whsec_` and the base64 of 32 random bytes (Standard Webhooks). Shown\nonly when the endpoint is created and when its secret is rotated.\n",
+            examples=["whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw9bSJo6ONz3k="],
+            max_length=50,
+            min_length=50,
+            pattern="^whsec_[A-Za-z0-9+/]{43}=$",
+        ),
+    ]
+
+
+class EventType1(RootModel[str]):
+    root: Annotated[
+        str, Field(description="An event type (see `EventType`).", max_length=40, min_length=1)
+    ]
+
+
+class DisabledReason(StrEnum):
+    failing = "failing"
+
+
+class WebhookEndpoint(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    id: Id
+    url: WebhookUrl
+    event_types: Annotated[
+        list[EventType1],
+        Field(description="The event types delivered; empty means every type.", max_length=12),
+    ]
+    description: Annotated[
+        WebhookDescription | None, Field(description="What the endpoint is for, or `null`.")
+    ]
+    enabled: Annotated[bool, Field(description="Whether events are delivered to it.")]
+    disabled_reason: Annotated[
+        DisabledReason | None,
+        Field(
+            description="Why the server disabled it: `failing` after 3 days of failed deliveries; `null` when\nenabled or disabled by you.\n"
+        ),
+    ]
+    disabled_at: Annotated[
+        Timestamp | None, Field(description="When the server disabled it, or `null`.")
+    ]
+    secret_rotated_at: Annotated[
+        Timestamp | None, Field(description="When the secret was last rotated, or `null`.")
+    ]
+    created_at: Timestamp
+    updated_at: Timestamp
+
+
+class WebhookEndpointWithSecret(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    id: Id
+    url: WebhookUrl
+    event_types: Annotated[
+        list[EventType1],
+        Field(description="The event types delivered; empty means every type.", max_length=12),
+    ]
+    description: Annotated[
+        WebhookDescription | None, Field(description="What the endpoint is for, or `null`.")
+    ]
+    enabled: Annotated[bool, Field(description="Whether events are delivered to it.")]
+    disabled_reason: Annotated[
+        DisabledReason | None,
+        Field(
+            description="Why the server disabled it: `failing` after 3 days of failed deliveries; `null` when\nenabled or disabled by you.\n"
+        ),
+    ]
+    disabled_at: Annotated[
+        Timestamp | None, Field(description="When the server disabled it, or `null`.")
+    ]
+    secret_rotated_at: Annotated[
+        Timestamp | None, Field(description="When the secret was last rotated, or `null`.")
+    ]
+    created_at: Timestamp
+    updated_at: Timestamp
+    secret: WebhookSecret
+
+
+class WebhookEndpointPage(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    items: Annotated[
+        list[WebhookEndpoint], Field(description="The endpoints on this page.", max_length=100)
+    ]
+    next_cursor: NextCursor | None
+
+
+class StatusCode(RootModel[int]):
+    root: Annotated[
+        int,
+        Field(
+            description="The HTTP status the endpoint answered, or `null` when it did not answer.",
+            ge=100,
+            le=599,
+        ),
+    ]
+
+
+class Error(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(
+            description="Why no status came back (`timeout`, `connection_failed`, `tls_failed`,\n`protocol_error`, `invalid_url`, `scheme_not_allowed`, `credentials_in_url`,\n`unresolvable`, `private_address`; more may be added), or `null`.\n",
+            max_length=32,
+            min_length=1,
+            pattern="^[a-z_]+$",
+        ),
+    ]
+
+
+class WebhookAttempt(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    id: Id
+    event_id: EventId
+    attempt: Annotated[
+        int,
+        Field(
+            description="Which attempt of its series (a redelivery starts a new series at 1).",
+            ge=1,
+            le=1000,
+        ),
+    ]
+    started_at: Timestamp
+    duration_ms: Annotated[
+        int, Field(description="How long it took, in milliseconds.", ge=0, le=600000)
+    ]
+    status_code: Annotated[
+        StatusCode | None,
+        Field(
+            description="The HTTP status the endpoint answered, or `null` when it did not answer."
+        ),
+    ]
+    error: Annotated[
+        Error | None,
+        Field(
+            description="Why no status came back (`timeout`, `connection_failed`, `tls_failed`,\n`protocol_error`, `invalid_url`, `scheme_not_allowed`, `credentials_in_url`,\n`unresolvable`, `private_address`; more may be added), or `null`.\n"
+        ),
+    ]
+    next_attempt_at: Annotated[
+        Timestamp | None,
+        Field(description="When the next attempt is due, or `null` when none will follow."),
+    ]
+
+
+class WebhookAttemptPage(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    items: Annotated[
+        list[WebhookAttempt], Field(description="The attempts on this page.", max_length=100)
+    ]
+    next_cursor: NextCursor | None
+
+
+class EventType(StrEnum):
+    appointment_booked = "appointment.booked"
+    appointment_rescheduled = "appointment.rescheduled"
+    appointment_cancelled = "appointment.cancelled"
+    appointment_checked_in = "appointment.checked_in"
+    appointment_completed = "appointment.completed"
+    appointment_no_show = "appointment.no_show"
+    patient_created = "patient.created"
+    patient_updated = "patient.updated"
+    patient_deleted = "patient.deleted"
+    practitioner_created = "practitioner.created"
+    practitioner_updated = "practitioner.updated"
+    practitioner_deleted = "practitioner.deleted"
+
+
 class AppointmentBookedEvent(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
@@ -672,6 +873,70 @@ class ListAppointmentsParametersQuery(BaseModel):
     start_at_before: Instant | MISSING = MISSING
 
 
+class ListEventsParametersQuery(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    limit: Annotated[int, Field(ge=1, le=100)] = 20
+    cursor: Annotated[str | MISSING, Field(max_length=512, min_length=1)] = MISSING
+    type: EventType | MISSING = MISSING
+    resource_id: Id | MISSING = MISSING
+    created_after: Instant | MISSING = MISSING
+
+
+class ListWebhookEndpointsParametersQuery(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    limit: Annotated[int, Field(ge=1, le=100)] = 20
+    cursor: Annotated[str | MISSING, Field(max_length=512, min_length=1)] = MISSING
+
+
+class ListWebhookAttemptsParametersQuery(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    limit: Annotated[int, Field(ge=1, le=100)] = 20
+    cursor: Annotated[str | MISSING, Field(max_length=512, min_length=1)] = MISSING
+    event_id: EventId | MISSING = MISSING
+
+
+class WebhookEndpointCreate(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    url: WebhookUrl
+    event_types: Annotated[
+        list[EventType] | MISSING,
+        Field(
+            description="The event types to deliver; absent or empty means every type.",
+            max_length=12,
+        ),
+    ] = MISSING
+    description: WebhookDescription | MISSING = MISSING
+
+
+class WebhookEndpointUpdate(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    url: WebhookUrl | MISSING = MISSING
+    event_types: Annotated[
+        list[EventType] | MISSING,
+        Field(description="The event types to deliver; empty means every type.", max_length=12),
+    ] = MISSING
+    description: Annotated[
+        WebhookDescription | MISSING | None,
+        Field(description="The new description, or `null` to remove it."),
+    ] = MISSING
+    enabled: Annotated[
+        bool | MISSING,
+        Field(
+            description="`false` pauses deliveries; `true` resumes them (and clears `disabled_reason`)."
+        ),
+    ] = MISSING
+
+
 class Event(
     RootModel[
         AppointmentBookedEvent
@@ -757,3 +1022,11 @@ class Problem(BaseModel):
             max_length=100,
         ),
     ] = MISSING
+
+
+class EventPage(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    items: Annotated[list[Event], Field(description="The events on this page.", max_length=100)]
+    next_cursor: NextCursor | None

@@ -13,11 +13,24 @@ from patient_tracker.appointments import router as appointments_handlers
 from patient_tracker.cursor_secret import provide_cursor_codec
 from patient_tracker.db.database import Database
 from patient_tracker.db.engine import create_engine_from_url
+from patient_tracker.events import router as events_handlers
 from patient_tracker.operations import bind_operations, handlers_in
 from patient_tracker.patients import router as patients_handlers
 from patient_tracker.practitioners import router as practitioners_handlers
 from patient_tracker.problem_handlers import UnexpectedErrorMiddleware, install_problem_handlers
 from patient_tracker.settings import Settings, get_settings
+from patient_tracker.webhook_endpoints import router as webhook_endpoints_handlers
+from patient_tracker.webhooks.worker import DeliveryWorker
+
+# The modules whose handlers implement the spec's operations (`operations.bind_operations`).
+HANDLER_MODULES = (
+    health,
+    patients_handlers,
+    practitioners_handlers,
+    appointments_handlers,
+    events_handlers,
+    webhook_endpoints_handlers,
+)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -30,9 +43,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.db = database
         # Once per process: the secret is immutable while the process runs.
         retrying = await provide_cursor_codec(app.state, settings, database)
+        worker = DeliveryWorker(database, settings) if settings.webhook_worker else None
+        if worker is not None:
+            worker.start()
         try:
             yield
         finally:
+            if worker is not None:
+                await worker.stop()
             if retrying is not None:
                 retrying.cancel()
             database.dispose()
@@ -57,7 +75,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # Every spec operation, bound to its handler (or the app refuses to start).
     bind_operations(
         app,
-        handlers_in(health, patients_handlers, practitioners_handlers, appointments_handlers),
+        handlers_in(*HANDLER_MODULES),
     )
     # The spec document itself is no operation of it: the same flat route table, no nesting.
     app.router.routes.extend(spec_document.router.routes)

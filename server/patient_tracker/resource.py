@@ -7,6 +7,11 @@ shown as a generated model. For each, `Resource` reads one by id (404 if absent)
 refers to it, and cuts a keyset slice out of a listing query. A resource package passes in only
 what is particular to it: its rules (the change to make) and its queries.
 
+Every create, change and delete through `Resource` records its event (`events.recorder`) in the
+same transaction, so no change commits without its event: a resource names its event types
+(`ResourceEvents`) and nothing else. A change the skeleton does not make itself (the appointment
+status moves) records its event with `Resource.record`.
+
 Services take an open transaction and never commit: `Database.read`/`write` (the unit-of-work
 runner in `db/`) do.
 """
@@ -23,16 +28,26 @@ from sqlalchemy import Connection, Row
 
 from patient_tracker.db.versioned import VersionedTable
 from patient_tracker.etags import check_if_match
+from patient_tracker.events.recorder import record_event
 from patient_tracker.ids import new_id
 from patient_tracker.problems import NotFoundError
 
-__all__ = ["PageKey", "PageKeyError", "Resource", "Slice", "sent_fields"]
+__all__ = ["PageKey", "PageKeyError", "Resource", "ResourceEvents", "Slice", "sent_fields"]
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 ItemT = TypeVar("ItemT", bound=BaseModel)
 PageKey = tuple[str, ...]
 # The row as it is now (locked) -> the columns to change; raises the resource's errors.
 Change = Callable[[dict[str, Any]], Mapping[str, Any]]
+
+
+@dataclass(frozen=True, slots=True)
+class ResourceEvents:
+    """The event types a resource's create, change and delete record (the spec's `webhooks`)."""
+
+    created: str
+    updated: str
+    deleted: str | None = None  # None: the resource is never deleted (appointments)
 
 
 class PageKeyError(ValueError):
@@ -55,15 +70,34 @@ def sent_fields(patch: BaseModel) -> dict[str, Any]:
 class Resource(Generic[ModelT]):
     """One kind of versioned resource: its table, its model, and the noun its errors use."""
 
-    def __init__(self, noun: str, table: VersionedTable, model: type[ModelT]) -> None:
+    def __init__(
+        self,
+        noun: str,
+        table: VersionedTable,
+        model: type[ModelT],
+        events: ResourceEvents | None,
+        *,
+        present: Callable[[Mapping[str, Any]], Mapping[str, Any]] | None = None,
+    ) -> None:
+        """`events` None: changes of this resource record no event (webhook endpoints).
+        `present`: row -> the model's fields, where columns and fields differ in form."""
         self.noun = noun
         self.table = table
         self.model = model
+        self.events = events
+        self._present = present
         self._fields = tuple(model.model_fields)
 
     def to_model(self, row: Mapping[Any, Any]) -> ModelT:
         """The API representation of a row (or of the values just written)."""
+        if self._present is not None:
+            row = self._present(row)
         return self.model.model_validate({field: row[field] for field in self._fields})
+
+    def record(self, conn: Connection, event_type: str | None, row_id: str, model: ModelT) -> None:
+        """Record that resource `row_id`, now `model`, had an `event_type` change (if any)."""
+        if event_type is not None:
+            record_event(conn, event_type, row_id, model)
 
     def not_found(self, row_id: str) -> NotFoundError:
         """The 404 for an id that names nothing."""
@@ -95,7 +129,9 @@ class Resource(Generic[ModelT]):
         row = self.table.insert(
             conn, {**values, "id": new_id(), "version": 1, "created_at": now, "updated_at": now}
         )
-        return self.to_model(row), 1
+        model = self.to_model(row)
+        self.record(conn, self.events.created if self.events else None, row["id"], model)
+        return model, 1
 
     def read_modify_write(
         self, conn: Connection, row_id: str, if_match: str | None, change: Change
@@ -106,10 +142,13 @@ class Resource(Generic[ModelT]):
         """
         row = self.locked(conn, row_id, if_match)
         changes = dict(change(row))
-        if changes:
-            changes.update(version=row["version"] + 1, updated_at=datetime.now(UTC))
-            self.table.update(conn, row_id, changes)
-        return self.get(conn, row_id)
+        if not changes:
+            return self.get(conn, row_id)
+        changes.update(version=row["version"] + 1, updated_at=datetime.now(UTC))
+        self.table.update(conn, row_id, changes)
+        model, version = self.get(conn, row_id)
+        self.record(conn, self.events.updated if self.events else None, row_id, model)
+        return model, version
 
     def delete(
         self,
@@ -126,6 +165,10 @@ class Resource(Generic[ModelT]):
             raise in_use
         # Referenced after the check (a concurrent booking): the foreign key holds, same error.
         self.table.delete(conn, row_id, referenced=in_use)
+        if self.events is not None:
+            if self.events.deleted is None:
+                raise RuntimeError(f"{self.noun} names no delete event")  # a programming error
+            record_event(conn, self.events.deleted, row_id, {"id": row_id})
 
     def slice(
         self, rows: Sequence[Row[Any]], limit: int, key_of: Callable[[Row[Any]], PageKey]

@@ -154,6 +154,31 @@ class Settings(BaseSettings):
         description="Seconds a client has to send a request's body once its headers are in; "
         "then the connection is closed.",
     )
+    # Webhooks (docs/design.md, "Events and webhooks"). The first two loosen the SSRF rules for
+    # development and tests only: production endpoints are https and resolve to public addresses.
+    webhook_allow_http: bool = Field(
+        default=False, description="Accept http:// webhook URLs (development and tests only)."
+    )
+    webhook_allow_private_addresses: bool = Field(
+        default=False,
+        description="Accept webhook URLs that resolve to private, loopback or link-local "
+        "addresses (development and tests only).",
+    )
+    webhook_worker: bool = Field(
+        default=True, description="Run the webhook delivery worker in this server process."
+    )
+    webhook_poll_interval: float = Field(
+        default=1.0,
+        gt=0,
+        le=60,
+        description="Seconds between the delivery worker's looks for due deliveries.",
+    )
+    webhook_retry_scale: float = Field(
+        default=1.0,
+        gt=0,
+        le=1,
+        description="Factor on the retry delays (tests shorten them; 1 in production).",
+    )
 
     @field_validator("database_url")
     @classmethod

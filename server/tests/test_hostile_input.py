@@ -127,7 +127,7 @@ BODY_OPERATIONS = [
 
 
 def test_the_operation_lists_are_not_empty() -> None:
-    assert len(LIST_OPERATIONS) == 4, LIST_OPERATIONS
+    assert len(LIST_OPERATIONS) == 7, LIST_OPERATIONS
     assert len(BODY_OPERATIONS) >= 7, BODY_OPERATIONS
 
 

@@ -41,6 +41,8 @@ def test_scope_names() -> None:
         "practitioners:write",
         "appointments:read",
         "appointments:write",
+        "webhooks:read",
+        "webhooks:write",
     )
     assert str(Scope.PATIENTS_READ) == "patients:read"
     assert "patients:read" in {Scope.PATIENTS_READ}

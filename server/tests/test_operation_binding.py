@@ -17,15 +17,13 @@ from fastapi.routing import APIRoute
 from starlette.requests import Request
 from starlette.responses import Response
 
-from patient_tracker import health
 from patient_tracker.api_models import (
     ListPatientsParametersQuery,
     ListPractitionersParametersQuery,
     PatientCreate,
     PatientUpdate,
 )
-from patient_tracker.app import create_app
-from patient_tracker.appointments import router as appointments_handlers
+from patient_tracker.app import HANDLER_MODULES, create_app
 from patient_tracker.auth.route import SecuredRoute
 from patient_tracker.deps import IdInPath, IfMatch
 from patient_tracker.operations import (
@@ -37,12 +35,11 @@ from patient_tracker.operations import (
     spec_operations,
 )
 from patient_tracker.patients import router as patients_handlers
-from patient_tracker.practitioners import router as practitioners_handlers
 from patient_tracker.settings import Settings
 from patient_tracker.spec_document import spec_dict
 
 Handler = Callable[..., Any]
-MODULES = (health, patients_handlers, practitioners_handlers, appointments_handlers)
+MODULES = HANDLER_MODULES
 
 
 def _real_handlers() -> list[Handler]:

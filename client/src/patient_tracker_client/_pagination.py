@@ -22,6 +22,10 @@ from .generated.models import (
     Practitioner,
     PractitionerPage,
     Problem,
+    WebhookAttempt,
+    WebhookAttemptPage,
+    WebhookEndpoint,
+    WebhookEndpointPage,
 )
 from .generated.types import Response
 
@@ -31,6 +35,14 @@ P = ParamSpec("P")
 # match several; the page types are distinct (Response is invariant), so the first match is right.
 
 
+@overload
+def paginate(  # type: ignore[overload-overlap]
+    op: Callable[P, Response[WebhookEndpointPage | Problem]], *args: P.args, **kwargs: P.kwargs
+) -> Iterator[WebhookEndpoint]: ...
+@overload
+def paginate(  # type: ignore[overload-overlap]
+    op: Callable[P, Response[WebhookAttemptPage | Problem]], *args: P.args, **kwargs: P.kwargs
+) -> Iterator[WebhookAttempt]: ...
 @overload
 def paginate(  # type: ignore[overload-overlap]
     op: Callable[P, Response[PatientPage | Problem]], *args: P.args, **kwargs: P.kwargs
@@ -53,6 +65,18 @@ def paginate(op: Callable[P, Response[Any]], *args: P.args, **kwargs: P.kwargs) 
         kwargs["cursor"] = page.next_cursor
 
 
+@overload
+def apaginate(  # type: ignore[overload-overlap]
+    op: Callable[P, Awaitable[Response[WebhookEndpointPage | Problem]]],
+    *args: P.args,
+    **kwargs: P.kwargs,
+) -> AsyncIterator[WebhookEndpoint]: ...
+@overload
+def apaginate(  # type: ignore[overload-overlap]
+    op: Callable[P, Awaitable[Response[WebhookAttemptPage | Problem]]],
+    *args: P.args,
+    **kwargs: P.kwargs,
+) -> AsyncIterator[WebhookAttempt]: ...
 @overload
 def apaginate(  # type: ignore[overload-overlap]
     op: Callable[P, Awaitable[Response[PatientPage | Problem]]], *args: P.args, **kwargs: P.kwargs

@@ -18,9 +18,9 @@ patients.list_appointments. A list method's iterator turns its leading "list" in
 from __future__ import annotations
 
 import datetime
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from functools import cached_property
-from typing import Any
+from typing import Any, cast
 
 from ._calls import ApiResponse, typed, unwrap
 from ._pagination import apaginate, paginate
@@ -50,13 +50,28 @@ from .generated.api.practitioners import (
     list_practitioners,
     update_practitioner,
 )
+from .generated.api.webhooks import (
+    create_webhook_endpoint,
+    delete_webhook_endpoint,
+    get_event,
+    get_webhook_endpoint,
+    list_events,
+    list_webhook_attempts,
+    list_webhook_endpoints,
+    redeliver_event,
+    rotate_webhook_endpoint_secret,
+    update_webhook_endpoint,
+)
 from .generated.client import AuthenticatedClient
+from .generated.events import Event
 from .generated.models.appointment import Appointment
 from .generated.models.appointment_cancellation import AppointmentCancellation
 from .generated.models.appointment_create import AppointmentCreate
 from .generated.models.appointment_page import AppointmentPage
 from .generated.models.appointment_status import AppointmentStatus
 from .generated.models.appointment_update import AppointmentUpdate
+from .generated.models.event_page import EventPage
+from .generated.models.event_type import EventType
 from .generated.models.health import Health
 from .generated.models.patient import Patient
 from .generated.models.patient_create import PatientCreate
@@ -68,7 +83,14 @@ from .generated.models.practitioner_page import PractitionerPage
 from .generated.models.practitioner_update import PractitionerUpdate
 from .generated.models.problem import Problem
 from .generated.models.readiness import Readiness
-from .generated.types import UNSET, Unset
+from .generated.models.webhook_attempt import WebhookAttempt
+from .generated.models.webhook_attempt_page import WebhookAttemptPage
+from .generated.models.webhook_endpoint import WebhookEndpoint
+from .generated.models.webhook_endpoint_create import WebhookEndpointCreate
+from .generated.models.webhook_endpoint_page import WebhookEndpointPage
+from .generated.models.webhook_endpoint_update import WebhookEndpointUpdate
+from .generated.models.webhook_endpoint_with_secret import WebhookEndpointWithSecret
+from .generated.types import UNSET, Response, Unset
 
 
 class AppointmentsResource:
@@ -2304,6 +2326,817 @@ class AsyncPractitionersRawResource:
         )
 
 
+class WebhooksResource:
+    """The operations tagged `webhooks`: `PatientTracker(...).webhooks`.
+
+    Each returns the success response's model, or raises an `ApiError` subclass; `.raw` has the same
+    methods returning the whole response. Reading an event takes `webhooks:read` and the read
+    scope of its resource.
+    """
+
+    def __init__(self, client: AuthenticatedClient) -> None:
+        self._client = client
+        self.raw = WebhooksRawResource(client)
+
+    def create_endpoint(
+        self, *, body: WebhookEndpointCreate, idempotency_key: str | Unset = UNSET
+    ) -> WebhookEndpointWithSecret:
+        """Create a webhook endpoint (`POST /v1/webhook-endpoints`).
+
+        Subscribes a URL to events: every event of the listed types (all types when
+        `event_types` is absent or empty) is delivered to it from now on. The answer carries the
+        signing `secret`, once: store it. The URL must be `https` and must not resolve to a
+        private, loopback or link-local address (a `422` `validation_failed` pointing at `/url`),
+        unless the server's operator allows them for development. The endpoint receives resource
+        data, so the key needs the read scope of every subscribed type's resource too
+        (`patients:read` for `patient.*`, ...; else `403` `insufficient_scope`). Requires scope
+        `webhooks:write`.
+
+        Raises:
+            ApiError: for an error response, as its subclass (`NotFoundError`, ...).
+        """
+        return unwrap(
+            create_webhook_endpoint.sync_detailed(
+                client=self._client, body=body, idempotency_key=idempotency_key
+            )
+        )
+
+    def delete_endpoint(self, endpoint_id: str, *, if_match: str | Unset = UNSET) -> None:
+        """Delete a webhook endpoint (`DELETE /v1/webhook-endpoints/{endpoint_id}`).
+
+        Deletes a webhook endpoint, its pending deliveries and its attempt history. Requires scope
+        `webhooks:write`.
+
+        Raises:
+            ApiError: for an error response, as its subclass (`NotFoundError`, ...).
+        """
+        unwrap(
+            delete_webhook_endpoint.sync_detailed(
+                endpoint_id, client=self._client, if_match=if_match
+            )
+        )
+
+    def get_endpoint(self, endpoint_id: str) -> WebhookEndpoint:
+        """Get a webhook endpoint (`GET /v1/webhook-endpoints/{endpoint_id}`).
+
+        Returns one webhook endpoint, with its `ETag`, never its secret. `enabled: false` with
+        `disabled_reason: failing` means the server disabled it after 3 days of failed
+        deliveries. Requires scope `webhooks:read`.
+
+        Raises:
+            ApiError: for an error response, as its subclass (`NotFoundError`, ...).
+        """
+        return unwrap(get_webhook_endpoint.sync_detailed(endpoint_id, client=self._client))
+
+    def list_attempts(
+        self,
+        endpoint_id: str,
+        *,
+        limit: int | Unset = 20,
+        cursor: str | Unset = UNSET,
+        event_id: str | Unset = UNSET,
+    ) -> WebhookAttemptPage:
+        """List an endpoint's delivery attempts (`GET
+        /v1/webhook-endpoints/{endpoint_id}/attempts`).
+
+        Lists the delivery attempts made to one endpoint, newest first, optionally for one event:
+        when, the answer's status or the error, how long it took, and when the next attempt is due.
+        Requires scope `webhooks:read`.
+
+        Raises:
+            ApiError: for an error response, as its subclass (`NotFoundError`, ...).
+        """
+        return unwrap(
+            list_webhook_attempts.sync_detailed(
+                endpoint_id, client=self._client, limit=limit, cursor=cursor, event_id=event_id
+            )
+        )
+
+    def list_all_attempts(
+        self,
+        endpoint_id: str,
+        *,
+        limit: int | Unset = 20,
+        cursor: str | Unset = UNSET,
+        event_id: str | Unset = UNSET,
+    ) -> Iterator[WebhookAttempt]:
+        """Every item of `list_attempts`, across all pages (`GET
+        /v1/webhook-endpoints/{endpoint_id}/attempts`).
+
+        Follows `next_cursor`, one request per page as the iteration reaches it; `limit` is the
+        page size, `cursor` where to start. The parameters are those of `list_attempts`.
+        """
+        return paginate(
+            list_webhook_attempts.sync_detailed,
+            endpoint_id,
+            client=self._client,
+            limit=limit,
+            cursor=cursor,
+            event_id=event_id,
+        )
+
+    def list_endpoints(
+        self, *, limit: int | Unset = 20, cursor: str | Unset = UNSET
+    ) -> WebhookEndpointPage:
+        """List webhook endpoints (`GET /v1/webhook-endpoints`).
+
+        Lists webhook endpoints, oldest first. Secrets are never listed. Requires scope
+        `webhooks:read`.
+
+        Raises:
+            ApiError: for an error response, as its subclass (`NotFoundError`, ...).
+        """
+        return unwrap(
+            list_webhook_endpoints.sync_detailed(client=self._client, limit=limit, cursor=cursor)
+        )
+
+    def list_all_endpoints(
+        self, *, limit: int | Unset = 20, cursor: str | Unset = UNSET
+    ) -> Iterator[WebhookEndpoint]:
+        """Every item of `list_endpoints`, across all pages (`GET /v1/webhook-endpoints`).
+
+        Follows `next_cursor`, one request per page as the iteration reaches it; `limit` is the
+        page size, `cursor` where to start. The parameters are those of `list_endpoints`.
+        """
+        return paginate(
+            list_webhook_endpoints.sync_detailed, client=self._client, limit=limit, cursor=cursor
+        )
+
+    def redeliver_event(
+        self, endpoint_id: str, event_id: str, *, idempotency_key: str | Unset = UNSET
+    ) -> None:
+        """Redeliver an event to an endpoint (`POST
+        /v1/webhook-endpoints/{endpoint_id}/events/{event_id}/redeliver`).
+
+        Starts a new series of delivery attempts of one event (of the last 30 days) to one
+        endpoint, now, with the same `webhook-id`: receivers that deduplicate by it are not
+        affected by a redelivery of an event they handled. Also for a disabled endpoint (how one
+        tests a fix). Requires scope `webhooks:write`.
+
+        Raises:
+            ApiError: for an error response, as its subclass (`NotFoundError`, ...).
+        """
+        unwrap(
+            redeliver_event.sync_detailed(
+                endpoint_id, event_id, client=self._client, idempotency_key=idempotency_key
+            )
+        )
+
+    def rotate_endpoint_secret(
+        self,
+        endpoint_id: str,
+        *,
+        idempotency_key: str | Unset = UNSET,
+        if_match: str | Unset = UNSET,
+    ) -> WebhookEndpointWithSecret:
+        """Rotate a webhook endpoint's secret (`POST
+        /v1/webhook-endpoints/{endpoint_id}/rotate-secret`).
+
+        Replaces the signing secret with a new one, shown in the answer, once. For 24 hours the
+        old secret keeps signing too (deliveries carry both signatures), so receivers can switch
+        without losing deliveries. Requires scope `webhooks:write`.
+
+        Raises:
+            ApiError: for an error response, as its subclass (`NotFoundError`, ...).
+        """
+        return unwrap(
+            rotate_webhook_endpoint_secret.sync_detailed(
+                endpoint_id, client=self._client, idempotency_key=idempotency_key, if_match=if_match
+            )
+        )
+
+    def update_endpoint(
+        self,
+        endpoint_id: str,
+        *,
+        body: WebhookEndpointUpdate | WebhookEndpointUpdate | Unset = UNSET,
+        if_match: str | Unset = UNSET,
+    ) -> WebhookEndpoint:
+        """Update a webhook endpoint (`PATCH /v1/webhook-endpoints/{endpoint_id}`).
+
+        Changes a webhook endpoint with a JSON merge patch (RFC 7396): `url`, `event_types`,
+        `description` (`null` removes it) and `enabled`. The rules of creation apply to a new
+        URL and types. `enabled: true` re-enables an endpoint the server disabled and clears
+        `disabled_reason`; deliveries resume with events recorded from then on. Requires scope
+        `webhooks:write`.
+
+        Raises:
+            ApiError: for an error response, as its subclass (`NotFoundError`, ...).
+        """
+        return unwrap(
+            update_webhook_endpoint.sync_detailed(
+                endpoint_id, client=self._client, body=body, if_match=if_match
+            )
+        )
+
+    def get_event(self, event_id: str) -> Event:
+        """Get an event (`GET /v1/events/{event_id}`).
+
+        Returns one event (a generated event model, told apart by `type`); `404` after the 30 days
+        events are kept.
+
+        Raises:
+            ApiError: for an error response, as its subclass (`NotFoundError`, ...).
+        """
+        # The 12-member union is more than mypy infers `unwrap`'s type parameter from.
+        response = cast("Response[Any]", get_event.sync_detailed(event_id, client=self._client))
+        return cast("Event", unwrap(response))
+
+    def list_events(
+        self,
+        *,
+        limit: int | Unset = 20,
+        cursor: str | Unset = UNSET,
+        type_: EventType | Unset = UNSET,
+        resource_id: str | Unset = UNSET,
+        created_after: datetime.datetime | Unset = UNSET,
+    ) -> EventPage:
+        """List events (`GET /v1/events`).
+
+        Lists the events of the last 30 days, oldest first, optionally filtered by type (the
+        parameter `type_`), resource and time.
+
+        Raises:
+            ApiError: for an error response, as its subclass (`NotFoundError`, ...).
+        """
+        return unwrap(
+            list_events.sync_detailed(
+                client=self._client,
+                limit=limit,
+                cursor=cursor,
+                type_=type_,
+                resource_id=resource_id,
+                created_after=created_after,
+            )
+        )
+
+    def list_all_events(
+        self,
+        *,
+        limit: int | Unset = 20,
+        cursor: str | Unset = UNSET,
+        type_: EventType | Unset = UNSET,
+        resource_id: str | Unset = UNSET,
+        created_after: datetime.datetime | Unset = UNSET,
+    ) -> Iterator[Event]:
+        """Every item of `list_events`, across all pages (`GET /v1/events`).
+
+        Follows `next_cursor`, one request per page as the iteration reaches it; `limit` is the
+        page size, `cursor` where to start. The parameters are those of `list_events`.
+        """
+        return cast(
+            "Iterator[Event]",
+            paginate(
+                cast("Callable[..., Any]", list_events.sync_detailed),
+                client=self._client,
+                limit=limit,
+                cursor=cursor,
+                type_=type_,
+                resource_id=resource_id,
+                created_after=created_after,
+            ),
+        )
+
+
+class WebhooksRawResource:
+    """The operations tagged `webhooks`, each returning the whole response.
+
+    `PatientTracker(...).webhooks.raw`: the methods of `WebhooksResource` (list_all excepted),
+    returning an `ApiResponse`. An error status still raises `ApiError`.
+    """
+
+    def __init__(self, client: AuthenticatedClient) -> None:
+        self._client = client
+
+    def create_endpoint(
+        self, *, body: WebhookEndpointCreate, idempotency_key: str | Unset = UNSET
+    ) -> ApiResponse[WebhookEndpointWithSecret | Problem]:
+        """Create a webhook endpoint (`POST /v1/webhook-endpoints`), returning the whole
+        response."""
+        return typed(
+            create_webhook_endpoint.sync_detailed(
+                client=self._client, body=body, idempotency_key=idempotency_key
+            )
+        )
+
+    def delete_endpoint(
+        self, endpoint_id: str, *, if_match: str | Unset = UNSET
+    ) -> ApiResponse[Any | Problem]:
+        """Delete a webhook endpoint (`DELETE /v1/webhook-endpoints/{endpoint_id}`),
+        returning the whole response."""
+        return typed(
+            delete_webhook_endpoint.sync_detailed(
+                endpoint_id, client=self._client, if_match=if_match
+            )
+        )
+
+    def get_endpoint(self, endpoint_id: str) -> ApiResponse[WebhookEndpoint | Problem]:
+        """Get a webhook endpoint (`GET /v1/webhook-endpoints/{endpoint_id}`), returning the
+        whole response."""
+        return typed(get_webhook_endpoint.sync_detailed(endpoint_id, client=self._client))
+
+    def list_attempts(
+        self,
+        endpoint_id: str,
+        *,
+        limit: int | Unset = 20,
+        cursor: str | Unset = UNSET,
+        event_id: str | Unset = UNSET,
+    ) -> ApiResponse[WebhookAttemptPage | Problem]:
+        """List an endpoint's delivery attempts (`GET
+        /v1/webhook-endpoints/{endpoint_id}/attempts`), returning the whole response."""
+        return typed(
+            list_webhook_attempts.sync_detailed(
+                endpoint_id, client=self._client, limit=limit, cursor=cursor, event_id=event_id
+            )
+        )
+
+    def list_endpoints(
+        self, *, limit: int | Unset = 20, cursor: str | Unset = UNSET
+    ) -> ApiResponse[WebhookEndpointPage | Problem]:
+        """List webhook endpoints (`GET /v1/webhook-endpoints`), returning the whole response."""
+        return typed(
+            list_webhook_endpoints.sync_detailed(client=self._client, limit=limit, cursor=cursor)
+        )
+
+    def redeliver_event(
+        self, endpoint_id: str, event_id: str, *, idempotency_key: str | Unset = UNSET
+    ) -> ApiResponse[Any | Problem]:
+        """Redeliver an event to an endpoint (`POST
+        /v1/webhook-endpoints/{endpoint_id}/events/{event_id}/redeliver`), returning the
+        whole response."""
+        return typed(
+            redeliver_event.sync_detailed(
+                endpoint_id, event_id, client=self._client, idempotency_key=idempotency_key
+            )
+        )
+
+    def rotate_endpoint_secret(
+        self,
+        endpoint_id: str,
+        *,
+        idempotency_key: str | Unset = UNSET,
+        if_match: str | Unset = UNSET,
+    ) -> ApiResponse[WebhookEndpointWithSecret | Problem]:
+        """Rotate a webhook endpoint's secret (`POST
+        /v1/webhook-endpoints/{endpoint_id}/rotate-secret`), returning the whole
+        response."""
+        return typed(
+            rotate_webhook_endpoint_secret.sync_detailed(
+                endpoint_id, client=self._client, idempotency_key=idempotency_key, if_match=if_match
+            )
+        )
+
+    def update_endpoint(
+        self,
+        endpoint_id: str,
+        *,
+        body: WebhookEndpointUpdate | WebhookEndpointUpdate | Unset = UNSET,
+        if_match: str | Unset = UNSET,
+    ) -> ApiResponse[WebhookEndpoint | Problem]:
+        """Update a webhook endpoint (`PATCH /v1/webhook-endpoints/{endpoint_id}`),
+        returning the whole response."""
+        return typed(
+            update_webhook_endpoint.sync_detailed(
+                endpoint_id, client=self._client, body=body, if_match=if_match
+            )
+        )
+
+    def get_event(self, event_id: str) -> ApiResponse[Event | Problem]:
+        """Get an event (`GET /v1/events/{event_id}`), returning the whole response."""
+        return typed(get_event.sync_detailed(event_id, client=self._client))
+
+    def list_events(
+        self,
+        *,
+        limit: int | Unset = 20,
+        cursor: str | Unset = UNSET,
+        type_: EventType | Unset = UNSET,
+        resource_id: str | Unset = UNSET,
+        created_after: datetime.datetime | Unset = UNSET,
+    ) -> ApiResponse[EventPage | Problem]:
+        """List events (`GET /v1/events`), returning the whole response."""
+        return typed(
+            list_events.sync_detailed(
+                client=self._client,
+                limit=limit,
+                cursor=cursor,
+                type_=type_,
+                resource_id=resource_id,
+                created_after=created_after,
+            )
+        )
+
+
+class AsyncWebhooksResource:
+    """The operations tagged `webhooks`: `AsyncPatientTracker(...).webhooks`.
+
+    Each returns the success response's model, or raises an `ApiError` subclass; `.raw` has the same
+    methods returning the whole response. Reading an event takes `webhooks:read` and the read
+    scope of its resource.
+    """
+
+    def __init__(self, client: AuthenticatedClient) -> None:
+        self._client = client
+        self.raw = AsyncWebhooksRawResource(client)
+
+    async def create_endpoint(
+        self, *, body: WebhookEndpointCreate, idempotency_key: str | Unset = UNSET
+    ) -> WebhookEndpointWithSecret:
+        """Create a webhook endpoint (`POST /v1/webhook-endpoints`).
+
+        Subscribes a URL to events: every event of the listed types (all types when
+        `event_types` is absent or empty) is delivered to it from now on. The answer carries the
+        signing `secret`, once: store it. The URL must be `https` and must not resolve to a
+        private, loopback or link-local address (a `422` `validation_failed` pointing at `/url`),
+        unless the server's operator allows them for development. The endpoint receives resource
+        data, so the key needs the read scope of every subscribed type's resource too
+        (`patients:read` for `patient.*`, ...; else `403` `insufficient_scope`). Requires scope
+        `webhooks:write`.
+
+        Raises:
+            ApiError: for an error response, as its subclass (`NotFoundError`, ...).
+        """
+        return unwrap(
+            await create_webhook_endpoint.asyncio_detailed(
+                client=self._client, body=body, idempotency_key=idempotency_key
+            )
+        )
+
+    async def delete_endpoint(self, endpoint_id: str, *, if_match: str | Unset = UNSET) -> None:
+        """Delete a webhook endpoint (`DELETE /v1/webhook-endpoints/{endpoint_id}`).
+
+        Deletes a webhook endpoint, its pending deliveries and its attempt history. Requires scope
+        `webhooks:write`.
+
+        Raises:
+            ApiError: for an error response, as its subclass (`NotFoundError`, ...).
+        """
+        unwrap(
+            await delete_webhook_endpoint.asyncio_detailed(
+                endpoint_id, client=self._client, if_match=if_match
+            )
+        )
+
+    async def get_endpoint(self, endpoint_id: str) -> WebhookEndpoint:
+        """Get a webhook endpoint (`GET /v1/webhook-endpoints/{endpoint_id}`).
+
+        Returns one webhook endpoint, with its `ETag`, never its secret. `enabled: false` with
+        `disabled_reason: failing` means the server disabled it after 3 days of failed
+        deliveries. Requires scope `webhooks:read`.
+
+        Raises:
+            ApiError: for an error response, as its subclass (`NotFoundError`, ...).
+        """
+        return unwrap(await get_webhook_endpoint.asyncio_detailed(endpoint_id, client=self._client))
+
+    async def list_attempts(
+        self,
+        endpoint_id: str,
+        *,
+        limit: int | Unset = 20,
+        cursor: str | Unset = UNSET,
+        event_id: str | Unset = UNSET,
+    ) -> WebhookAttemptPage:
+        """List an endpoint's delivery attempts (`GET
+        /v1/webhook-endpoints/{endpoint_id}/attempts`).
+
+        Lists the delivery attempts made to one endpoint, newest first, optionally for one event:
+        when, the answer's status or the error, how long it took, and when the next attempt is due.
+        Requires scope `webhooks:read`.
+
+        Raises:
+            ApiError: for an error response, as its subclass (`NotFoundError`, ...).
+        """
+        return unwrap(
+            await list_webhook_attempts.asyncio_detailed(
+                endpoint_id, client=self._client, limit=limit, cursor=cursor, event_id=event_id
+            )
+        )
+
+    def list_all_attempts(
+        self,
+        endpoint_id: str,
+        *,
+        limit: int | Unset = 20,
+        cursor: str | Unset = UNSET,
+        event_id: str | Unset = UNSET,
+    ) -> AsyncIterator[WebhookAttempt]:
+        """Every item of `list_attempts`, across all pages (`GET
+        /v1/webhook-endpoints/{endpoint_id}/attempts`).
+
+        Follows `next_cursor`, one request per page as the iteration reaches it; `limit` is the
+        page size, `cursor` where to start. The parameters are those of `list_attempts`.
+        """
+        return apaginate(
+            list_webhook_attempts.asyncio_detailed,
+            endpoint_id,
+            client=self._client,
+            limit=limit,
+            cursor=cursor,
+            event_id=event_id,
+        )
+
+    async def list_endpoints(
+        self, *, limit: int | Unset = 20, cursor: str | Unset = UNSET
+    ) -> WebhookEndpointPage:
+        """List webhook endpoints (`GET /v1/webhook-endpoints`).
+
+        Lists webhook endpoints, oldest first. Secrets are never listed. Requires scope
+        `webhooks:read`.
+
+        Raises:
+            ApiError: for an error response, as its subclass (`NotFoundError`, ...).
+        """
+        return unwrap(
+            await list_webhook_endpoints.asyncio_detailed(
+                client=self._client, limit=limit, cursor=cursor
+            )
+        )
+
+    def list_all_endpoints(
+        self, *, limit: int | Unset = 20, cursor: str | Unset = UNSET
+    ) -> AsyncIterator[WebhookEndpoint]:
+        """Every item of `list_endpoints`, across all pages (`GET /v1/webhook-endpoints`).
+
+        Follows `next_cursor`, one request per page as the iteration reaches it; `limit` is the
+        page size, `cursor` where to start. The parameters are those of `list_endpoints`.
+        """
+        return apaginate(
+            list_webhook_endpoints.asyncio_detailed, client=self._client, limit=limit, cursor=cursor
+        )
+
+    async def redeliver_event(
+        self, endpoint_id: str, event_id: str, *, idempotency_key: str | Unset = UNSET
+    ) -> None:
+        """Redeliver an event to an endpoint (`POST
+        /v1/webhook-endpoints/{endpoint_id}/events/{event_id}/redeliver`).
+
+        Starts a new series of delivery attempts of one event (of the last 30 days) to one
+        endpoint, now, with the same `webhook-id`: receivers that deduplicate by it are not
+        affected by a redelivery of an event they handled. Also for a disabled endpoint (how one
+        tests a fix). Requires scope `webhooks:write`.
+
+        Raises:
+            ApiError: for an error response, as its subclass (`NotFoundError`, ...).
+        """
+        unwrap(
+            await redeliver_event.asyncio_detailed(
+                endpoint_id, event_id, client=self._client, idempotency_key=idempotency_key
+            )
+        )
+
+    async def rotate_endpoint_secret(
+        self,
+        endpoint_id: str,
+        *,
+        idempotency_key: str | Unset = UNSET,
+        if_match: str | Unset = UNSET,
+    ) -> WebhookEndpointWithSecret:
+        """Rotate a webhook endpoint's secret (`POST
+        /v1/webhook-endpoints/{endpoint_id}/rotate-secret`).
+
+        Replaces the signing secret with a new one, shown in the answer, once. For 24 hours the
+        old secret keeps signing too (deliveries carry both signatures), so receivers can switch
+        without losing deliveries. Requires scope `webhooks:write`.
+
+        Raises:
+            ApiError: for an error response, as its subclass (`NotFoundError`, ...).
+        """
+        return unwrap(
+            await rotate_webhook_endpoint_secret.asyncio_detailed(
+                endpoint_id, client=self._client, idempotency_key=idempotency_key, if_match=if_match
+            )
+        )
+
+    async def update_endpoint(
+        self,
+        endpoint_id: str,
+        *,
+        body: WebhookEndpointUpdate | WebhookEndpointUpdate | Unset = UNSET,
+        if_match: str | Unset = UNSET,
+    ) -> WebhookEndpoint:
+        """Update a webhook endpoint (`PATCH /v1/webhook-endpoints/{endpoint_id}`).
+
+        Changes a webhook endpoint with a JSON merge patch (RFC 7396): `url`, `event_types`,
+        `description` (`null` removes it) and `enabled`. The rules of creation apply to a new
+        URL and types. `enabled: true` re-enables an endpoint the server disabled and clears
+        `disabled_reason`; deliveries resume with events recorded from then on. Requires scope
+        `webhooks:write`.
+
+        Raises:
+            ApiError: for an error response, as its subclass (`NotFoundError`, ...).
+        """
+        return unwrap(
+            await update_webhook_endpoint.asyncio_detailed(
+                endpoint_id, client=self._client, body=body, if_match=if_match
+            )
+        )
+
+    async def get_event(self, event_id: str) -> Event:
+        """Get an event (`GET /v1/events/{event_id}`).
+
+        Returns one event (a generated event model, told apart by `type`); `404` after the 30 days
+        events are kept.
+
+        Raises:
+            ApiError: for an error response, as its subclass (`NotFoundError`, ...).
+        """
+        # The 12-member union is more than mypy infers `unwrap`'s type parameter from.
+        response = cast(
+            "Response[Any]", await get_event.asyncio_detailed(event_id, client=self._client)
+        )
+        return cast("Event", unwrap(response))
+
+    async def list_events(
+        self,
+        *,
+        limit: int | Unset = 20,
+        cursor: str | Unset = UNSET,
+        type_: EventType | Unset = UNSET,
+        resource_id: str | Unset = UNSET,
+        created_after: datetime.datetime | Unset = UNSET,
+    ) -> EventPage:
+        """List events (`GET /v1/events`).
+
+        Lists the events of the last 30 days, oldest first, optionally filtered by type (the
+        parameter `type_`), resource and time.
+
+        Raises:
+            ApiError: for an error response, as its subclass (`NotFoundError`, ...).
+        """
+        return unwrap(
+            await list_events.asyncio_detailed(
+                client=self._client,
+                limit=limit,
+                cursor=cursor,
+                type_=type_,
+                resource_id=resource_id,
+                created_after=created_after,
+            )
+        )
+
+    def list_all_events(
+        self,
+        *,
+        limit: int | Unset = 20,
+        cursor: str | Unset = UNSET,
+        type_: EventType | Unset = UNSET,
+        resource_id: str | Unset = UNSET,
+        created_after: datetime.datetime | Unset = UNSET,
+    ) -> AsyncIterator[Event]:
+        """Every item of `list_events`, across all pages (`GET /v1/events`).
+
+        Follows `next_cursor`, one request per page as the iteration reaches it; `limit` is the
+        page size, `cursor` where to start. The parameters are those of `list_events`.
+        """
+        return cast(
+            "AsyncIterator[Event]",
+            apaginate(
+                cast("Callable[..., Any]", list_events.asyncio_detailed),
+                client=self._client,
+                limit=limit,
+                cursor=cursor,
+                type_=type_,
+                resource_id=resource_id,
+                created_after=created_after,
+            ),
+        )
+
+
+class AsyncWebhooksRawResource:
+    """The operations tagged `webhooks`, each returning the whole response.
+
+    `AsyncPatientTracker(...).webhooks.raw`: the methods of `AsyncWebhooksResource` (list_all
+    excepted),
+    returning an `ApiResponse`. An error status still raises `ApiError`.
+    """
+
+    def __init__(self, client: AuthenticatedClient) -> None:
+        self._client = client
+
+    async def create_endpoint(
+        self, *, body: WebhookEndpointCreate, idempotency_key: str | Unset = UNSET
+    ) -> ApiResponse[WebhookEndpointWithSecret | Problem]:
+        """Create a webhook endpoint (`POST /v1/webhook-endpoints`), returning the whole
+        response."""
+        return typed(
+            await create_webhook_endpoint.asyncio_detailed(
+                client=self._client, body=body, idempotency_key=idempotency_key
+            )
+        )
+
+    async def delete_endpoint(
+        self, endpoint_id: str, *, if_match: str | Unset = UNSET
+    ) -> ApiResponse[Any | Problem]:
+        """Delete a webhook endpoint (`DELETE /v1/webhook-endpoints/{endpoint_id}`),
+        returning the whole response."""
+        return typed(
+            await delete_webhook_endpoint.asyncio_detailed(
+                endpoint_id, client=self._client, if_match=if_match
+            )
+        )
+
+    async def get_endpoint(self, endpoint_id: str) -> ApiResponse[WebhookEndpoint | Problem]:
+        """Get a webhook endpoint (`GET /v1/webhook-endpoints/{endpoint_id}`), returning the
+        whole response."""
+        return typed(await get_webhook_endpoint.asyncio_detailed(endpoint_id, client=self._client))
+
+    async def list_attempts(
+        self,
+        endpoint_id: str,
+        *,
+        limit: int | Unset = 20,
+        cursor: str | Unset = UNSET,
+        event_id: str | Unset = UNSET,
+    ) -> ApiResponse[WebhookAttemptPage | Problem]:
+        """List an endpoint's delivery attempts (`GET
+        /v1/webhook-endpoints/{endpoint_id}/attempts`), returning the whole response."""
+        return typed(
+            await list_webhook_attempts.asyncio_detailed(
+                endpoint_id, client=self._client, limit=limit, cursor=cursor, event_id=event_id
+            )
+        )
+
+    async def list_endpoints(
+        self, *, limit: int | Unset = 20, cursor: str | Unset = UNSET
+    ) -> ApiResponse[WebhookEndpointPage | Problem]:
+        """List webhook endpoints (`GET /v1/webhook-endpoints`), returning the whole response."""
+        return typed(
+            await list_webhook_endpoints.asyncio_detailed(
+                client=self._client, limit=limit, cursor=cursor
+            )
+        )
+
+    async def redeliver_event(
+        self, endpoint_id: str, event_id: str, *, idempotency_key: str | Unset = UNSET
+    ) -> ApiResponse[Any | Problem]:
+        """Redeliver an event to an endpoint (`POST
+        /v1/webhook-endpoints/{endpoint_id}/events/{event_id}/redeliver`), returning the
+        whole response."""
+        return typed(
+            await redeliver_event.asyncio_detailed(
+                endpoint_id, event_id, client=self._client, idempotency_key=idempotency_key
+            )
+        )
+
+    async def rotate_endpoint_secret(
+        self,
+        endpoint_id: str,
+        *,
+        idempotency_key: str | Unset = UNSET,
+        if_match: str | Unset = UNSET,
+    ) -> ApiResponse[WebhookEndpointWithSecret | Problem]:
+        """Rotate a webhook endpoint's secret (`POST
+        /v1/webhook-endpoints/{endpoint_id}/rotate-secret`), returning the whole
+        response."""
+        return typed(
+            await rotate_webhook_endpoint_secret.asyncio_detailed(
+                endpoint_id, client=self._client, idempotency_key=idempotency_key, if_match=if_match
+            )
+        )
+
+    async def update_endpoint(
+        self,
+        endpoint_id: str,
+        *,
+        body: WebhookEndpointUpdate | WebhookEndpointUpdate | Unset = UNSET,
+        if_match: str | Unset = UNSET,
+    ) -> ApiResponse[WebhookEndpoint | Problem]:
+        """Update a webhook endpoint (`PATCH /v1/webhook-endpoints/{endpoint_id}`),
+        returning the whole response."""
+        return typed(
+            await update_webhook_endpoint.asyncio_detailed(
+                endpoint_id, client=self._client, body=body, if_match=if_match
+            )
+        )
+
+    async def get_event(self, event_id: str) -> ApiResponse[Event | Problem]:
+        """Get an event (`GET /v1/events/{event_id}`), returning the whole response."""
+        return typed(await get_event.asyncio_detailed(event_id, client=self._client))
+
+    async def list_events(
+        self,
+        *,
+        limit: int | Unset = 20,
+        cursor: str | Unset = UNSET,
+        type_: EventType | Unset = UNSET,
+        resource_id: str | Unset = UNSET,
+        created_after: datetime.datetime | Unset = UNSET,
+    ) -> ApiResponse[EventPage | Problem]:
+        """List events (`GET /v1/events`), returning the whole response."""
+        return typed(
+            await list_events.asyncio_detailed(
+                client=self._client,
+                limit=limit,
+                cursor=cursor,
+                type_=type_,
+                resource_id=resource_id,
+                created_after=created_after,
+            )
+        )
+
+
 class Resources:
     """The API's operations by tag, as properties of `PatientTracker` (which sets `client`)."""
 
@@ -2328,6 +3161,11 @@ class Resources:
     def practitioners(self) -> PractitionersResource:
         """The operations tagged `practitioners`."""
         return PractitionersResource(self.client)
+
+    @cached_property
+    def webhooks(self) -> WebhooksResource:
+        """The operations tagged `webhooks`."""
+        return WebhooksResource(self.client)
 
 
 class AsyncResources:
@@ -2354,3 +3192,8 @@ class AsyncResources:
     def practitioners(self) -> AsyncPractitionersResource:
         """The operations tagged `practitioners`."""
         return AsyncPractitionersResource(self.client)
+
+    @cached_property
+    def webhooks(self) -> AsyncWebhooksResource:
+        """The operations tagged `webhooks`."""
+        return AsyncWebhooksResource(self.client)

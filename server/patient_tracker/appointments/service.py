@@ -28,7 +28,14 @@ from patient_tracker.appointments.errors import (
 )
 from patient_tracker.practitioners.errors import PractitionerInactiveError
 from patient_tracker.problems import NotFoundError, ValidationFailedError, field_errors_detail
-from patient_tracker.resource import PageKey, PageKeyError, Resource, Slice, sent_fields
+from patient_tracker.resource import (
+    PageKey,
+    PageKeyError,
+    Resource,
+    ResourceEvents,
+    Slice,
+    sent_fields,
+)
 
 Status = AppointmentStatus
 
@@ -41,7 +48,12 @@ TRANSITIONS: dict[str, tuple[frozenset[Status], Status]] = {
 }
 
 
-appointments = Resource("appointment", repository.table, Appointment)
+appointments = Resource(
+    "appointment",
+    repository.table,
+    Appointment,
+    ResourceEvents("appointment.booked", "appointment.rescheduled"),
+)
 
 
 def _invalid(errors: list[FieldError]) -> ValidationFailedError:
@@ -180,7 +192,9 @@ def transition(
     }
     # The status actions are hot: one prepared UPDATE of fixed columns (see `repository.move`).
     repository.move(conn, appointment_id, changes)
-    return appointments.to_model({**row, **changes}), changes["version"]
+    moved = appointments.to_model({**row, **changes})
+    appointments.record(conn, f"appointment.{target.value}", appointment_id, moved)
+    return moved, changes["version"]
 
 
 def _start_key(after: PageKey | None) -> tuple[datetime, str] | None:

@@ -23,6 +23,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    UniqueConstraint,
     func,
     literal_column,
 )
@@ -41,11 +42,15 @@ __all__ = [
     "PATIENTS_PHONE_UNIQUE",
     "api_keys",
     "appointments",
+    "events",
     "idempotency_keys",
     "metadata",
     "patients",
     "practitioners",
     "server_secrets",
+    "webhook_attempts",
+    "webhook_deliveries",
+    "webhook_endpoints",
 ]
 
 NAMING_CONVENTION = {
@@ -192,4 +197,96 @@ server_secrets = Table(
     Column("name", String(50), primary_key=True),
     Column("value", String(128), nullable=False),
     Column("created_at", UtcDateTime(), nullable=False),
+)
+
+
+# ---------------------------------------------------------------- events and webhooks
+# An event is written in the same transaction as the change it describes (see `events/`), with
+# its payload exactly as delivered and listed (the `Event` envelope, JSON). Kept 30 days.
+events = Table(
+    "events",
+    metadata,
+    Column("id", String(ID_LENGTH), primary_key=True),
+    Column("type", String(40), nullable=False),
+    # The patient, practitioner or appointment the event is about (no foreign key: a delete
+    # event outlives its resource).
+    Column("resource_id", String(ID_LENGTH), nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("payload", Text(), nullable=False),
+    # The listing's keyset order, and the purge by age.
+    Index("ix_events_created_at_id", "created_at", "id"),
+    Index("ix_events_resource_id", "resource_id"),
+)
+
+webhook_endpoints = Table(
+    "webhook_endpoints",
+    metadata,
+    Column("id", String(ID_LENGTH), primary_key=True),
+    Column("version", Integer(), nullable=False),
+    Column("url", String(2048), nullable=False),
+    # Space-separated event types, in the spec's order; empty means every type.
+    Column("event_types", String(400), nullable=False),
+    Column("description", String(500), nullable=True),
+    Column("enabled", Boolean(), nullable=False),
+    Column("disabled_reason", String(20), nullable=True),
+    Column("disabled_at", UtcDateTime(), nullable=True),
+    # Stored as is: the server signs with it (a hash cannot sign). Never logged, never listed.
+    Column("secret", String(100), nullable=False),
+    Column("previous_secret", String(100), nullable=True),
+    Column("secret_rotated_at", UtcDateTime(), nullable=True),
+    # When the current run of failed attempts began; cleared by any success.
+    Column("failing_since", UtcDateTime(), nullable=True),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("updated_at", UtcDateTime(), nullable=False),
+)
+
+# The outbox: one row per (endpoint, event), written with the event; the delivery worker claims
+# due rows (a lease: claimed_by / claimed_until), sends, and records each attempt.
+webhook_deliveries = Table(
+    "webhook_deliveries",
+    metadata,
+    Column("id", String(ID_LENGTH), primary_key=True),
+    Column(
+        "endpoint_id",
+        String(ID_LENGTH),
+        ForeignKey("webhook_endpoints.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    Column(
+        "event_id", String(ID_LENGTH), ForeignKey("events.id", ondelete="CASCADE"), nullable=False
+    ),
+    # pending | delivered | failed
+    Column("status", String(16), nullable=False),
+    Column("attempts", Integer(), nullable=False),
+    # When the current series began (the retry schedule counts from it).
+    Column("series_started_at", UtcDateTime(), nullable=False),
+    Column("next_attempt_at", UtcDateTime(), nullable=True),
+    Column("claimed_by", String(64), nullable=True),
+    Column("claimed_until", UtcDateTime(), nullable=True),
+    UniqueConstraint("endpoint_id", "event_id"),
+    Index("ix_webhook_deliveries_status_next_attempt_at", "status", "next_attempt_at"),
+    Index("ix_webhook_deliveries_event_id", "event_id"),
+)
+
+webhook_attempts = Table(
+    "webhook_attempts",
+    metadata,
+    Column("id", String(ID_LENGTH), primary_key=True),
+    Column(
+        "endpoint_id",
+        String(ID_LENGTH),
+        ForeignKey("webhook_endpoints.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    Column(
+        "event_id", String(ID_LENGTH), ForeignKey("events.id", ondelete="CASCADE"), nullable=False
+    ),
+    Column("attempt", Integer(), nullable=False),
+    Column("started_at", UtcDateTime(), nullable=False),
+    Column("duration_ms", Integer(), nullable=False),
+    Column("status_code", Integer(), nullable=True),
+    Column("error", String(32), nullable=True),
+    Column("next_attempt_at", UtcDateTime(), nullable=True),
+    Index("ix_webhook_attempts_endpoint_id_started_at", "endpoint_id", "started_at"),
+    Index("ix_webhook_attempts_event_id", "event_id"),
 )

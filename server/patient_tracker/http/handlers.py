@@ -21,7 +21,15 @@ from patient_tracker.http.idempotency import request_fingerprint, run_idempotent
 from patient_tracker.http.pagination import CursorCodec, cursor_codec
 from patient_tracker.http.responses import ApiResponse, page_response, resource_response
 
-__all__ = ["change_resource", "create_resource", "delete_resource", "read_page", "read_resource"]
+__all__ = [
+    "act_on_resource",
+    "change_resource",
+    "create_resource",
+    "delete_resource",
+    "read_model",
+    "read_page",
+    "read_resource",
+]
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 # A service call on an open transaction that returns a resource and its version.
@@ -35,6 +43,11 @@ async def read_resource(request: Request, get: Versioned[BaseModel]) -> Response
         return resource_response(*get(conn)).to_response()
 
     return await Caller.of(request).db.read(work)
+
+
+async def read_model(request: Request, get: Callable[[Connection], BaseModel]) -> Response:
+    """`200` with one unversioned, immutable thing (no `ETag`), e.g. an event."""
+    return page_response(await Caller.of(request).db.read(get))
 
 
 async def read_page(
@@ -78,3 +91,18 @@ async def delete_resource(request: Request, delete: Callable[[Connection], None]
     """`204` once the resource is deleted."""
     await Caller.of(request).db.write(delete)
     return Response(status_code=204)
+
+
+async def act_on_resource(
+    request: Request, idempotency_key: str | None, act: Versioned[BaseModel]
+) -> Response:
+    """`200` with the resource after a POST action and its `ETag`; replayed for a known key."""
+    caller = Caller.of(request)
+
+    def work(conn: Connection) -> ApiResponse:
+        return resource_response(*act(conn))
+
+    def fingerprint() -> str:
+        return request_fingerprint("POST", request.url.path, "")
+
+    return await run_idempotent(caller.db, caller.principal, idempotency_key, fingerprint, work)

@@ -12,9 +12,14 @@ from patient_tracker.api_models import FieldError, Patient, PatientCreate, Patie
 from patient_tracker.patients import repository
 from patient_tracker.patients.errors import PatientHasAppointmentsError
 from patient_tracker.problems import ValidationFailedError
-from patient_tracker.resource import PageKey, Resource, Slice, sent_fields
+from patient_tracker.resource import PageKey, Resource, ResourceEvents, Slice, sent_fields
 
-patients = Resource("patient", repository.table, Patient)
+patients = Resource(
+    "patient",
+    repository.table,
+    Patient,
+    ResourceEvents("patient.created", "patient.updated", "patient.deleted"),
+)
 
 
 def _check_date_of_birth(value: date) -> None:

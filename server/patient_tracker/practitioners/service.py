@@ -10,9 +10,14 @@ from sqlalchemy import Connection
 from patient_tracker.api_models import Practitioner, PractitionerCreate, PractitionerUpdate
 from patient_tracker.practitioners import repository
 from patient_tracker.practitioners.errors import PractitionerHasAppointmentsError
-from patient_tracker.resource import PageKey, Resource, Slice, sent_fields
+from patient_tracker.resource import PageKey, Resource, ResourceEvents, Slice, sent_fields
 
-practitioners = Resource("practitioner", repository.table, Practitioner)
+practitioners = Resource(
+    "practitioner",
+    repository.table,
+    Practitioner,
+    ResourceEvents("practitioner.created", "practitioner.updated", "practitioner.deleted"),
+)
 
 
 def create(conn: Connection, data: PractitionerCreate) -> tuple[Practitioner, int]:

@@ -14,6 +14,8 @@ from .appointment_rescheduled_event import AppointmentRescheduledEvent
 from .appointment_status import AppointmentStatus
 from .appointment_update import AppointmentUpdate
 from .deleted_resource import DeletedResource
+from .event_page import EventPage
+from .event_type import EventType
 from .field_error import FieldError
 from .health import Health
 from .health_status import HealthStatus
@@ -34,6 +36,17 @@ from .practitioner_updated_event import PractitionerUpdatedEvent
 from .problem import Problem
 from .readiness import Readiness
 from .readiness_status import ReadinessStatus
+from .webhook_attempt import WebhookAttempt
+from .webhook_attempt_page import WebhookAttemptPage
+from .webhook_endpoint import WebhookEndpoint
+from .webhook_endpoint_create import WebhookEndpointCreate
+from .webhook_endpoint_disabled_reason_type_0 import WebhookEndpointDisabledReasonType0
+from .webhook_endpoint_page import WebhookEndpointPage
+from .webhook_endpoint_update import WebhookEndpointUpdate
+from .webhook_endpoint_with_secret import WebhookEndpointWithSecret
+from .webhook_endpoint_with_secret_disabled_reason_type_0 import (
+    WebhookEndpointWithSecretDisabledReasonType0,
+)
 
 __all__ = (
     "Appointment",
@@ -49,6 +62,8 @@ __all__ = (
     "AppointmentStatus",
     "AppointmentUpdate",
     "DeletedResource",
+    "EventPage",
+    "EventType",
     "FieldError",
     "Health",
     "HealthStatus",
@@ -69,4 +84,13 @@ __all__ = (
     "Problem",
     "Readiness",
     "ReadinessStatus",
+    "WebhookAttempt",
+    "WebhookAttemptPage",
+    "WebhookEndpoint",
+    "WebhookEndpointCreate",
+    "WebhookEndpointDisabledReasonType0",
+    "WebhookEndpointPage",
+    "WebhookEndpointUpdate",
+    "WebhookEndpointWithSecret",
+    "WebhookEndpointWithSecretDisabledReasonType0",
 )

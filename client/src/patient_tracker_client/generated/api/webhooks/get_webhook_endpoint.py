@@ -1,0 +1,201 @@
+# Generated from spec/openapi.yaml by openapi-python-client (nox -s generate). Do not edit.
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.webhook_endpoint import WebhookEndpoint
+from ...types import Response
+
+
+def _get_kwargs(
+    endpoint_id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/webhook-endpoints/{endpoint_id}".format(
+            endpoint_id=quote(str(endpoint_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | WebhookEndpoint | None:
+    if response.status_code == 200:
+        response_200 = WebhookEndpoint.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | WebhookEndpoint]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    endpoint_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Problem | WebhookEndpoint]:
+    """Get a webhook endpoint
+
+     Returns one webhook endpoint, with its `ETag`, never its secret. `enabled: false` with
+    `disabled_reason: failing` means the server disabled it after 3 days of failed
+    deliveries. Requires scope `webhooks:read`.
+
+    Args:
+        endpoint_id (str): An opaque identifier assigned by the server: letters, digits, `-` and
+            `_`. Treat it as an
+            opaque string; its form may change.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | WebhookEndpoint]
+    """
+
+    kwargs = _get_kwargs(
+        endpoint_id=endpoint_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    endpoint_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Problem | WebhookEndpoint | None:
+    """Get a webhook endpoint
+
+     Returns one webhook endpoint, with its `ETag`, never its secret. `enabled: false` with
+    `disabled_reason: failing` means the server disabled it after 3 days of failed
+    deliveries. Requires scope `webhooks:read`.
+
+    Args:
+        endpoint_id (str): An opaque identifier assigned by the server: letters, digits, `-` and
+            `_`. Treat it as an
+            opaque string; its form may change.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | WebhookEndpoint
+    """
+
+    return sync_detailed(
+        endpoint_id=endpoint_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    endpoint_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Problem | WebhookEndpoint]:
+    """Get a webhook endpoint
+
+     Returns one webhook endpoint, with its `ETag`, never its secret. `enabled: false` with
+    `disabled_reason: failing` means the server disabled it after 3 days of failed
+    deliveries. Requires scope `webhooks:read`.
+
+    Args:
+        endpoint_id (str): An opaque identifier assigned by the server: letters, digits, `-` and
+            `_`. Treat it as an
+            opaque string; its form may change.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | WebhookEndpoint]
+    """
+
+    kwargs = _get_kwargs(
+        endpoint_id=endpoint_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    endpoint_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Problem | WebhookEndpoint | None:
+    """Get a webhook endpoint
+
+     Returns one webhook endpoint, with its `ETag`, never its secret. `enabled: false` with
+    `disabled_reason: failing` means the server disabled it after 3 days of failed
+    deliveries. Requires scope `webhooks:read`.
+
+    Args:
+        endpoint_id (str): An opaque identifier assigned by the server: letters, digits, `-` and
+            `_`. Treat it as an
+            opaque string; its form may change.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | WebhookEndpoint
+    """
+
+    return (
+        await asyncio_detailed(
+            endpoint_id=endpoint_id,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,9 @@
+# Generated from spec/openapi.yaml by openapi-python-client (nox -s generate). Do not edit.
+from enum import StrEnum
+
+
+class WebhookEndpointDisabledReasonType0(StrEnum):
+    FAILING = "failing"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,95 @@
+"""The event log as the API shows it: read one, list a slice; only events the key may read.
+
+An event carries its resource's data, so reading it takes the resource's read scope as well as
+`webhooks:read` (which the route checks): `webhooks:read` alone is no back door to patient data.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Row
+
+from patient_tracker.api_models import Event, EventType, FieldError
+from patient_tracker.events import repository
+from patient_tracker.problems import NotFoundError, ValidationFailedError
+from patient_tracker.resource import PageKey, PageKeyError, Slice
+
+__all__ = ["ALL_EVENT_TYPES", "get", "list_slice", "read_scope", "readable_types"]
+
+# Every event type of the spec, in its order.
+ALL_EVENT_TYPES: tuple[str, ...] = tuple(member.value for member in EventType)
+
+
+def read_scope(event_type: str) -> str:
+    """The read scope an event's data needs: `patient.updated` -> `patients:read`."""
+    return event_type.partition(".")[0] + "s:read"
+
+
+def readable_types(scopes: Iterable[str]) -> tuple[str, ...]:
+    """The event types whose data a key holding `scopes` may read."""
+    held = set(scopes)
+    return tuple(t for t in ALL_EVENT_TYPES if read_scope(t) in held)
+
+
+def _to_event(row: Any) -> Event:
+    return Event.model_validate(json.loads(row["payload"]))
+
+
+def get(conn: Connection, event_id: str, scopes: Iterable[str]) -> Event:
+    """One event the key may read, or 404 (also for one it may not: its existence is data)."""
+    row = repository.get(conn, event_id)
+    if row is None or row["type"] not in readable_types(scopes):
+        raise NotFoundError(f"No event has the id '{event_id}'.")
+    return _to_event(row)
+
+
+def _key(after: PageKey | None) -> tuple[datetime, str] | None:
+    if after is None:
+        return None
+    try:
+        at = datetime.fromisoformat(after[0])
+    except ValueError:
+        at = None
+    if at is None or at.tzinfo is None:
+        raise PageKeyError(after[0])
+    return at, after[1]
+
+
+def list_slice(
+    conn: Connection,
+    *,
+    scopes: Iterable[str],
+    after: PageKey | None,
+    limit: int,
+    event_type: str | None,
+    resource_id: str | None,
+    created_after: datetime | None,
+) -> Slice[Event]:
+    """Events oldest first, after the (created_at, id) key of the last one seen."""
+    types = readable_types(scopes)
+    if event_type is not None:
+        types = tuple(t for t in types if t == event_type)
+    if created_after is not None:
+        try:
+            created_after = created_after.astimezone(UTC)
+        except OverflowError:
+            errors = [FieldError(parameter="created_after", detail="The instant is out of range.")]
+            raise ValidationFailedError("1 parameter is invalid.", errors=errors) from None
+    rows: list[Row[Any]] = list(
+        repository.page(
+            conn,
+            after=_key(after),
+            limit=limit + 1,
+            types=types,
+            resource_id=resource_id,
+            created_after=created_after,
+        )
+    )
+    items = [_to_event(row._mapping) for row in rows[:limit]]
+    last = rows[limit - 1] if len(rows) > limit else None
+    last_key = (last.created_at.isoformat(), last.id) if last is not None else None
+    return Slice(items, last_key)

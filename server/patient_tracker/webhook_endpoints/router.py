@@ -1,0 +1,172 @@
+"""The webhook endpoint operations, bound to the spec by operationId (see `operations`)."""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection
+from starlette.requests import Request
+from starlette.responses import Response
+
+from patient_tracker.api_models import (
+    ListWebhookAttemptsParametersQuery,
+    ListWebhookEndpointsParametersQuery,
+    WebhookAttempt,
+    WebhookAttemptPage,
+    WebhookEndpoint,
+    WebhookEndpointCreate,
+    WebhookEndpointPage,
+    WebhookEndpointUpdate,
+)
+from patient_tracker.auth.caller import Caller
+from patient_tracker.deps import IdempotencyKey, IdInPath, IfMatch
+from patient_tracker.events.router import EventIdInPath
+from patient_tracker.http import handlers
+from patient_tracker.http.pages import keyset_page
+from patient_tracker.http.pagination import CursorCodec
+from patient_tracker.http.params import given, given_root
+from patient_tracker.operations import operation, spec_operations
+from patient_tracker.resource import PageKey, Slice
+from patient_tracker.settings import Settings
+from patient_tracker.webhook_endpoints import service
+from patient_tracker.webhooks.ssrf import DestinationPolicy
+
+_GET = spec_operations()["getWebhookEndpoint"]
+
+
+def destination_policy(settings: Settings) -> DestinationPolicy:
+    """What the settings allow of webhook URLs (both off in production)."""
+    return DestinationPolicy(
+        allow_http=settings.webhook_allow_http,
+        allow_private_addresses=settings.webhook_allow_private_addresses,
+    )
+
+
+def _policy(request: Request) -> DestinationPolicy:
+    settings: Settings = request.app.state.settings
+    return destination_policy(settings)
+
+
+@operation("listWebhookEndpoints")
+async def list_webhook_endpoints(
+    request: Request, query: ListWebhookEndpointsParametersQuery
+) -> Response:
+    """Webhook endpoints, oldest first."""
+
+    def page(conn: Connection, cursors: CursorCodec) -> WebhookEndpointPage:
+        def fetch(after: PageKey | None) -> Slice[WebhookEndpoint]:
+            return service.list_slice(conn, after=after, limit=query.limit)
+
+        return keyset_page(
+            WebhookEndpointPage,
+            cursors,
+            "webhook-endpoints",
+            {},
+            given(query.cursor),
+            ("id",),
+            fetch,
+        )
+
+    return await handlers.read_page(request, page)
+
+
+@operation("createWebhookEndpoint")
+async def create_webhook_endpoint(
+    request: Request, body: WebhookEndpointCreate, idempotency_key: IdempotencyKey = None
+) -> Response:
+    """Create an endpoint; the answer shows its secret, once."""
+    await service.vet_url(str(body.url.root), _policy(request))
+    scopes = Caller.of(request).principal.scopes
+    return await handlers.create_resource(
+        request,
+        body,
+        idempotency_key,
+        lambda conn: service.create(conn, body, scopes),
+        lambda endpoint: _GET.location(endpoint_id=endpoint.id.root),
+    )
+
+
+@operation("getWebhookEndpoint")
+async def get_webhook_endpoint(request: Request, endpoint_id: IdInPath) -> Response:
+    """One endpoint, with its ETag; never its secret."""
+    return await handlers.read_resource(
+        request, lambda conn: service.endpoints.get(conn, endpoint_id)
+    )
+
+
+@operation("updateWebhookEndpoint")
+async def update_webhook_endpoint(
+    request: Request, endpoint_id: IdInPath, body: WebhookEndpointUpdate, if_match: IfMatch = None
+) -> Response:
+    """Apply a JSON merge patch."""
+    url = given_root(body.url)
+    if url is not None:
+        await service.vet_url(str(url), _policy(request))
+    scopes = Caller.of(request).principal.scopes
+    return await handlers.change_resource(
+        request, lambda conn: service.update(conn, endpoint_id, body, if_match, scopes)
+    )
+
+
+@operation("deleteWebhookEndpoint")
+async def delete_webhook_endpoint(
+    request: Request, endpoint_id: IdInPath, if_match: IfMatch = None
+) -> Response:
+    """Delete an endpoint with its deliveries and attempts."""
+    return await handlers.delete_resource(
+        request, lambda conn: service.delete(conn, endpoint_id, if_match)
+    )
+
+
+@operation("rotateWebhookEndpointSecret")
+async def rotate_webhook_endpoint_secret(
+    request: Request,
+    endpoint_id: IdInPath,
+    idempotency_key: IdempotencyKey = None,
+    if_match: IfMatch = None,
+) -> Response:
+    """A new secret, shown once; the old one signs for 24 hours more."""
+    return await handlers.act_on_resource(
+        request, idempotency_key, lambda conn: service.rotate_secret(conn, endpoint_id, if_match)
+    )
+
+
+@operation("listWebhookAttempts")
+async def list_webhook_attempts(
+    request: Request, endpoint_id: IdInPath, query: ListWebhookAttemptsParametersQuery
+) -> Response:
+    """One endpoint's delivery attempts, newest first."""
+    event_id = given_root(query.event_id)
+
+    def page(conn: Connection, cursors: CursorCodec) -> WebhookAttemptPage:
+        def fetch(after: PageKey | None) -> Slice[WebhookAttempt]:
+            return service.attempts_slice(
+                conn, endpoint_id, after=after, limit=query.limit, event_id=event_id
+            )
+
+        filters = {"endpoint_id": endpoint_id, "event_id": event_id}
+        return keyset_page(
+            WebhookAttemptPage,
+            cursors,
+            "webhook-attempts",
+            filters,
+            given(query.cursor),
+            ("instant", "id"),
+            fetch,
+        )
+
+    return await handlers.read_page(request, page)
+
+
+@operation("redeliverEvent")
+async def redeliver_event(
+    request: Request,
+    endpoint_id: IdInPath,
+    event_id: EventIdInPath,
+    idempotency_key: IdempotencyKey = None,
+) -> Response:
+    """Schedule a new series of attempts of one event to one endpoint.
+
+    The `Idempotency-Key` is accepted and not stored: a repeated redelivery only restarts the
+    same series, which is what a retry of it asks for.
+    """
+    await Caller.of(request).db.write(lambda conn: service.redeliver(conn, endpoint_id, event_id))
+    return Response(status_code=202)

@@ -1,0 +1,208 @@
+"""Webhook endpoint rules: safe URLs, subscriptions within the key's read scopes, secrets shown
+once, rotation with a 24-hour overlap, redelivery on request.
+
+A webhook endpoint is a versioned resource like the others (`resource.Resource`), without
+events of its own. The URL's DNS check is async (`vet_url`), so the router runs it before the
+unit of work; the form checks run again here, inside it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterable, Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection
+
+from patient_tracker.api_models import (
+    WebhookAttempt,
+    WebhookEndpoint,
+    WebhookEndpointCreate,
+    WebhookEndpointUpdate,
+    WebhookEndpointWithSecret,
+)
+from patient_tracker.events import repository as events_repository
+from patient_tracker.events.service import ALL_EVENT_TYPES, read_scope
+from patient_tracker.problems import NotFoundError
+from patient_tracker.resource import PageKey, PageKeyError, Resource, Slice, sent_fields
+from patient_tracker.webhook_endpoints import repository
+from patient_tracker.webhook_endpoints.errors import scope_missing, unsafe_url
+from patient_tracker.webhooks import signing, ssrf
+
+# A request must not hang on a slow resolver.
+RESOLVE_TIMEOUT = 5.0
+
+
+def _present(row: Mapping[str, Any]) -> Mapping[str, Any]:
+    return {**row, "event_types": row["event_types"].split()}
+
+
+endpoints = Resource("webhook endpoint", repository.table, WebhookEndpoint, None, present=_present)
+
+
+async def vet_url(url: str, policy: ssrf.DestinationPolicy) -> str:
+    """The URL if it is safe to send to now (form and DNS), else 422 pointing at `/url`."""
+    try:
+        async with asyncio.timeout(RESOLVE_TIMEOUT):
+            await ssrf.resolve_destination(url, policy)
+    except ssrf.UnsafeDestinationError as error:
+        raise unsafe_url(error) from None
+    except TimeoutError:
+        raise unsafe_url(
+            ssrf.UnsafeDestinationError("unresolvable", "the URL's host did not resolve in time")
+        ) from None
+    return url
+
+
+def _event_types(types: Iterable[Any] | None) -> str:
+    """The stored form: the spec's order, space-separated; empty for all types."""
+    wanted = {getattr(t, "value", t) for t in types or ()}
+    return " ".join(t for t in ALL_EVENT_TYPES if t in wanted)
+
+
+def check_scopes(event_types: str, scopes: Iterable[str]) -> None:
+    """403 unless the key may read the data of every subscribed type (empty: all types)."""
+    types = event_types.split() or ALL_EVENT_TYPES
+    missing = {read_scope(t) for t in types} - set(scopes)
+    if missing:
+        raise scope_missing(missing)
+
+
+def _with_secret(endpoint: WebhookEndpoint, secret: str) -> WebhookEndpointWithSecret:
+    return WebhookEndpointWithSecret.model_validate({**endpoint.model_dump(), "secret": secret})
+
+
+def create(
+    conn: Connection, data: WebhookEndpointCreate, scopes: Iterable[str]
+) -> tuple[WebhookEndpointWithSecret, int]:
+    """Create an endpoint; the answer carries its new secret (the only time but rotation)."""
+    event_types = _event_types(data.event_types if isinstance(data.event_types, list) else None)
+    check_scopes(event_types, scopes)
+    sent = sent_fields(data)
+    secret = signing.new_secret()
+    endpoint, version = endpoints.create(
+        conn,
+        {
+            "url": str(data.url.root),
+            "event_types": event_types,
+            "description": sent.get("description"),
+            "enabled": True,
+            "secret": secret,
+        },
+    )
+    return _with_secret(endpoint, secret), version
+
+
+def update(
+    conn: Connection,
+    endpoint_id: str,
+    patch: WebhookEndpointUpdate,
+    if_match: str | None,
+    scopes: Iterable[str],
+) -> tuple[WebhookEndpoint, int]:
+    """Apply a merge patch, honouring `If-Match`."""
+
+    def change(row: Mapping[str, Any]) -> dict[str, Any]:
+        sent = sent_fields(patch)
+        changes: dict[str, Any] = {}
+        if "url" in sent:
+            changes["url"] = str(patch.url.root)  # type: ignore[union-attr]
+        if "event_types" in sent:
+            changes["event_types"] = _event_types(sent["event_types"])
+            check_scopes(changes["event_types"], scopes)
+        if "description" in sent:
+            changes["description"] = sent["description"]
+        if "enabled" in sent and sent["enabled"] != row["enabled"]:
+            changes["enabled"] = sent["enabled"]
+            if sent["enabled"]:
+                changes.update(disabled_reason=None, disabled_at=None, failing_since=None)
+            else:
+                repository.drop_pending(conn, endpoint_id)
+        return changes
+
+    return endpoints.read_modify_write(conn, endpoint_id, if_match, change)
+
+
+def rotate_secret(
+    conn: Connection, endpoint_id: str, if_match: str | None
+) -> tuple[WebhookEndpointWithSecret, int]:
+    """A new secret; the old one keeps signing for 24 hours (`signing.signing_secrets`)."""
+    secret = signing.new_secret()
+
+    def change(row: Mapping[str, Any]) -> dict[str, Any]:
+        return {
+            "secret": secret,
+            "previous_secret": row["secret"],
+            "secret_rotated_at": datetime.now(UTC),
+        }
+
+    endpoint, version = endpoints.read_modify_write(conn, endpoint_id, if_match, change)
+    return _with_secret(endpoint, secret), version
+
+
+def delete(conn: Connection, endpoint_id: str, if_match: str | None) -> None:
+    """Delete an endpoint; its deliveries and attempts go with it (ON DELETE CASCADE)."""
+    endpoints.delete(
+        conn,
+        endpoint_id,
+        if_match,
+        is_referenced=lambda conn, row_id: False,
+        in_use=RuntimeError("a webhook endpoint is never referenced"),
+    )
+
+
+def redeliver(conn: Connection, endpoint_id: str, event_id: str) -> None:
+    """Schedule a new series of attempts of the event to the endpoint, now."""
+    endpoints.require_exists(conn, endpoint_id)
+    if events_repository.get(conn, event_id) is None:
+        raise NotFoundError(f"No event has the id '{event_id}'.")
+    repository.schedule_redelivery(conn, endpoint_id, event_id, datetime.now(UTC))
+
+
+def list_slice(conn: Connection, *, after: PageKey | None, limit: int) -> Slice[WebhookEndpoint]:
+    """Endpoints in creation order, after the key of the last one seen."""
+    rows = repository.page(conn, after_id=after[0] if after else None, limit=limit + 1)
+    return endpoints.slice(rows, limit, lambda row: (row.id,))
+
+
+def _attempt_key(after: PageKey | None) -> tuple[datetime, str] | None:
+    if after is None:
+        return None
+    try:
+        at = datetime.fromisoformat(after[0])
+    except ValueError:
+        at = None
+    if at is None or at.tzinfo is None:
+        raise PageKeyError(after[0])
+    return at, after[1]
+
+
+def attempts_slice(
+    conn: Connection, endpoint_id: str, *, after: PageKey | None, limit: int, event_id: str | None
+) -> Slice[WebhookAttempt]:
+    """One endpoint's attempts, newest first."""
+    endpoints.require_exists(conn, endpoint_id)
+    rows = repository.attempts_page(
+        conn, endpoint_id, after=_attempt_key(after), limit=limit + 1, event_id=event_id
+    )
+    fields = tuple(WebhookAttempt.model_fields)
+    items = [
+        WebhookAttempt.model_validate({f: row._mapping[f] for f in fields}) for row in rows[:limit]
+    ]
+    last = rows[limit - 1] if len(rows) > limit else None
+    return Slice(items, (last.started_at.isoformat(), last.id) if last is not None else None)
+
+
+__all__ = [
+    "attempts_slice",
+    "check_scopes",
+    "create",
+    "delete",
+    "endpoints",
+    "list_slice",
+    "redeliver",
+    "rotate_secret",
+    "update",
+    "vet_url",
+]

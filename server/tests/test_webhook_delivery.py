@@ -1,0 +1,241 @@
+"""Webhook delivery end to end: a live server posts events to a real receiver on loopback.
+
+Every delivery is checked three ways, independently: the SDK's `verify_webhook`, the
+`standardwebhooks` reference library, and the spec's payload schema for the event's type (the
+`requestBody` of its entry under the top-level `webhooks`, with jsonschema). Retries, durability
+across a kill -9, and two processes sharing one PostgreSQL database are exercised for real.
+"""
+
+from __future__ import annotations
+
+import json
+import signal
+import time
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+from standardwebhooks import Webhook
+
+from live_server import LiveServer, free_port, run_live_server, throwaway_postgres_database
+from patient_tracker.spec_document import spec_dict
+from patient_tracker_client import verify_webhook
+from tests.api_client import Api, Json, api_for, fresh_day, iso
+from tests.webhook_kit import WEBHOOK_TEST_ENV, Delivery, receiving, webhook_server
+
+
+def payload_validator(event_type: str) -> jsonschema.protocols.Validator:
+    """The spec's schema of the payload posted for `event_type` (its webhook's request body)."""
+    document = spec_dict()
+    body = document["webhooks"][event_type]["post"]["requestBody"]["content"]["application/json"]
+    schema = {**body["schema"], "components": document["components"]}
+    validator: jsonschema.protocols.Validator = jsonschema.Draft202012Validator(
+        schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
+    return validator
+
+
+def check_delivery(delivery: Delivery, secret: str) -> Json:
+    """Verify a delivery with the SDK and the reference library; validate it against the spec."""
+    sdk_event = verify_webhook(delivery.body, delivery.headers, secret)
+    Webhook(secret).verify(delivery.body, delivery.headers)
+    payload: Json = json.loads(delivery.body)
+    assert sdk_event.id == payload["id"] == delivery.headers["webhook-id"]
+    payload_validator(payload["type"]).validate(payload)
+    return payload
+
+
+def create_endpoint(api: Api, url: str, **body: Any) -> Json:
+    response = api.post("/v1/webhook-endpoints", json={"url": url, **body})
+    assert response.status_code == 201, response.text
+    created: Json = response.json()
+    return created
+
+
+def by_id(deliveries: list[Delivery]) -> dict[str, list[Delivery]]:
+    found: dict[str, list[Delivery]] = {}
+    for delivery in deliveries:
+        found.setdefault(delivery.headers["webhook-id"], []).append(delivery)
+    return found
+
+
+def event_ids(api: Api, resource_id: str) -> list[str]:
+    pages = api.all_pages("/v1/events", {"resource_id": resource_id})
+    return [event["id"] for page in pages for event in page]
+
+
+@pytest.fixture(
+    scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+)
+def server(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[LiveServer]:
+    directory = tmp_path_factory.mktemp(f"deliver-{request.param}")
+    with webhook_server(request.param, directory) as s:
+        yield s
+
+
+@pytest.fixture(scope="module")
+def api(server: LiveServer) -> Iterator[Api]:
+    yield from api_for(server)
+
+
+def test_appointment_events_arrive_signed_and_as_the_spec_says(api: Api) -> None:
+    with receiving() as receiver:
+        endpoint = create_endpoint(
+            api,
+            receiver.url,
+            event_types=[
+                "appointment.booked",
+                "appointment.rescheduled",
+                "appointment.cancelled",
+                "appointment.checked_in",
+                "appointment.completed",
+            ],
+        )
+        start = fresh_day() + timedelta(hours=9)
+        visit = api.book(start)
+        moved = api.patch(
+            f"/v1/appointments/{visit['id']}",
+            {
+                "start_at": iso(start + timedelta(hours=1)),
+                "end_at": iso(start + timedelta(hours=2)),
+            },
+        )
+        assert moved.status_code == 200
+        assert api.act(visit, "check-in").status_code == 200
+        completed = api.act(visit, "complete")
+        assert completed.status_code == 200
+        other = api.book(start + timedelta(hours=4))
+        assert api.act(other, "cancel").status_code == 200
+        wanted = event_ids(api, visit["id"]) + event_ids(api, other["id"])
+        assert len(wanted) == 6
+        got = receiver.wait_for(lambda d: set(wanted) <= set(by_id(d)))
+        payloads = {p["id"]: p for p in (check_delivery(d, endpoint["secret"]) for d in got)}
+        assert [payloads[i]["type"] for i in wanted] == [
+            "appointment.booked",
+            "appointment.rescheduled",
+            "appointment.checked_in",
+            "appointment.completed",
+            "appointment.booked",
+            "appointment.cancelled",
+        ]
+        assert payloads[wanted[3]]["data"] == completed.json()
+        # Patient events were not subscribed to, so none arrived.
+        assert all(p["type"].startswith("appointment.") for p in payloads.values())
+
+
+def test_a_payload_that_disagrees_with_the_spec_fails_the_check(api: Api) -> None:
+    """The check above has teeth: a broken variant of a real delivery is rejected."""
+    with receiving() as receiver:
+        endpoint = create_endpoint(api, receiver.url, event_types=["patient.created"])
+        patient = api.create_patient()
+        [event_id] = event_ids(api, patient["id"])
+        [delivery] = by_id(receiver.wait_for(lambda d: event_id in by_id(d)))[event_id]
+        payload = check_delivery(delivery, endpoint["secret"])
+        broken = {**payload, "data": {k: v for k, v in payload["data"].items() if k != "phone"}}
+        with pytest.raises(jsonschema.ValidationError):
+            payload_validator("patient.created").validate(broken)
+        mistyped = {**payload, "type": "patient.updated"}
+        with pytest.raises(jsonschema.ValidationError):
+            payload_validator("patient.created").validate(mistyped)
+
+
+def test_a_failing_receiver_gets_the_event_later_once_acknowledged(api: Api) -> None:
+    with receiving(answers=[500, 503]) as receiver:
+        endpoint = create_endpoint(api, receiver.url, event_types=["practitioner.created"])
+        practitioner = api.create_practitioner()
+        [event_id] = event_ids(api, practitioner["id"])
+        got = receiver.wait_for(lambda d: len(by_id(d).get(event_id, [])) >= 3)
+        time.sleep(1.0)  # no further attempt after the acknowledgement
+        attempts_seen = by_id(receiver.deliveries)[event_id]
+        assert len(attempts_seen) == 3
+        assert {d.headers["webhook-id"] for d in got} == {event_id}
+        for delivery in attempts_seen:
+            check_delivery(delivery, endpoint["secret"])
+        listed = api.get(
+            f"/v1/webhook-endpoints/{endpoint['id']}/attempts", params={"event_id": event_id}
+        ).json()["items"]
+        assert [(a["attempt"], a["status_code"]) for a in listed] == [(3, 204), (2, 503), (1, 500)]
+        assert listed[0]["next_attempt_at"] is None
+        assert listed[1]["next_attempt_at"] is not None
+
+
+def test_redelivery_keeps_the_event_id(api: Api) -> None:
+    with receiving() as receiver:
+        endpoint = create_endpoint(api, receiver.url, event_types=["patient.created"])
+        patient = api.create_patient()
+        [event_id] = event_ids(api, patient["id"])
+        receiver.wait_for(lambda d: event_id in by_id(d))
+        again = api.post(f"/v1/webhook-endpoints/{endpoint['id']}/events/{event_id}/redeliver")
+        assert again.status_code == 202
+        got = receiver.wait_for(lambda d: len(by_id(d).get(event_id, [])) == 2)
+        for delivery in by_id(got)[event_id]:
+            check_delivery(delivery, endpoint["secret"])
+
+
+def test_after_a_rotation_both_secrets_verify(api: Api) -> None:
+    with receiving() as receiver:
+        endpoint = create_endpoint(api, receiver.url, event_types=["patient.updated"])
+        rotated = api.post(f"/v1/webhook-endpoints/{endpoint['id']}/rotate-secret").json()
+        patient = api.create_patient()
+        assert (
+            api.patch(f"/v1/patients/{patient['id']}", {"given_name": "Grace"}).status_code == 200
+        )
+        [event_id] = event_ids(api, patient["id"])[1:]
+        [delivery] = by_id(receiver.wait_for(lambda d: event_id in by_id(d)))[event_id]
+        check_delivery(delivery, endpoint["secret"])
+        check_delivery(delivery, rotated["secret"])
+
+
+def _kill(server: LiveServer) -> None:
+    server.process.send_signal(signal.SIGKILL)
+    server.process.wait(timeout=10)
+
+
+@pytest.mark.parametrize("kind", ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def test_committed_events_survive_a_kill_9(kind: str, tmp_path: Path) -> None:
+    port = free_port()  # the receiver's, down until after the restart
+    with webhook_server(kind, tmp_path) as first:
+        api = Api(first)
+        endpoint = create_endpoint(api, f"http://127.0.0.1:{port}/hooks")
+        patients = [api.create_patient() for _ in range(5)]
+        wanted = [i for p in patients for i in event_ids(api, p["id"])]
+        api.close()
+        time.sleep(0.3)  # a few attempts fail against the closed port
+        _kill(first)
+        with (
+            run_live_server(
+                first.database_url, tmp_path, api_key=first.api_key, extra_env=WEBHOOK_TEST_ENV
+            ),
+            receiving(port=port) as receiver,
+        ):
+            got = receiver.wait_for(lambda d: set(wanted) <= set(by_id(d)), timeout=45)
+            for delivery in got:
+                check_delivery(delivery, endpoint["secret"])
+
+
+@pytest.mark.postgres
+def test_two_processes_on_one_postgresql_deliver_each_event_once(tmp_path: Path) -> None:
+    with throwaway_postgres_database() as url:
+        from live_server import prepare_database
+
+        key = prepare_database(url)
+        with (
+            run_live_server(url, tmp_path, api_key=key, extra_env=WEBHOOK_TEST_ENV) as one,
+            run_live_server(url, tmp_path, api_key=key, extra_env=WEBHOOK_TEST_ENV) as two,
+            receiving() as receiver,
+        ):
+            first, second = Api(one), Api(two)
+            create_endpoint(first, receiver.url)
+            patients = [(first if n % 2 else second).create_patient() for n in range(20)]
+            wanted = {i for p in patients for i in event_ids(first, p["id"])}
+            receiver.wait_for(lambda d: wanted <= set(by_id(d)), timeout=30)
+            time.sleep(1.0)
+            counts = {i: len(ds) for i, ds in by_id(receiver.deliveries).items()}
+            assert counts == dict.fromkeys(wanted, 1)
+            first.close()
+            second.close()

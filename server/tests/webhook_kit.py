@@ -1,0 +1,103 @@
+"""Test helpers for webhooks: a live server that may deliver to loopback, and a receiver.
+
+The receiver is a real HTTP server (`http.server` in a thread) on 127.0.0.1 that records every
+request (headers and raw body) and answers with the statuses it is told to, in order.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from live_server import LiveServer, run_live_server, throwaway_postgres_database
+
+__all__ = ["WEBHOOK_TEST_ENV", "Delivery", "Receiver", "receiving", "webhook_server"]
+
+# Loopback receivers over http, a fast poll, and retry delays cut to a thousandth
+# (5 s -> 5 ms, 5 min -> 0.3 s, 30 min -> 1.8 s).
+WEBHOOK_TEST_ENV = {
+    "PATIENT_TRACKER_WEBHOOK_ALLOW_HTTP": "true",
+    "PATIENT_TRACKER_WEBHOOK_ALLOW_PRIVATE_ADDRESSES": "true",
+    "PATIENT_TRACKER_WEBHOOK_POLL_INTERVAL": "0.05",
+    "PATIENT_TRACKER_WEBHOOK_RETRY_SCALE": "0.001",
+}
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """One request the receiver got."""
+
+    headers: dict[str, str]
+    body: bytes
+
+
+@dataclass
+class Receiver:
+    """What a receiver got, and the statuses it answers with (then 204 for ever)."""
+
+    url: str
+    answers: list[int] = field(default_factory=list)
+    deliveries: list[Delivery] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def wait_for(
+        self, predicate: Callable[[list[Delivery]], bool], timeout: float = 20.0
+    ) -> list[Delivery]:
+        """Poll until `predicate(deliveries)`; fail with what arrived if it does not hold."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with self.lock:
+                got = list(self.deliveries)
+            if predicate(got):
+                return got
+            time.sleep(0.02)
+        raise AssertionError(f"timed out; {len(got)} deliveries arrived")
+
+
+@contextmanager
+def receiving(answers: list[int] | None = None, port: int = 0) -> Iterator[Receiver]:
+    """A receiver on 127.0.0.1 (`port` 0: any free port) until the block ends."""
+    receiver = Receiver(url="", answers=list(answers or []))
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            body = self.rfile.read(int(self.headers.get("content-length", "0")))
+            with receiver.lock:
+                receiver.deliveries.append(Delivery(dict(self.headers.items()), body))
+                status = receiver.answers.pop(0) if receiver.answers else 204
+            self.send_response(status)
+            self.send_header("content-length", "0")
+            self.end_headers()
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
+    receiver.url = f"http://127.0.0.1:{server.server_address[1]}/hooks"
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield receiver
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@contextmanager
+def webhook_server(kind: str, directory: Path, **env: str) -> Iterator[LiveServer]:
+    """A live server on a fresh SQLite or PostgreSQL database, with `WEBHOOK_TEST_ENV`."""
+    extra = {**WEBHOOK_TEST_ENV, **env}
+    if kind == "sqlite":
+        with run_live_server(f"sqlite:///{directory / 'live.db'}", directory, extra_env=extra) as s:
+            yield s
+    else:
+        with (
+            throwaway_postgres_database() as url,
+            run_live_server(url, directory, extra_env=extra) as server,
+        ):
+            yield server
