@@ -31,19 +31,31 @@ def live_server_sqlite(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Liv
         yield server
 
 
+@pytest.fixture(scope="module")
+def live_server_env() -> dict[str, str]:
+    """Settings (environment variables) of `live_server`; a folder's conftest may override it."""
+    return {}
+
+
 @pytest.fixture(
     scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 )
 def live_server(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+    request: pytest.FixtureRequest,
+    tmp_path_factory: pytest.TempPathFactory,
+    live_server_env: dict[str, str],
 ) -> Iterator[LiveServer]:
     """A live server on a fresh database, once on SQLite and once on PostgreSQL."""
     directory = tmp_path_factory.mktemp(f"live-{request.param}")
+    env = live_server_env
     if request.param == "sqlite":
-        with run_live_server(sqlite_url_in(directory), directory) as server:
+        with run_live_server(sqlite_url_in(directory), directory, extra_env=env) as server:
             yield server
     else:
-        with throwaway_postgres_database() as url, run_live_server(url, directory) as server:
+        with (
+            throwaway_postgres_database() as url,
+            run_live_server(url, directory, extra_env=env) as server,
+        ):
             yield server
 
 

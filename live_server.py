@@ -158,6 +158,11 @@ def run_live_server(
         **os.environ,
         "PATIENT_TRACKER_DATABASE_URL": database_url,
         "PATIENT_TRACKER_MIGRATE_ON_START": "false",
+        # Hermetic: no DNS lookup of a (fuzzed) webhook host name, and no delivery attempts
+        # unless a test asks for them (its receivers are on loopback; a fuzzed endpoint URL could
+        # name any address).
+        "PATIENT_TRACKER_WEBHOOK_RESOLVE_NAMES": "false",
+        "PATIENT_TRACKER_WEBHOOK_WORKER": "false",
         **(extra_env or {}),
     }
     log_path = log_dir / f"server-{port}.log"

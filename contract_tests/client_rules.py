@@ -16,6 +16,19 @@ from schemathesis.generation.meta import TestPhase
 
 # A reschedule: the resulting times, old and new merged, follow the booking rules.
 RESCHEDULE = "PATCH /v1/appointments/{appointment_id}"
+# The operations whose body names a webhook endpoint's URL.
+WEBHOOK_URL_OPERATIONS = frozenset(
+    {"POST /v1/webhook-endpoints", "PATCH /v1/webhook-endpoints/{endpoint_id}"}
+)
+# A URL the contract servers accept (with the settings below) and never deliver to: their
+# delivery worker is off (live_server.py), and nothing listens on the discard port anyway.
+LOOPBACK_WEBHOOK = "http://127.0.0.1:9/hooks"
+# The settings of every server a tuned contract run talks to: loopback http URLs are accepted
+# (in production they are not: https and public addresses only, which no host here can give).
+CONTRACT_SERVER_ENV = {
+    "PATIENT_TRACKER_WEBHOOK_ALLOW_HTTP": "true",
+    "PATIENT_TRACKER_WEBHOOK_ALLOW_PRIVATE_ADDRESSES": "true",
+}
 
 
 def _moving_both_ends(body: dict[str, Any]) -> None:
@@ -54,6 +67,9 @@ def as_a_client_may_send_it(case: Case[Any]) -> None:
     - Booking times and dates of birth follow the rules in the operations' descriptions; a case
       that breaks them is moved inside them, and a reschedule moves both ends (the rules
       themselves: the service tests).
+    - A webhook endpoint's URL must resolve to an address the server may send to; a generated
+      host names nothing, so positive cases register `LOOPBACK_WEBHOOK` (the URL rules
+      themselves: test_webhook_endpoints_api.py).
 
     Negative cases are sent as generated, and must still be rejected.
     """
@@ -66,6 +82,8 @@ def as_a_client_may_send_it(case: Case[Any]) -> None:
     if isinstance(case.body, dict):
         if case.operation.label == RESCHEDULE:
             _moving_both_ends(case.body)
+        if case.operation.label in WEBHOOK_URL_OPERATIONS and "url" in case.body:
+            case.body["url"] = LOOPBACK_WEBHOOK
         _obeying_the_booking_rules(case.body)
 
 

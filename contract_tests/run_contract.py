@@ -37,6 +37,7 @@ from typing import Any
 
 import yaml
 
+from contract_tests.client_rules import CONTRACT_SERVER_ENV
 from contract_tests.contract_coverage import measure, render
 from live_server import (
     prepare_database,
@@ -146,7 +147,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     with (
         tempfile.TemporaryDirectory(prefix="contract-") as tmp,
         fresh_database(args.database, Path(tmp)) as database_url,
-        run_live_server(database_url, Path(tmp)) as server,
+        run_live_server(database_url, Path(tmp), extra_env=CONTRACT_SERVER_ENV) as server,
     ):
         exit_codes.append(schemathesis(server.base_url, server.api_key, *passthrough))
         for scopes in single_scope_keys(spec):

@@ -164,6 +164,11 @@ class Settings(BaseSettings):
         description="Accept webhook URLs that resolve to private, loopback or link-local "
         "addresses (development and tests only).",
     )
+    webhook_resolve_names: bool = Field(
+        default=True,
+        description="Resolve webhook URL host names with DNS; off, only IP literals are accepted "
+        "(hermetic tests).",
+    )
     webhook_worker: bool = Field(
         default=True, description="Run the webhook delivery worker in this server process."
     )

@@ -21,6 +21,7 @@ __all__ = ["WEBHOOK_TEST_ENV", "Delivery", "Receiver", "receiving", "webhook_ser
 # Loopback receivers over http, a fast poll, and retry delays cut to a thousandth
 # (5 s -> 5 ms, 5 min -> 0.3 s, 30 min -> 1.8 s).
 WEBHOOK_TEST_ENV = {
+    "PATIENT_TRACKER_WEBHOOK_WORKER": "true",
     "PATIENT_TRACKER_WEBHOOK_ALLOW_HTTP": "true",
     "PATIENT_TRACKER_WEBHOOK_ALLOW_PRIVATE_ADDRESSES": "true",
     "PATIENT_TRACKER_WEBHOOK_POLL_INTERVAL": "0.05",

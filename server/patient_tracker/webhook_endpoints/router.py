@@ -37,6 +37,7 @@ def destination_policy(settings: Settings) -> DestinationPolicy:
     return DestinationPolicy(
         allow_http=settings.webhook_allow_http,
         allow_private_addresses=settings.webhook_allow_private_addresses,
+        resolve_names=settings.webhook_resolve_names,
     )
 
 

@@ -47,6 +47,7 @@ class DeliveryWorker:
         self._policy = DestinationPolicy(
             allow_http=settings.webhook_allow_http,
             allow_private_addresses=settings.webhook_allow_private_addresses,
+            resolve_names=settings.webhook_resolve_names,
         )
         # Unique per process (and host): whose lease a claimed row is.
         self.worker_id = f"{socket.gethostname()[:40]}:{os.getpid()}:{id(self) % 100000}"
