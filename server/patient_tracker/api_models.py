@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import MISSING, AnyUrl, AwareDatetime, BaseModel, ConfigDict, Field, RootModel
+from pydantic import MISSING, AwareDatetime, BaseModel, ConfigDict, Field, RootModel
 
 from patient_tracker.formats import CalendarDate, Instant
 
@@ -369,12 +369,15 @@ class DeletedResource(BaseModel):
     id: Id
 
 
-class WebhookUrl(RootModel[AnyUrl]):
+class WebhookUrl(RootModel[str]):
     root: Annotated[
-        AnyUrl,
+        str,
         Field(
             description="Where events are posted: an absolute `https` URL without credentials, whose host does not\nresolve to a private, loopback or link-local address (checked when it is set and before\nevery delivery). `http` and private addresses are accepted only when the server's operator\nallows them, for development.\n",
             examples=["https://reminders.example.com/hooks/patient-tracker"],
+            max_length=2048,
+            min_length=10,
+            pattern="^[Hh][Tt][Tt][Pp][Ss]?://[!-~]+$",
         ),
     ]
 
