@@ -165,3 +165,23 @@ def auth_ignored() -> ASGIApp:
         await app(scope, receive, send)
 
     return wrapped
+
+
+def event_payload_off_spec() -> ASGIApp:
+    """Events are stored, listed and delivered without the resource's `phone` (the spec requires
+    it in a patient's `data`): the webhook tests' payload check must catch it.
+
+    Not an ASGI layer like the others: the payload leaves by the delivery worker, not as a
+    response, so the one function that writes events is wrapped before the app is built.
+    """
+    from patient_tracker.events import repository
+
+    write_event = repository.insert_event
+
+    def insert_event_without_phone(conn: Any, *, payload: str, **fields: Any) -> None:
+        event = json.loads(payload)
+        event["data"].pop("phone", None)
+        write_event(conn, payload=json.dumps(event), **fields)
+
+    repository.insert_event = insert_event_without_phone
+    return create_app()

@@ -9,21 +9,31 @@ across a kill -9, and two processes sharing one PostgreSQL database are exercise
 from __future__ import annotations
 
 import json
+import os
 import signal
+import sys
 import time
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+import httpx
 import jsonschema
 import pytest
 from standardwebhooks import Webhook
 
-from live_server import LiveServer, free_port, run_live_server, throwaway_postgres_database
+from live_server import (
+    LiveServer,
+    free_port,
+    prepare_database,
+    run_live_server,
+    serving,
+    throwaway_postgres_database,
+)
 from patient_tracker.spec_document import spec_dict
 from patient_tracker_client import verify_webhook
-from tests.api_client import Api, Json, api_for, fresh_day, iso
+from tests.api_client import REPOSITORY, Api, Json, api_for, fresh_day, iso
 from tests.webhook_kit import WEBHOOK_TEST_ENV, Delivery, receiving, webhook_server
 
 
@@ -142,6 +152,48 @@ def test_a_payload_that_disagrees_with_the_spec_fails_the_check(api: Api) -> Non
         mistyped = {**payload, "type": "patient.updated"}
         with pytest.raises(jsonschema.ValidationError):
             payload_validator("patient.created").validate(mistyped)
+
+
+def test_a_server_whose_payloads_break_the_spec_fails_the_check(tmp_path: Path) -> None:
+    """The same check, against a broken server (`broken_variants.event_payload_off_spec`, a real
+    uvicorn process whose events lack the patient's `phone`): its delivery is signed and
+    verifies, but fails the spec's payload schema."""
+    database_url = f"sqlite:///{tmp_path / 'variant.db'}"
+    key = prepare_database(database_url)
+    port = free_port()
+    env = {
+        **os.environ,
+        **WEBHOOK_TEST_ENV,
+        "PATIENT_TRACKER_DATABASE_URL": database_url,
+        "PATIENT_TRACKER_WEBHOOK_RESOLVE_NAMES": "false",
+    }
+    target = "contract_tests.broken_variants:event_payload_off_spec"
+    command = [sys.executable, "-m", "uvicorn", "--factory", target, "--port", str(port)]
+    with (
+        serving(command, port, tmp_path / "server.log", env, cwd=REPOSITORY) as (base_url, _),
+        receiving() as receiver,
+    ):
+        headers = {"Authorization": f"Bearer {key}"}
+        with httpx.Client(base_url=base_url, headers=headers, timeout=10) as client:
+            created = client.post(
+                "/v1/webhook-endpoints",
+                json={"url": receiver.url, "event_types": ["patient.created"]},
+            )
+            assert created.status_code == 201, created.text
+            secret = created.json()["secret"]
+            patient = client.post(
+                "/v1/patients",
+                json={
+                    "given_name": "Ada",
+                    "family_name": "Lovelace",
+                    "date_of_birth": "1990-01-01",
+                    "phone": "+447700900555",
+                },
+            )
+            assert patient.status_code == 201, patient.text
+        [delivery, *_] = receiver.wait_for(lambda found: len(found) >= 1)
+        with pytest.raises(jsonschema.ValidationError, match="phone"):
+            check_delivery(delivery, secret)
 
 
 def test_a_failing_receiver_gets_the_event_later_once_acknowledged(api: Api) -> None:
