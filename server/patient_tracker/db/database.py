@@ -47,12 +47,14 @@ SQLite
 
 PostgreSQL
     In a worker thread (``anyio.to_thread.run_sync``, one hand-off per call), because network
-    round trips must not block the event loop. Each call checks a connection out of the pool
-    for the duration of ``fn`` only, so a slow client never holds a connection (the stall in
-    the field notes came from holding one across response validation). Reads run as
-    ``REPEATABLE READ, READ ONLY``: one snapshot for all statements of the unit of work, like a
-    deferred SQLite transaction. Cancellation of the awaiting task waits for the thread to
-    finish, so a transaction is never abandoned half-way.
+    round trips must not block the event loop. At most ``PG_POOL_SIZE`` units of work run at
+    once per process (a capacity limiter the pool's size, instead of anyio's 40 threads), so a
+    unit of work always finds a pooled connection and none is opened and closed again. Each
+    call checks a connection out of the pool for the duration of ``fn`` only, so a slow client
+    never holds a connection (the stall in the field notes came from holding one across
+    response validation). Reads run as ``REPEATABLE READ, READ ONLY``: one snapshot for all
+    statements of the unit of work, like a deferred SQLite transaction. Cancellation of the
+    awaiting task waits for the thread to finish, so a transaction is never abandoned half-way.
 
 Connection loss (PostgreSQL restarted, failed over, or an idle-connection reaper): every pooled
 connection is then dead, and the pool does not know (no pre-ping: it would cost a round trip per
@@ -92,6 +94,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import anyio
+import anyio.lowlevel
 import anyio.to_thread
 import psycopg
 from sqlalchemy import Engine, select
@@ -100,6 +103,7 @@ from sqlalchemy.exc import DBAPIError, InvalidRequestError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 
 from patient_tracker.db.engine import (
+    PG_POOL_SIZE,
     create_engine_from_url,
     raw_sqlite_connection,
 )
@@ -181,6 +185,10 @@ class Database:
         self._autocommit_engine = engine.execution_options(isolation_level="AUTOCOMMIT")
         self._threads: dict[int, _ThreadConnection] = {}
         self._threads_lock = threading.Lock()
+        # One limiter per event loop (a limiter belongs to the loop it was first used on).
+        self._limiter: anyio.lowlevel.RunVar[anyio.CapacityLimiter] = anyio.lowlevel.RunVar(
+            f"patient_tracker.db.limiter.{id(self)}"
+        )
 
     @classmethod
     def from_url(cls, url: str) -> Database:
@@ -206,7 +214,9 @@ class Database:
         try:
             if self._is_sqlite:
                 return self._run_sqlite(fn, write=False)
-            return await anyio.to_thread.run_sync(self._run_pooled, fn, False)
+            return await anyio.to_thread.run_sync(
+                self._run_pooled, fn, False, limiter=self._pool_limiter()
+            )
         except Exception as error:
             if _unavailable(error):
                 raise _unavailable_problem(error) from error
@@ -228,7 +238,9 @@ class Database:
                     raise InvalidRequestError("read_one() inside a unit of work on this thread")
                 # isolation_level None: sqlite3 runs the statement in autocommit.
                 return statement.first(owned.conn, params)
-            return await anyio.to_thread.run_sync(self._first_pooled, statement, params)
+            return await anyio.to_thread.run_sync(
+                self._first_pooled, statement, params, limiter=self._pool_limiter()
+            )
         except Exception as error:
             if _unavailable(error):
                 raise _unavailable_problem(error) from error
@@ -244,7 +256,9 @@ class Database:
         try:
             if self._is_sqlite:
                 return self._run_sqlite(fn, write=True)
-            return await anyio.to_thread.run_sync(self._run_pooled, fn, True)
+            return await anyio.to_thread.run_sync(
+                self._run_pooled, fn, True, limiter=self._pool_limiter()
+            )
         except Exception as error:
             if _unavailable(error):
                 raise _unavailable_problem(error) from error
@@ -289,6 +303,15 @@ class Database:
         self._engine.dispose()
 
     # -- internals ---------------------------------------------------------------------------
+
+    def _pool_limiter(self) -> anyio.CapacityLimiter:
+        """This event loop's limit on PostgreSQL units of work in flight: the pool's size."""
+        try:
+            return self._limiter.get()
+        except LookupError:
+            limiter = anyio.CapacityLimiter(PG_POOL_SIZE)
+            self._limiter.set(limiter)
+            return limiter
 
     def _owned_connection(self) -> _ThreadConnection:
         owned = self._threads.get(threading.get_ident())
