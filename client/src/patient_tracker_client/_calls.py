@@ -10,7 +10,7 @@ from typing import Any, Protocol, TypeVar, cast
 import httpx
 from attrs import define
 
-from ._errors import error_from_response
+from ._raising import error_from_response
 from .generated.models.problem import Problem
 from .generated.response_headers import ResponseHeaders
 from .generated.types import Response

@@ -16,7 +16,7 @@ from typing import Self
 
 import httpx
 
-from ._errors import error_from_response
+from ._raising import error_from_response
 from ._resources import AsyncResources, Resources
 from ._retry import AsyncRetryTransport, RetryPolicy, RetryTransport
 from .generated.client import AuthenticatedClient

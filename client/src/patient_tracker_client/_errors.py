@@ -74,9 +74,9 @@ class ApiError(PatientTrackerError):
         self.response = response
         self.problem: Mapping[str, Any] = problem
         self.status: int = response.status_code
-        self.code: str = _text(problem.get("code")) or f"http_{response.status_code}"
-        self.title: str = _text(problem.get("title")) or response.reason_phrase
-        self.detail: str = _text(problem.get("detail"))
+        self.code: str = text(problem.get("code")) or f"http_{response.status_code}"
+        self.title: str = text(problem.get("title")) or response.reason_phrase
+        self.detail: str = text(problem.get("detail"))
         self.errors: tuple[FieldProblem, ...] = _field_problems(problem.get("errors"))
         super().__init__(f"{self.status} {self.code}: {self.detail or self.title}")
 
@@ -170,22 +170,7 @@ def status_class(status: int) -> type[ApiError]:
     return kind
 
 
-def error_from_response(response: httpx.Response) -> ApiError:
-    """The typed exception for an error response whose body has been read: the class of its
-    problem code, or, for a code without one (or one that came with another status), the class
-    of its status."""
-    # Imported here, not at the top: the generated module subclasses this one's classes.
-    from ._problem_errors import BY_CODE
-
-    problem = _problem_body(response.content)
-    kind = status_class(response.status_code)
-    by_code = BY_CODE.get(_text(problem.get("code")))
-    if by_code is not None and issubclass(by_code, kind):
-        kind = by_code
-    return kind(response, problem)
-
-
-def _problem_body(content: bytes) -> Mapping[str, Any]:
+def problem_body(content: bytes) -> Mapping[str, Any]:
     try:
         body = json.loads(content) if content else {}
     except ValueError:  # not JSON (UnicodeDecodeError is a ValueError too)
@@ -193,7 +178,7 @@ def _problem_body(content: bytes) -> Mapping[str, Any]:
     return body if isinstance(body, dict) else {}
 
 
-def _text(value: object) -> str:
+def text(value: object) -> str:
     return value if isinstance(value, str) else ""
 
 
@@ -202,7 +187,7 @@ def _field_problems(value: object) -> tuple[FieldProblem, ...]:
         return ()
     return tuple(
         FieldProblem(
-            detail=_text(item.get("detail")),
+            detail=text(item.get("detail")),
             pointer=item.get("pointer") if isinstance(item.get("pointer"), str) else None,
             parameter=item.get("parameter") if isinstance(item.get("parameter"), str) else None,
         )
