@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from patient_tracker import event_log
 from patient_tracker.app import create_app
 
 SPEC = Path(__file__).resolve().parents[1] / "spec" / "openapi.yaml"
@@ -174,14 +175,12 @@ def event_payload_off_spec() -> ASGIApp:
     Not an ASGI layer like the others: the payload leaves by the delivery worker, not as a
     response, so the one function that writes events is wrapped before the app is built.
     """
-    from patient_tracker.events import repository
-
-    write_event = repository.insert_event
+    write_event = event_log.insert_event
 
     def insert_event_without_phone(conn: Any, *, payload: str, **fields: Any) -> None:
         event = json.loads(payload)
         event["data"].pop("phone", None)
         write_event(conn, payload=json.dumps(event), **fields)
 
-    repository.insert_event = insert_event_without_phone
+    event_log.insert_event = insert_event_without_phone
     return create_app()

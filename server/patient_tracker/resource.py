@@ -7,7 +7,7 @@ shown as a generated model. For each, `Resource` reads one by id (404 if absent)
 refers to it, and cuts a keyset slice out of a listing query. A resource package passes in only
 what is particular to it: its rules (the change to make) and its queries.
 
-Every create, change and delete through `Resource` records its event (`events.recorder`) in the
+Every create, change and delete through `Resource` records its event (`event_log`) in the
 same transaction, so no change commits without its event: a resource names its event types
 (`ResourceEvents`) and nothing else. A change the skeleton does not make itself (the appointment
 status moves) records its event with `Resource.record`.
@@ -28,7 +28,7 @@ from sqlalchemy import Connection, Row
 
 from patient_tracker.db.versioned import VersionedTable
 from patient_tracker.etags import check_if_match
-from patient_tracker.events.recorder import record_event
+from patient_tracker.event_log import record_event
 from patient_tracker.ids import new_id
 from patient_tracker.problems import NotFoundError
 

@@ -1,0 +1,107 @@
+"""The event log's writing side: `record_event`, the one way a change records its event.
+
+The resource skeleton calls it (`resource.Resource`) inside the transaction of the change the
+event describes: the event row and one `webhook_deliveries` row per enabled endpoint subscribed to
+its type commit together with the change, or not at all (the outbox). The payload is the spec's
+`Event` envelope, rendered once, here, through the generated model: what is stored is exactly
+what `GET /v1/events` lists and what the delivery worker posts.
+
+A module of its own, below the resource packages (`events/` reads and lists the log over HTTP),
+so that the skeleton depends on nothing above it.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from pydantic import BaseModel
+from sqlalchemy import Connection, bindparam, select
+
+from patient_tracker.api_models import Event
+from patient_tracker.db.prepared import Prepared
+from patient_tracker.db.tables import events, webhook_deliveries, webhook_endpoints
+from patient_tracker.ids import new_id
+
+__all__ = ["insert_event", "record_event", "subscribed_endpoints"]
+
+_insert_event = Prepared(events.insert().values({c.name: bindparam(c.name) for c in events.c}))
+_insert_delivery = webhook_deliveries.insert()
+_enabled_endpoints = select(webhook_endpoints.c.id, webhook_endpoints.c.event_types).where(
+    webhook_endpoints.c.enabled.is_(True)
+)
+
+
+def record_event(
+    conn: Connection, event_type: str, resource_id: str, data: BaseModel | dict[str, str]
+) -> str:
+    """Write one event about `resource_id` (and its deliveries) in the open transaction.
+
+    `data` is the resource as the API renders it, or `{"id": ...}` for a delete. Returns the
+    event's id.
+    """
+    event_id = new_id()
+    created_at = datetime.now(UTC)
+    event = Event.model_validate(
+        {"id": event_id, "type": event_type, "created_at": created_at, "data": data},
+        from_attributes=False,
+    )
+    insert_event(
+        conn,
+        event_id=event_id,
+        event_type=event_type,
+        resource_id=resource_id,
+        created_at=created_at,
+        payload=event.model_dump_json(),
+    )
+    return event_id
+
+
+def subscribed_endpoints(conn: Connection, event_type: str) -> list[str]:
+    """The ids of the enabled endpoints that want `event_type` (no types listed = all).
+
+    Filtered here rather than in SQL: endpoints are few (tens), and a space-separated list is
+    simpler to keep portable than array columns on two databases.
+    """
+    rows = conn.execute(_enabled_endpoints).all()
+    return [row.id for row in rows if not row.event_types or event_type in row.event_types.split()]
+
+
+def insert_event(
+    conn: Connection,
+    *,
+    event_id: str,
+    event_type: str,
+    resource_id: str,
+    created_at: datetime,
+    payload: str,
+) -> None:
+    """Write the event and its outbox rows, in the caller's transaction."""
+    _insert_event.run(
+        conn,
+        {
+            "id": event_id,
+            "type": event_type,
+            "resource_id": resource_id,
+            "created_at": created_at,
+            "payload": payload,
+        },
+    )
+    endpoint_ids = subscribed_endpoints(conn, event_type)
+    if endpoint_ids:
+        conn.execute(
+            _insert_delivery,
+            [
+                {
+                    "id": new_id(),
+                    "endpoint_id": endpoint_id,
+                    "event_id": event_id,
+                    "status": "pending",
+                    "attempts": 0,
+                    "series_started_at": created_at,
+                    "next_attempt_at": created_at,
+                    "claimed_by": None,
+                    "claimed_until": None,
+                }
+                for endpoint_id in endpoint_ids
+            ],
+        )
