@@ -54,6 +54,20 @@ class PageKeyError(ValueError):
     """A page key (decoded from a cursor) that the listing cannot resume from."""
 
 
+def instant_and_id(after: PageKey | None) -> tuple[datetime, str] | None:
+    """An (instant, id) page key as the query compares it; `PageKeyError` if the instant is not
+    one (the listings of appointments by start, events and delivery attempts by time)."""
+    if after is None:
+        return None
+    try:
+        at = datetime.fromisoformat(after[0])
+    except ValueError:
+        at = None
+    if at is None or at.tzinfo is None:
+        raise PageKeyError(after[0])
+    return at, after[1]
+
+
 @dataclass(frozen=True, slots=True)
 class Slice(Generic[ItemT]):
     """One page of a listing: its items, and the sort key of the last when more follow."""

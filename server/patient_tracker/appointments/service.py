@@ -30,10 +30,10 @@ from patient_tracker.practitioners.errors import PractitionerInactiveError
 from patient_tracker.problems import NotFoundError, ValidationFailedError, field_errors_detail
 from patient_tracker.resource import (
     PageKey,
-    PageKeyError,
     Resource,
     ResourceEvents,
     Slice,
+    instant_and_id,
     sent_fields,
 )
 
@@ -197,19 +197,6 @@ def transition(
     return moved, changes["version"]
 
 
-def _start_key(after: PageKey | None) -> tuple[datetime, str] | None:
-    """The (start_at, id) a page resumes after, from its key."""
-    if after is None:
-        return None
-    try:
-        start = datetime.fromisoformat(after[0])
-    except ValueError:
-        start = None
-    if start is None or start.tzinfo is None:
-        raise PageKeyError(after[0])
-    return start, after[1]
-
-
 def list_slice(
     conn: Connection,
     *,
@@ -233,7 +220,7 @@ def list_slice(
         raise ValidationFailedError(field_errors_detail(errors, "parameter"), errors=errors)
     rows = repository.page(
         conn,
-        after=_start_key(after),
+        after=instant_and_id(after),
         limit=limit + 1,
         patient_id=patient_id,
         practitioner_id=practitioner_id,

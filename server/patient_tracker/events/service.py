@@ -16,7 +16,7 @@ from sqlalchemy import Connection, Row
 from patient_tracker.api_models import Event, EventType, FieldError
 from patient_tracker.events import repository
 from patient_tracker.problems import NotFoundError, ValidationFailedError
-from patient_tracker.resource import PageKey, PageKeyError, Slice
+from patient_tracker.resource import PageKey, Slice, instant_and_id
 
 __all__ = ["ALL_EVENT_TYPES", "get", "list_slice", "read_scope", "readable_types"]
 
@@ -47,18 +47,6 @@ def get(conn: Connection, event_id: str, scopes: Iterable[str]) -> Event:
     return _to_event(row)
 
 
-def _key(after: PageKey | None) -> tuple[datetime, str] | None:
-    if after is None:
-        return None
-    try:
-        at = datetime.fromisoformat(after[0])
-    except ValueError:
-        at = None
-    if at is None or at.tzinfo is None:
-        raise PageKeyError(after[0])
-    return at, after[1]
-
-
 def list_slice(
     conn: Connection,
     *,
@@ -82,7 +70,7 @@ def list_slice(
     rows: list[Row[Any]] = list(
         repository.page(
             conn,
-            after=_key(after),
+            after=instant_and_id(after),
             limit=limit + 1,
             types=types,
             resource_id=resource_id,

@@ -25,7 +25,13 @@ from patient_tracker.api_models import (
 from patient_tracker.events import repository as events_repository
 from patient_tracker.events.service import ALL_EVENT_TYPES, read_scope
 from patient_tracker.problems import NotFoundError
-from patient_tracker.resource import PageKey, PageKeyError, Resource, Slice, sent_fields
+from patient_tracker.resource import (
+    PageKey,
+    Resource,
+    Slice,
+    instant_and_id,
+    sent_fields,
+)
 from patient_tracker.webhook_endpoints import repository
 from patient_tracker.webhook_endpoints.errors import scope_missing, unsafe_url
 from patient_tracker.webhooks import signing, ssrf
@@ -166,25 +172,13 @@ def list_slice(conn: Connection, *, after: PageKey | None, limit: int) -> Slice[
     return endpoints.slice(rows, limit, lambda row: (row.id,))
 
 
-def _attempt_key(after: PageKey | None) -> tuple[datetime, str] | None:
-    if after is None:
-        return None
-    try:
-        at = datetime.fromisoformat(after[0])
-    except ValueError:
-        at = None
-    if at is None or at.tzinfo is None:
-        raise PageKeyError(after[0])
-    return at, after[1]
-
-
 def attempts_slice(
     conn: Connection, endpoint_id: str, *, after: PageKey | None, limit: int, event_id: str | None
 ) -> Slice[WebhookAttempt]:
     """One endpoint's attempts, newest first."""
     endpoints.require_exists(conn, endpoint_id)
     rows = repository.attempts_page(
-        conn, endpoint_id, after=_attempt_key(after), limit=limit + 1, event_id=event_id
+        conn, endpoint_id, after=instant_and_id(after), limit=limit + 1, event_id=event_id
     )
     fields = tuple(WebhookAttempt.model_fields)
     items = [
