@@ -39,7 +39,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        database = Database(create_engine_from_url(settings.database_url))
+        database = Database(
+            create_engine_from_url(settings.database_url),
+            pool_size=settings.database_pool_size,
+        )
         app.state.db = database
         # Once per process: the secret is immutable while the process runs.
         retrying = await provide_cursor_codec(app.state, settings, database)
@@ -53,7 +56,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 await worker.stop()
             if retrying is not None:
                 retrying.cancel()
-            database.dispose()
+            await database.aclose()
 
     app = FastAPI(
         title="Patient Appointment Tracker API",

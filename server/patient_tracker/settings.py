@@ -13,9 +13,18 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
-__all__ = ["DEFAULT_DATABASE_URL", "LogLevel", "Settings", "get_settings", "normalize_database_url"]
+__all__ = [
+    "DEFAULT_DATABASE_POOL_SIZE",
+    "DEFAULT_DATABASE_URL",
+    "LogLevel",
+    "Settings",
+    "get_settings",
+    "normalize_database_url",
+]
 
 DEFAULT_DATABASE_URL = "sqlite:///./patient-tracker.db"
+# PostgreSQL connections per server process; why so few: db/engine.py, PG_POOL_SIZE.
+DEFAULT_DATABASE_POOL_SIZE = 6
 
 # 32 characters: at least 128 bits even if they are only hex digits.
 CURSOR_SECRET_MIN_LENGTH = 32
@@ -95,6 +104,12 @@ class Settings(BaseSettings):
         default=DEFAULT_DATABASE_URL,
         repr=False,
         description="SQLAlchemy URL: sqlite:///PATH (default) or postgresql+psycopg://...",
+    )
+    database_pool_size: int = Field(
+        default=DEFAULT_DATABASE_POOL_SIZE,
+        ge=1,
+        le=100,
+        description="PostgreSQL: connections each server process keeps for requests.",
     )
     host: str = Field(default="127.0.0.1", min_length=1, description="Interface to bind.")
     # 0 is allowed: the OS picks a free port (used by live-server tests).

@@ -11,6 +11,7 @@ import time
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
+import greenlet  # type: ignore[import-untyped]  # ships no type information
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
@@ -555,21 +556,23 @@ def test_read_is_read_only(database: Database) -> None:
 
 
 def test_where_fn_runs(database: Database) -> None:
-    """SQLite: inline on the calling (event loop) thread; PostgreSQL: in a worker thread."""
+    """On the event loop's thread, no hand-off: SQLite inline, PostgreSQL in a greenlet of its own
+    (its round trips await on the loop)."""
 
-    async def threads() -> tuple[int, int, int]:
-        here = threading.get_ident()
-        in_read = await database.read(lambda _c: threading.get_ident())
-        in_write = await database.write(lambda _c: threading.get_ident())
-        return here, in_read, in_write
+    async def where() -> tuple[tuple[int, object], ...]:
+        def here(_conn: Connection | None = None) -> tuple[int, object]:
+            return threading.get_ident(), greenlet.getcurrent()
 
-    here, in_read, in_write = asyncio.run(threads())
+        return here(), await database.read(here), await database.write(here)
+
+    (thread, caller), (read_thread, in_read), (write_thread, in_write) = asyncio.run(where())
+    assert read_thread == write_thread == thread
     if database.dialect_name == "sqlite":
-        assert in_read == here
-        assert in_write == here
+        assert in_read is caller
+        assert in_write is caller
     else:
-        assert in_read != here
-        assert in_write != here
+        assert in_read is not caller
+        assert in_write is not caller
 
 
 def test_ping(database: Database) -> None:

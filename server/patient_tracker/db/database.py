@@ -46,15 +46,20 @@ SQLite
     engine. Connections of threads that have ended are closed when another thread opens its own.
 
 PostgreSQL
-    In a worker thread (``anyio.to_thread.run_sync``, one hand-off per call), because network
-    round trips must not block the event loop. At most ``PG_POOL_SIZE`` units of work run at
-    once per process (a capacity limiter the pool's size, instead of anyio's 40 threads), so a
-    unit of work always finds a pooled connection and none is opened and closed again. Each
-    call checks a connection out of the pool for the duration of ``fn`` only, so a slow client
-    never holds a connection (the stall in the field notes came from holding one across
+    On the event loop, with psycopg's async connections: ``fn`` runs in a greenlet (SQLAlchemy's
+    asyncio bridge, the one ``AsyncConnection.run_sync`` uses) on the sync face of an async
+    engine (``engine.create_event_loop_engine``), so each round trip awaits on the loop and a
+    request pays no thread hand-off (two per request, 60-120 us each, before). ``fn`` is still
+    plain synchronous code; like SQLite's, it must not block on anything but the database. At
+    most as many units of work as the pool holds run at once per process (a semaphore),
+    so a unit of work always finds a pooled connection and none is opened and closed again.
+    Each call checks a connection out of the pool for the duration of ``fn`` only, so a slow
+    client never holds a connection (the stall in the field notes came from holding one across
     response validation). Reads run as ``REPEATABLE READ, READ ONLY``: one snapshot for all
-    statements of the unit of work, like a deferred SQLite transaction. Cancellation of the
-    awaiting task waits for the thread to finish, so a transaction is never abandoned half-way.
+    statements of the unit of work, like a deferred SQLite transaction. A unit of work is
+    shielded from the cancellation of the request awaiting it, so a transaction is never
+    abandoned half-way. ``read_sync``/``write_sync`` (CLI, tools) use a plain psycopg engine of
+    their own on the calling thread.
 
 Connection loss (PostgreSQL restarted, failed over, or an idle-connection reaper): every pooled
 connection is then dead, and the pool does not know (no pre-ping: it would cost a round trip per
@@ -85,6 +90,7 @@ raise SQLAlchemy's exceptions, which the CLI reports itself.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 import sqlite3
@@ -94,17 +100,19 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import anyio
-import anyio.lowlevel
-import anyio.to_thread
 import psycopg
 from sqlalchemy import Engine, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError, InvalidRequestError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
+from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.pool import Pool, PoolProxiedConnection
+from sqlalchemy.util import greenlet_spawn
 
 from patient_tracker.db.engine import (
     PG_POOL_SIZE,
     create_engine_from_url,
+    create_event_loop_engine,
     raw_sqlite_connection,
 )
 from patient_tracker.db.prepared import Prepared
@@ -113,6 +121,7 @@ from patient_tracker.problems import DatabaseUnavailableError
 __all__ = ["PING_TIMEOUT_SECONDS", "Database"]
 
 T = TypeVar("T")
+R = TypeVar("R")
 
 # /readyz must answer quickly even when PostgreSQL is unreachable.
 PING_TIMEOUT_SECONDS = 3.0
@@ -160,6 +169,15 @@ class _ThreadConnection:
             self.conn.close()
 
 
+# PostgreSQL units of work run on autocommit connections and open their transaction themselves,
+# so the pool's connections never switch isolation level or read-only mode (SQLAlchemy does that
+# on every checkout and check-in otherwise, ~25 us a time measured here), and a lone statement
+# (`read_one`) needs no BEGIN/COMMIT round trips. psycopg's commit()/rollback() act on the
+# server's transaction status, so SQLAlchemy's commit and rollback end these transactions.
+_BEGIN_READ = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
+_BEGIN_WRITE = "BEGIN"
+
+
 def _ping_fn(conn: Connection) -> bool:
     return bool(conn.execute(_PING).scalar_one() == 1)
 
@@ -172,28 +190,35 @@ class Database:
     must not commit or roll back itself, and must not call back into this ``Database``.
     """
 
-    def __init__(self, engine: Engine) -> None:
-        """Wrap ``engine`` (made by :func:`~patient_tracker.db.engine.create_engine_from_url`)."""
+    def __init__(self, engine: Engine, *, pool_size: int = PG_POOL_SIZE) -> None:
+        """Wrap ``engine`` (made by :func:`~patient_tracker.db.engine.create_engine_from_url`).
+
+        ``pool_size``: on PostgreSQL, the connections kept for requests, and so the units of
+        work run at once by this process.
+        """
+        self._pool_size = pool_size
         self._engine = engine
         self._dialect_name: str = engine.dialect.name
         self._is_sqlite = self._dialect_name == "sqlite"
-        # PostgreSQL reads: one snapshot, and writes refused by the server.
-        self._read_engine = engine.execution_options(
-            isolation_level="REPEATABLE READ", postgresql_readonly=True
-        )
-        # PostgreSQL single-statement reads (read_one): no BEGIN/COMMIT round trips.
-        self._autocommit_engine = engine.execution_options(isolation_level="AUTOCOMMIT")
+        # PostgreSQL: the calling thread's engine (read_sync, write_sync) and the event loop's
+        # (read, write, read_one, ping), each over a pool of its own, opened on first use; both
+        # in autocommit (see _BEGIN_READ).
+        self._thread_engine = engine.execution_options(isolation_level="AUTOCOMMIT")
+        self._event_loop_engine: AsyncEngine | None = None
+        self._loop_engine: Engine = self._thread_engine
+        if not self._is_sqlite:
+            self._event_loop_engine = create_event_loop_engine(engine.url, pool_size)
+            self._loop_engine = self._event_loop_engine.sync_engine
         self._threads: dict[int, _ThreadConnection] = {}
         self._threads_lock = threading.Lock()
-        # One limiter per event loop (a limiter belongs to the loop it was first used on).
-        self._limiter: anyio.lowlevel.RunVar[anyio.CapacityLimiter] = anyio.lowlevel.RunVar(
-            f"patient_tracker.db.limiter.{id(self)}"
-        )
+        # The limit on PostgreSQL units of work in flight, for the event loop it was made on (an
+        # asyncio primitive belongs to the loop it waits on; tests run several loops in turn).
+        self._limiter: tuple[asyncio.AbstractEventLoop, asyncio.Semaphore] | None = None
 
     @classmethod
-    def from_url(cls, url: str) -> Database:
+    def from_url(cls, url: str, *, pool_size: int = PG_POOL_SIZE) -> Database:
         """Create the engine for ``url`` and wrap it."""
-        return cls(create_engine_from_url(url))
+        return cls(create_engine_from_url(url), pool_size=pool_size)
 
     @property
     def engine(self) -> Engine:
@@ -214,9 +239,7 @@ class Database:
         try:
             if self._is_sqlite:
                 return self._run_sqlite(fn, write=False)
-            return await anyio.to_thread.run_sync(
-                self._run_pooled, fn, False, limiter=self._pool_limiter()
-            )
+            return await self._on_event_loop(self._run_pooled, self._loop_engine, fn, False)
         except Exception as error:
             if _unavailable(error):
                 raise _unavailable_problem(error) from error
@@ -238,9 +261,10 @@ class Database:
                     raise InvalidRequestError("read_one() inside a unit of work on this thread")
                 # isolation_level None: sqlite3 runs the statement in autocommit.
                 return statement.first(owned.conn, params)
-            return await anyio.to_thread.run_sync(
-                self._first_pooled, statement, params, limiter=self._pool_limiter()
-            )
+            async with self._pool_limiter():
+                with anyio.CancelScope(shield=True):  # as _on_event_loop's
+                    row = await self._first_on_loop(statement, params)
+            return row
         except Exception as error:
             if _unavailable(error):
                 raise _unavailable_problem(error) from error
@@ -256,9 +280,7 @@ class Database:
         try:
             if self._is_sqlite:
                 return self._run_sqlite(fn, write=True)
-            return await anyio.to_thread.run_sync(
-                self._run_pooled, fn, True, limiter=self._pool_limiter()
-            )
+            return await self._on_event_loop(self._run_pooled, self._loop_engine, fn, True)
         except Exception as error:
             if _unavailable(error):
                 raise _unavailable_problem(error) from error
@@ -268,13 +290,13 @@ class Database:
         """Synchronous :meth:`read`, run on the calling thread."""
         if self._is_sqlite:
             return self._run_sqlite(fn, write=False)
-        return self._run_pooled(fn, False)
+        return self._run_pooled(self._thread_engine, fn, False)
 
     def write_sync(self, fn: Callable[[Connection], T]) -> T:
         """Synchronous :meth:`write`, run on the calling thread."""
         if self._is_sqlite:
             return self._run_sqlite(fn, write=True)
-        return self._run_pooled(fn, True)
+        return self._run_pooled(self._thread_engine, fn, True)
 
     async def ping(self) -> bool:
         """Return True if the database answers ``SELECT 1``. Never raises (for ``/readyz``)."""
@@ -282,36 +304,57 @@ class Database:
             if self._is_sqlite:
                 return self._run_sqlite(_ping_fn, write=False)
             with anyio.move_on_after(PING_TIMEOUT_SECONDS):
-                # abandon_on_cancel: on timeout, stop waiting for a connect that hangs; the
-                # thread finishes (or times out) on its own.
-                return await anyio.to_thread.run_sync(
-                    self._run_pooled, _ping_fn, False, abandon_on_cancel=True
-                )
+                # Not shielded, and outside the semaphore: on timeout, stop waiting for a
+                # connect that hangs (or for a busy pool's overflow).
+                return await greenlet_spawn(self._run_pooled, self._loop_engine, _ping_fn, False)
             return False
         except Exception:  # noqa: BLE001 - any failure means "not ready"
             return False
 
     def dispose(self) -> None:
-        """Close every connection this object opened and the engine's pool.
+        """Close every connection this object opened, and its pools.
 
-        Call once at shutdown. The object stays usable: connections reopen on demand.
+        Call once at shutdown, from synchronous code (the CLI, tests); the app's lifespan calls
+        :meth:`aclose`. The object stays usable: connections reopen on demand.
         """
+        self._dispose_threads_and_engine()
+        if self._event_loop_engine is not None:
+            # The event loop's connections close through the loop; none runs here (or the one
+            # that opened them has ended), so a short-lived one does it.
+            asyncio.run(self._event_loop_engine.dispose())
+
+    async def aclose(self) -> None:
+        """:meth:`dispose`, from the event loop the requests ran on."""
+        self._dispose_threads_and_engine()
+        if self._event_loop_engine is not None:
+            await self._event_loop_engine.dispose()
+
+    # -- internals ---------------------------------------------------------------------------
+
+    def _dispose_threads_and_engine(self) -> None:
         with self._threads_lock:
             threads, self._threads = self._threads, {}
         for owned in threads.values():
             owned.close()
         self._engine.dispose()
 
-    # -- internals ---------------------------------------------------------------------------
+    async def _on_event_loop(self, call: Callable[..., R], *args: Any) -> R:
+        """Run the synchronous ``call`` in a greenlet on the event loop (PostgreSQL).
 
-    def _pool_limiter(self) -> anyio.CapacityLimiter:
+        Admitted only while fewer than the pool's size run, and shielded from cancellation: a
+        unit of work, once begun, commits or rolls back before the request gives up on it.
+        """
+        async with self._pool_limiter():
+            with anyio.CancelScope(shield=True):
+                result: R = await greenlet_spawn(call, *args)
+        return result
+
+    def _pool_limiter(self) -> asyncio.Semaphore:
         """This event loop's limit on PostgreSQL units of work in flight: the pool's size."""
-        try:
-            return self._limiter.get()
-        except LookupError:
-            limiter = anyio.CapacityLimiter(PG_POOL_SIZE)
-            self._limiter.set(limiter)
-            return limiter
+        loop = asyncio.get_running_loop()
+        if self._limiter is None or self._limiter[0] is not loop:
+            self._limiter = (loop, asyncio.Semaphore(self._pool_size))
+        return self._limiter[1]
 
     def _owned_connection(self) -> _ThreadConnection:
         owned = self._threads.get(threading.get_ident())
@@ -363,9 +406,9 @@ class Database:
                 self._forget_thread(threading.get_ident(), owned)
             raise
 
-    def _run_pooled(self, fn: Callable[[Connection], T], write: bool) -> T:
+    def _run_pooled(self, engine: Engine, fn: Callable[[Connection], T], write: bool) -> T:
         try:
-            return self._run_pooled_once(fn, write)
+            return self._run_pooled_once(engine, fn, write)
         except _LostBeforeCommitError as lost:
             # Nothing was committed (see the module docstring): run it again, once, on a fresh
             # connection (the dead ones were invalidated).
@@ -373,19 +416,19 @@ class Database:
                 "database connection lost (%s); retrying the unit of work once", lost.name
             )
         try:
-            return self._run_pooled_once(fn, write)
+            return self._run_pooled_once(engine, fn, write)
         except _LostBeforeCommitError as lost:
             raise lost.error from None
 
-    def _run_pooled_once(self, fn: Callable[[Connection], T], write: bool) -> T:
-        engine = self._engine if write else self._read_engine
+    def _run_pooled_once(self, engine: Engine, fn: Callable[[Connection], T], write: bool) -> T:
         # A failure to connect (or to check out) propagates as it is: nothing was sent.
         with engine.connect() as conn:
             # Explicit begin/commit rather than `with conn.begin()`: a loss must be told apart
-            # by where it happened (in `fn`, or at COMMIT). No round trip yet: psycopg sends
-            # BEGIN with the first statement.
+            # by where it happened (in `fn`, or at COMMIT). SQLAlchemy's begin() sends nothing
+            # on an autocommit connection; the BEGIN statement opens the transaction.
             transaction = conn.begin()
             try:
+                _execute_on_cursor(conn, _BEGIN_WRITE if write else _BEGIN_READ)
                 result = fn(conn)
             except Exception as error:
                 self._after_failure(conn, error)
@@ -402,27 +445,43 @@ class Database:
                 raise _CommitOutcomeUnknownError(_error_name(error)) from error
             return result
 
-    def _first_pooled(
+    async def _first_on_loop(
         self, statement: Prepared, params: Mapping[str, Any]
     ) -> dict[str, Any] | None:
         try:
-            return self._first_pooled_once(statement, params)
+            return await self._first_on_loop_once(statement, params)
         except _LostBeforeCommitError as lost:
             logger.warning("database connection lost (%s); retrying the lookup once", lost.name)
         try:
-            return self._first_pooled_once(statement, params)
+            return await self._first_on_loop_once(statement, params)
         except _LostBeforeCommitError as lost:
             raise lost.error from None
 
-    def _first_pooled_once(
+    async def _first_on_loop_once(
         self, statement: Prepared, params: Mapping[str, Any]
     ) -> dict[str, Any] | None:
-        with self._autocommit_engine.connect() as conn:
-            try:
-                return statement.first(conn, params)
-            except Exception as error:
-                self._after_failure(conn, error)
-                raise
+        """One statement on a pooled connection's psycopg object itself, awaited on the loop.
+
+        No SQLAlchemy Connection and no greenlet around the statement: a key lookup or a read
+        by id costs ~60 us of CPU this way, against ~100 us through the bridge (measured here).
+        Checking out and in still go through the pool (checking out in a greenlet: the pool
+        may have to connect).
+        """
+        pool = self._loop_engine.pool
+        pooled = await greenlet_spawn(pool.connect)
+        driver: psycopg.AsyncConnection[Any] = pooled.driver_connection  # type: ignore[assignment]
+        try:
+            return await statement.first_async(driver, self._loop_engine.dialect, params)
+        except Exception as error:
+            if _driver_session_lost(error, driver):
+                await greenlet_spawn(_invalidate_pooled, pool, pooled, error)
+                raise _LostBeforeCommitError(error) from error
+            raise
+        finally:
+            # Autocommit, and no reset on return: checking in sends nothing. (An invalidated
+            # connection was checked in by its invalidation.)
+            if pooled.is_valid:
+                pooled.close()
 
     def _after_failure(self, conn: Connection, error: Exception) -> None:
         """Clean up after ``fn`` raised: drop a dead connection (raising
@@ -437,20 +496,10 @@ class Database:
                 conn.rollback()
 
     def _invalidate(self, conn: Connection, error: Exception) -> None:
-        """Discard ``conn`` and every pooled connection opened before it: they died with it.
-
-        SQLAlchemy does this itself for errors it sees (``Connection.execute``), but statements
-        run through ``Prepared`` use the DBAPI cursor directly, so their errors bypass it. This
-        is the same call it makes (the pool's generation mark: connections older than now are
-        reconnected on their next checkout); ``Engine.dispose`` would also throw away the
-        connections other threads opened after the loss.
-        """
+        """Discard ``conn`` and every pooled connection opened before it (`_invalidate_pooled`)."""
         if conn.invalidated:
             return
-        proxied = conn.connection
-        with contextlib.suppress(Exception):
-            self._engine.pool._invalidate(proxied, error, _checkin=False)
-        conn.invalidate(error)
+        _invalidate_pooled(conn.engine.pool, conn.connection, error)
 
     def _open_thread_connection(self, ident: int) -> _ThreadConnection:
         # Registers a dummy Thread for threads not started by `threading`, so that they show in
@@ -492,10 +541,40 @@ def _session_lost(error: BaseException, conn: Connection) -> bool:
         return True
     if not isinstance(error, (psycopg.OperationalError, psycopg.InterfaceError)):
         return False
-    if conn.invalidated:
+    return conn.invalidated or _driver_session_lost(error, conn.connection.dbapi_connection)
+
+
+def _driver_session_lost(error: BaseException, raw: object) -> bool:
+    """Whether psycopg's ``error``, raised on connection ``raw`` (psycopg's own or SQLAlchemy's
+    adapter of it), means the PostgreSQL session is gone."""
+    if isinstance(error, _PG_SESSION_ENDED):
         return True
-    raw: Any = conn.connection.dbapi_connection
+    if not isinstance(error, (psycopg.OperationalError, psycopg.InterfaceError)):
+        return False
     return bool(getattr(raw, "closed", False) or getattr(raw, "broken", False))
+
+
+def _invalidate_pooled(pool: Pool, pooled: PoolProxiedConnection, error: Exception) -> None:
+    """Discard ``pooled`` and every connection ``pool`` opened before it: they died with it.
+
+    SQLAlchemy does this itself for errors it sees (``Connection.execute``), but statements run
+    through ``Prepared`` bypass it. This is the same call it makes (the pool's generation mark:
+    connections older than now are reconnected on their next checkout); ``Engine.dispose``
+    would also throw away the connections opened after the loss.
+    """
+    with contextlib.suppress(Exception):
+        pool._invalidate(pooled, error, _checkin=False)
+    pooled.invalidate(error)
+
+
+def _execute_on_cursor(conn: Connection, statement: str) -> None:
+    """Run one parameterless ``statement`` on ``conn``'s DBAPI cursor (BEGIN: no SQLAlchemy
+    execution context for a statement that returns nothing)."""
+    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute(statement)
+    finally:
+        cursor.close()
 
 
 def _unavailable(error: BaseException) -> bool:

@@ -11,11 +11,12 @@ from typing import Any, Literal
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.dialects import registry
 from sqlalchemy.dialects.sqlite.pysqlite import SQLiteDialect_pysqlite
-from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.engine.interfaces import DBAPIConnection
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.pool import ConnectionPoolEntry
 
-from patient_tracker.settings import normalize_database_url
+from patient_tracker.settings import DEFAULT_DATABASE_POOL_SIZE, normalize_database_url
 
 __all__ = [
     "PG_CONNECT_TIMEOUT_S",
@@ -24,6 +25,7 @@ __all__ = [
     "SQLITE_BUSY_TIMEOUT_MS",
     "SqliteBegin",
     "create_engine_from_url",
+    "create_event_loop_engine",
     "raw_sqlite_connection",
     "set_sqlite_begin",
     "sqlite_begin",
@@ -33,17 +35,34 @@ __all__ = [
 SQLITE_MMAP_BYTES = 256 * 1024 * 1024
 SQLITE_BUSY_TIMEOUT_MS = 5000
 
-# PostgreSQL units of work run in worker threads, one connection each, and `Database` admits at
-# most PG_POOL_SIZE of them at once per process (a capacity limiter), so the pool's connections
-# are reused rather than overflow connections opened and closed under load: with anyio's 40
-# threads against 20 connections, one worker opened 371 new PostgreSQL sessions (a backend
-# process each) in 4,814 GETs. The overflow is for callers outside that limiter (the CLI,
-# `/readyz`). Pre-ping is off: it costs a round trip per checkout; a dead pooled connection is
+# PostgreSQL units of work run on the event loop with psycopg's async connections
+# (`create_event_loop_engine`), one pooled connection each, and `Database` admits at most as many
+# at once as the pool holds, so the pool's connections are reused rather than overflow
+# connections opened and closed under load (one worker once opened 371 new PostgreSQL sessions,
+# a backend process each, in 4,814 GETs). The overflow is for callers outside that limit
+# (`/readyz`). Pre-ping is off: it costs a round trip per checkout; a dead pooled connection is
 # handled by `Database` (see its module docstring).
-PG_POOL_SIZE = 20
+#
+# Few connections per process: a handful keep PostgreSQL busy, and more only add backends that
+# contend for the same cores. Measured here (2 cores, one worker, wrk with 32 connections): GET
+# by id 3,032 / 3,671 / 3,499 / 2,655 req/s with pools of 2 / 4 / 8 / 20, p99 16 / 12 / 86 /
+# 95 ms; POST 790 / 910 / 999 / 933 req/s (docs/design.md, "The PostgreSQL path"). Setting
+# `PATIENT_TRACKER_DATABASE_POOL_SIZE` overrides it per process.
+PG_POOL_SIZE = DEFAULT_DATABASE_POOL_SIZE
 PG_MAX_OVERFLOW = 10
-# Fail fast rather than hang a worker thread (and /readyz) when the server is unreachable.
+# Fail fast rather than hang a request (and /readyz) when the server is unreachable.
 PG_CONNECT_TIMEOUT_S = 5
+
+# Both PostgreSQL engines (threads for the CLI and tools, the event loop for requests).
+_POSTGRES_ENGINE_OPTIONS: dict[str, Any] = {
+    "max_overflow": PG_MAX_OVERFLOW,
+    "pool_pre_ping": False,
+    "connect_args": {
+        "options": "-c timezone=UTC",
+        "application_name": "patient-tracker",
+        "connect_timeout": PG_CONNECT_TIMEOUT_S,
+    },
+}
 
 SqliteBegin = Literal["BEGIN", "BEGIN IMMEDIATE"]
 
@@ -106,22 +125,31 @@ def create_engine_from_url(url: str) -> Engine:
     so that a write can begin with ``BEGIN IMMEDIATE`` (:func:`set_sqlite_begin`) and a read is
     one snapshot.
 
-    PostgreSQL uses psycopg 3, a pool sized for the worker-thread pool, and the session time
-    zone UTC.
+    PostgreSQL uses psycopg 3, a pool of PG_POOL_SIZE connections, and the session time zone
+    UTC.
     """
     url = normalize_database_url(url)
     if url.startswith("sqlite"):
         return _create_sqlite_engine(url)
-    return create_engine(
+    return create_engine(url, pool_size=PG_POOL_SIZE, **_POSTGRES_ENGINE_OPTIONS)
+
+
+def create_event_loop_engine(url: URL, pool_size: int = PG_POOL_SIZE) -> AsyncEngine:
+    """The same PostgreSQL database, through psycopg's async connections, for the event loop.
+
+    The request path runs its (synchronous) units of work on this engine's ``sync_engine``
+    inside a greenlet (`Database`): every round trip then awaits on the event loop instead of
+    blocking a worker thread, so a request pays no thread hand-off. Same pool size and session
+    settings as :func:`create_engine_from_url`'s engine, but in autocommit with no reset on
+    return: `Database` opens each transaction itself and always ends it, so a connection goes
+    back to the pool idle and checking it out or in sends nothing.
+    """
+    return create_async_engine(
         url,
-        pool_size=PG_POOL_SIZE,
-        max_overflow=PG_MAX_OVERFLOW,
-        pool_pre_ping=False,
-        connect_args={
-            "options": "-c timezone=UTC",
-            "application_name": "patient-tracker",
-            "connect_timeout": PG_CONNECT_TIMEOUT_S,
-        },
+        isolation_level="AUTOCOMMIT",
+        pool_reset_on_return=None,
+        pool_size=pool_size,
+        **_POSTGRES_ENGINE_OPTIONS,
     )
 
 

@@ -15,10 +15,11 @@ It supports what those statements need and no more: named bind parameters (no ex
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import psycopg
 from sqlalchemy import Connection, Dialect
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.sql import ClauseElement
@@ -80,15 +81,17 @@ class Prepared:
             result_processors=tuple(result_processors),
         )
 
-    def _for(self, conn: Connection) -> _Compiled:
-        dialect = conn.dialect
+    def _for(self, dialect: Dialect) -> _Compiled:
         compiled = self._by_dialect.get(dialect.name)
         if compiled is None:
             compiled = self._by_dialect[dialect.name] = self._compile(dialect)
         return compiled
 
-    def _execute(self, conn: Connection, params: Mapping[str, Any]) -> tuple[_Compiled, Any]:
-        compiled = self._for(conn)
+    @staticmethod
+    def _driver_parameters(
+        compiled: _Compiled, params: Mapping[str, Any]
+    ) -> tuple[Any, ...] | Mapping[str, Any]:
+        """``params`` as the driver takes them: converted, in the statement's order or names."""
         if compiled.direct and not compiled.bind_processors:
             values = params
         else:
@@ -99,24 +102,32 @@ class Prepared:
             )
             for name, processor in compiled.bind_processors.items():
                 values[name] = processor(values[name])
+        if compiled.positional_names is not None:
+            return tuple(values[n] for n in compiled.positional_names)
+        # A direct statement's parameters may hold extra keys; construct_params' do not.
+        return {name: values[name] for name in compiled.bind_names} if compiled.direct else values
+
+    def _execute(self, conn: Connection, params: Mapping[str, Any]) -> tuple[_Compiled, Any]:
+        compiled = self._for(conn.dialect)
+        parameters = self._driver_parameters(compiled, params)
         cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
         try:
-            if compiled.positional_names is not None:
-                cursor.execute(compiled.sql, tuple(values[n] for n in compiled.positional_names))
-            else:
-                # A direct statement's parameters may hold extra keys; construct_params' do not.
-                named = (
-                    {name: values[name] for name in compiled.bind_names}
-                    if compiled.direct
-                    else values
-                )
-                cursor.execute(compiled.sql, named)
+            cursor.execute(compiled.sql, parameters)
         except conn.dialect.loaded_dbapi.IntegrityError as error:
             cursor.close()
             # The same exception `Connection.execute` raises, so that callers map constraint
             # violations in one way; without the parameters, which may hold patient data.
             raise IntegrityError(compiled.sql, None, error) from error
         return compiled, cursor
+
+    @staticmethod
+    def _row(compiled: _Compiled, row: Sequence[Any] | None) -> dict[str, Any] | None:
+        if row is None:
+            return None
+        values = dict(zip(compiled.columns, row, strict=True))
+        for position, name, processor in compiled.result_processors:
+            values[name] = processor(row[position])
+        return values
 
     def first(self, conn: Connection, params: Mapping[str, Any]) -> dict[str, Any] | None:
         """The first row as a dict of column name to value, or `None`."""
@@ -125,12 +136,16 @@ class Prepared:
             row = cursor.fetchone()
         finally:
             cursor.close()
-        if row is None:
-            return None
-        values = dict(zip(compiled.columns, row, strict=True))
-        for position, name, processor in compiled.result_processors:
-            values[name] = processor(row[position])
-        return values
+        return self._row(compiled, row)
+
+    async def first_async(
+        self, conn: psycopg.AsyncConnection[Any], dialect: Dialect, params: Mapping[str, Any]
+    ) -> dict[str, Any] | None:
+        """`first`, on a psycopg async connection of ``dialect``'s database (PostgreSQL's
+        single-statement reads on the event loop: `Database.read_one`)."""
+        compiled = self._for(dialect)
+        cursor = await conn.execute(compiled.sql, self._driver_parameters(compiled, params))
+        return self._row(compiled, await cursor.fetchone())
 
     def run(self, conn: Connection, params: Mapping[str, Any]) -> int:
         """Execute a statement that returns no rows; the number of rows it changed."""
