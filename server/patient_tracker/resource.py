@@ -119,7 +119,10 @@ class Resource(Generic[ModelT]):
 
     def get(self, conn: Connection, row_id: str) -> tuple[ModelT, int]:
         """One resource with its version, or 404."""
-        row = self.table.get(conn, row_id)
+        return self.found(row_id, self.table.get(conn, row_id))
+
+    def found(self, row_id: str, row: Mapping[str, Any] | None) -> tuple[ModelT, int]:
+        """The resource and its version from its row read by id (`table.by_id`), or 404."""
         if row is None:
             raise self.not_found(row_id)
         return self.to_model(row), row["version"]

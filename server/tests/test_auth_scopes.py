@@ -11,7 +11,9 @@ import pytest
 from sqlalchemy import Connection
 
 from live_server import LiveServer
+from patient_tracker.app import create_app
 from patient_tracker.auth.keys import revoke_key
+from patient_tracker.auth.route import SecuredRoute
 from patient_tracker.auth.scopes import ALL_SCOPES
 from patient_tracker.db.database import Database
 from patient_tracker.spec_document import walk_operations
@@ -171,3 +173,50 @@ def test_health_probes_need_no_key(anonymous: httpx.Client, path: str, body: Jso
 
     assert response.status_code == 200
     assert response.json() == body
+
+
+# -- reads by id: the key is checked by the read itself (`authenticated_by_its_read`) ---------
+
+_READS_BY_ID = [
+    (path, frozenset(op["security"][0]["bearerAuth"]))
+    for method, path, op in _operations()
+    if method == "GET"
+    and path.endswith("_id}")
+    and op.get("security")
+    and not path.startswith("/v1/events")
+]
+# A path id outside the spec's bounds (longer than its maxLength): FastAPI's validation refuses it
+# before the handler reads anything, and names nothing, so it is a 404 (deps.IdInPath).
+_INVALID_ID = "x" * 65
+
+
+def test_the_reads_by_id_are_the_folded_routes() -> None:
+    folded = {
+        route.path
+        for route in create_app().routes
+        if isinstance(route, SecuredRoute)
+        and getattr(route.endpoint, "__patient_tracker_read_authenticates__", False)
+    }
+    assert folded == {path for path, _ in _READS_BY_ID}
+
+
+@pytest.mark.parametrize(("path", "required"), _READS_BY_ID, ids=[p for p, _ in _READS_BY_ID])
+def test_a_read_by_id_answers_401_and_403_before_validation_and_404(
+    server: LiveServer, single_scope_keys: dict[str, str], path: str, required: frozenset[str]
+) -> None:
+    other_scope = next(scope for scope in ALL_SCOPES if scope not in required)
+    right_scope = next(iter(required))
+    bad_path = re.sub(r"\{[^}]+\}", _INVALID_ID, path)
+    missing_path = _concrete(path)
+
+    def get(target: str, key: str | None) -> httpx.Response:
+        headers = {} if key is None else {"Authorization": f"Bearer {key}"}
+        return httpx.get(server.base_url + target, headers=headers)
+
+    for target in (bad_path, missing_path):
+        assert_problem(get(target, None), 401, "unauthenticated")
+        assert_problem(get(target, "ptk_" + "A" * 43), 401, "invalid_api_key")
+        assert_problem(get(target, single_scope_keys[other_scope]), 403, "insufficient_scope")
+    # Only an authorized caller learns that the id is refused, or names nothing.
+    assert_problem(get(bad_path, single_scope_keys[right_scope]), 404, "not_found")
+    assert_problem(get(missing_path, single_scope_keys[right_scope]), 404, "not_found")

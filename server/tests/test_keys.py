@@ -138,22 +138,33 @@ def test_authenticate_is_one_indexed_query(
     database: Database, database_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _, plaintext = make_key(database)
-    # The lookup runs on the DBAPI cursor (db/prepared.py), past SQLAlchemy's events, so the
-    # statements are counted where the request path issues them.
+    # The lookup runs on the DBAPI cursor (db/prepared.py; on PostgreSQL on psycopg's own async
+    # connection), past SQLAlchemy's events, so the statements are counted where the request
+    # path issues them.
     statement = keys_module._AUTHENTICATE
     calls: list[dict[str, Any]] = []
-    real_first = statement.first
+    real_first, real_first_async = statement.first, statement.first_async
 
     def counting_first(conn: Connection, params: dict[str, Any]) -> dict[str, Any] | None:
         calls.append(params)
         return real_first(conn, params)
 
+    async def counting_first_async(
+        conn: Any, dialect: Any, params: dict[str, Any]
+    ) -> dict[str, Any] | None:
+        calls.append(params)
+        return await real_first_async(conn, dialect, params)
+
     monkeypatch.setattr(statement, "first", counting_first)
+    monkeypatch.setattr(statement, "first_async", counting_first_async)
     with in_process(database_url) as client:
         assert client.get("/v1/patients", headers=bearer(plaintext)).status_code == 200
         assert client.get("/v1/patients", headers=bearer("ptk_" + "A" * 43)).status_code == 401
         # No query at all for what cannot be a key.
         assert client.get("/v1/patients", headers=bearer("garbage")).status_code == 401
+        # A read by id checks the key in its own statement (auth.route.authenticated_read).
+        missing = client.get("/v1/patients/01J0000000000000000000000X", headers=bearer(plaintext))
+        assert missing.status_code == 404
     assert len(calls) == 2
     assert all(set(params) == {"key_hash"} for params in calls)
 

@@ -22,6 +22,7 @@ from patient_tracker.api_models import (
 )
 from patient_tracker.appointments import service
 from patient_tracker.auth.caller import Caller
+from patient_tracker.auth.route import authenticated_by_its_read
 from patient_tracker.deps import IdempotencyKey, IdInPath, IfMatch
 from patient_tracker.http import handlers
 from patient_tracker.http.idempotency import request_fingerprint, run_idempotent
@@ -108,11 +109,10 @@ async def book_appointment(
 
 
 @operation("getAppointment")
+@authenticated_by_its_read
 async def get_appointment(request: Request, appointment_id: IdInPath) -> Response:
     """One appointment, with its ETag."""
-    return await handlers.read_resource(
-        request, lambda conn: service.appointments.get(conn, appointment_id)
-    )
+    return await handlers.read_resource(request, service.appointments, appointment_id)
 
 
 @operation("updateAppointment")

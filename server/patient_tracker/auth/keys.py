@@ -19,9 +19,10 @@ import secrets
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cache
 from typing import Any
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.engine import Connection
 
 from patient_tracker.auth.scopes import normalize_scopes
@@ -36,10 +37,12 @@ __all__ = [
     "PREFIX_DISPLAY_LENGTH",
     "ApiKeyRecord",
     "Principal",
+    "authenticate_and_read",
     "create_key",
     "generate_key",
     "get_key",
     "hash_key",
+    "keyed_read",
     "list_keys",
     "revoke_key",
 ]
@@ -133,6 +136,49 @@ async def authenticate_in(database: Database, plaintext: str) -> Principal | Non
     if not _looks_like_key(plaintext):
         return None
     return _principal(await database.read_one(_AUTHENTICATE, {"key_hash": hash_key(plaintext)}))
+
+
+# The key's columns in a keyed read's row (a table's own columns never start with "_").
+_KEY_ID, _KEY_SCOPES = "_key_id", "_key_scopes"
+
+
+@cache
+def keyed_read(table: Table) -> Prepared:
+    """One statement that authenticates and reads: the API key ``:key_hash`` (unless revoked)
+    beside ``table``'s row with id ``:id``, for :func:`authenticate_and_read`.
+
+    The key is the outer side of the join: no key, no row at all, and PostgreSQL and SQLite
+    then never look the id up (a nested loop over no key rows), so an unknown key learns nothing
+    about the id, not even from timing. Built once per table (a statement, not data).
+    """
+    return Prepared(
+        select(api_keys.c.id.label(_KEY_ID), api_keys.c.scopes.label(_KEY_SCOPES), *table.c)
+        .select_from(api_keys.outerjoin(table, table.c.id == bindparam("id")))
+        .where(
+            api_keys.c.key_hash == bindparam("key_hash"),
+            api_keys.c.revoked_at.is_(None),
+        )
+    )
+
+
+async def authenticate_and_read(
+    database: Database, plaintext: str, table: Table, row_id: str
+) -> tuple[Principal, dict[str, Any] | None] | None:
+    """Authenticate a bearer key and read ``table``'s row ``row_id``, in one statement.
+
+    None if the key is unknown, malformed or revoked (as :func:`authenticate_in`); else the
+    principal and the row (None if no row has that id). The caller checks the principal's
+    scopes before it uses the row.
+    """
+    if not _looks_like_key(plaintext):
+        return None
+    row = await database.read_one(
+        keyed_read(table), {"key_hash": hash_key(plaintext), "id": row_id}
+    )
+    if row is None:
+        return None
+    principal = Principal(key_id=row.pop(_KEY_ID), scopes=frozenset(row.pop(_KEY_SCOPES).split()))
+    return principal, (None if row["id"] is None else row)
 
 
 def _principal(row: dict[str, Any] | None) -> Principal | None:

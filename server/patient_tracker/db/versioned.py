@@ -40,7 +40,8 @@ class VersionedTable:
         self.table = table
         self._violations = violations
         by_id = table.c.id == bindparam("id")
-        self._by_id = Prepared(select(table).where(by_id))
+        # Public: a read by id is one statement, which `Database.read_one` runs on its own.
+        self.by_id = Prepared(select(table).where(by_id))
         self._by_id_for_update = Prepared(select(table).where(by_id).with_for_update())
         self._insert = Prepared(insert(table).values({c.name: bindparam(c.name) for c in table.c}))
         self._delete = delete(table).where(by_id)
@@ -55,7 +56,7 @@ class VersionedTable:
         self, conn: Connection, row_id: str, *, for_update: bool = False
     ) -> dict[str, Any] | None:
         """The row, locked for the rest of the transaction when `for_update` (PostgreSQL)."""
-        statement = self._by_id_for_update if for_update else self._by_id
+        statement = self._by_id_for_update if for_update else self.by_id
         return statement.first(conn, {"id": row_id})
 
     def exists(self, conn: Connection, row_id: str) -> bool:

@@ -20,6 +20,7 @@ from patient_tracker.api_models import (
     PatientUpdate,
 )
 from patient_tracker.appointments.router import appointment_page
+from patient_tracker.auth.route import authenticated_by_its_read
 from patient_tracker.deps import IdempotencyKey, IdInPath, IfMatch
 from patient_tracker.http import handlers
 from patient_tracker.http.pages import keyset_page
@@ -66,11 +67,10 @@ async def create_patient(
 
 
 @operation("getPatient")
+@authenticated_by_its_read
 async def get_patient(request: Request, patient_id: IdInPath) -> Response:
     """One patient, with its ETag."""
-    return await handlers.read_resource(
-        request, lambda conn: service.patients.get(conn, patient_id)
-    )
+    return await handlers.read_resource(request, service.patients, patient_id)
 
 
 @operation("updatePatient")

@@ -13,6 +13,7 @@ from patient_tracker.api_models import (
     PractitionerPage,
     PractitionerUpdate,
 )
+from patient_tracker.auth.route import authenticated_by_its_read
 from patient_tracker.deps import IdempotencyKey, IdInPath, IfMatch
 from patient_tracker.http import handlers
 from patient_tracker.http.pages import keyset_page
@@ -60,11 +61,10 @@ async def create_practitioner(
 
 
 @operation("getPractitioner")
+@authenticated_by_its_read
 async def get_practitioner(request: Request, practitioner_id: IdInPath) -> Response:
     """One practitioner, with its ETag."""
-    return await handlers.read_resource(
-        request, lambda conn: service.practitioners.get(conn, practitioner_id)
-    )
+    return await handlers.read_resource(request, service.practitioners, practitioner_id)
 
 
 @operation("updatePractitioner")

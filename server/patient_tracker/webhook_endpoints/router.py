@@ -17,6 +17,7 @@ from patient_tracker.api_models import (
     WebhookEndpointUpdate,
 )
 from patient_tracker.auth.caller import Caller
+from patient_tracker.auth.route import authenticated_by_its_read
 from patient_tracker.deps import IdempotencyKey, IdInPath, IfMatch
 from patient_tracker.events.router import EventIdInPath
 from patient_tracker.http import handlers
@@ -86,11 +87,10 @@ async def create_webhook_endpoint(
 
 
 @operation("getWebhookEndpoint")
+@authenticated_by_its_read
 async def get_webhook_endpoint(request: Request, endpoint_id: IdInPath) -> Response:
     """One endpoint, with its ETag; never its secret."""
-    return await handlers.read_resource(
-        request, lambda conn: service.endpoints.get(conn, endpoint_id)
-    )
+    return await handlers.read_resource(request, service.endpoints, endpoint_id)
 
 
 @operation("updateWebhookEndpoint")
