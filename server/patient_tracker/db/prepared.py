@@ -138,6 +138,15 @@ class Prepared:
             cursor.close()
         return self._row(compiled, row)
 
+    def all(self, conn: Connection, params: Mapping[str, Any]) -> list[dict[str, Any]]:
+        """Every row, each as `first` returns it."""
+        compiled, cursor = self._execute(conn, params)
+        try:
+            rows = cursor.fetchall()
+        finally:
+            cursor.close()
+        return [row for row in (self._row(compiled, raw) for raw in rows) if row is not None]
+
     async def first_async(
         self, conn: psycopg.AsyncConnection[Any], dialect: Dialect, params: Mapping[str, Any]
     ) -> dict[str, Any] | None:
