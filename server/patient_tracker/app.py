@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -47,6 +48,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         # Once per process: the secret is immutable while the process runs.
         retrying = await provide_cursor_codec(app.state, settings, database)
         worker = DeliveryWorker(database, settings) if settings.webhook_worker else None
+        # Everything made so far (modules, the app, its routes and models, the pools) lives as
+        # long as the process: move it out of the cyclic collector's sight, so that a full
+        # collection no longer walks it while requests wait. Measured (PostgreSQL GET, 64
+        # connections): p99 88 -> 23 ms at the same p50; POST's CPU per request 945 -> 836 us.
+        gc.freeze()
         if worker is not None:
             worker.start()
         try:
