@@ -4,8 +4,10 @@
 `POST /v1/appointments` for the benchmark's own well-formed requests with FastAPI and the
 `sqlite3` module directly, on the same database file, doing only what no implementation can skip:
 look the API key up by its hash, validate the path id or the JSON body with the generated model,
-run the same queries (the booking in one `BEGIN IMMEDIATE` transaction with a durable commit),
-and render the generated response model. It leaves out what the real server must also do:
+run the same queries (the booking in one `BEGIN IMMEDIATE` transaction with a durable commit,
+together with its `appointment.booked` event and the lookup of the webhook endpoints subscribed
+to it, which every change has written since events and webhooks came), and render the generated
+response model. It leaves out what the real server must also do:
 scopes, problem+json errors, `Idempotency-Key`, strict time formats, the unit-of-work layer,
 PostgreSQL. Its cost is therefore a lower bound for this stack on this machine: if the floor
 itself sits near a target, the target cannot be met by removing layers from the server.
@@ -23,7 +25,7 @@ from typing import Annotated, Any
 from fastapi import FastAPI, Path, Request
 from starlette.responses import Response
 
-from patient_tracker.api_models import Appointment, AppointmentCreate, Patient
+from patient_tracker.api_models import Appointment, AppointmentCreate, Event, Patient
 from patient_tracker.http.params import given_root
 
 _DB = sqlite3.connect(os.environ["FLOOR_DATABASE"], isolation_level=None, check_same_thread=False)
@@ -44,6 +46,13 @@ _OVERLAP = (
     "AND start_at < ? AND end_at > ? LIMIT 1"
 )
 _INSERT = "INSERT INTO appointments VALUES (?, ?, ?, ?, ?, 'scheduled', ?, NULL, NULL, 1, ?, ?)"
+# The event a booking records in its transaction, and who is to be told (the outbox).
+_EVENT = "INSERT INTO events (id, type, resource_id, created_at, payload) VALUES (?, ?, ?, ?, ?)"
+_SUBSCRIBERS = "SELECT id, event_types FROM webhook_endpoints WHERE enabled"
+_DELIVERY = (
+    "INSERT INTO webhook_deliveries (id, endpoint_id, event_id, status, attempts, "
+    "series_started_at, next_attempt_at) VALUES (?, ?, ?, 'pending', 0, ?, ?)"
+)
 
 app = FastAPI()
 
@@ -53,6 +62,41 @@ def _authenticated(request: Request) -> None:
     digest = hashlib.sha256(token.encode()).hexdigest()
     if _DB.execute(_KEY, (digest,)).fetchone() is None:
         raise PermissionError("unknown key")
+
+
+def _booked(
+    new_id: str,
+    patient_id: str,
+    practitioner_id: str,
+    start: datetime,
+    end: datetime,
+    reason: str | None,
+    now: datetime,
+) -> Appointment:
+    return Appointment.model_validate(
+        {
+            "id": new_id,
+            "patient_id": patient_id,
+            "practitioner_id": practitioner_id,
+            "start_at": start,
+            "end_at": end,
+            "status": "scheduled",
+            "reason": reason,
+            "notes": None,
+            "cancellation_reason": None,
+            "created_at": now,
+            "updated_at": now,
+        }
+    )
+
+
+def _event_payload(appointment: Appointment, now: datetime) -> tuple[str, str]:
+    """A new event's id and its payload, the spec's `Event` envelope as the server stores it."""
+    event_id = str(uuid.uuid4())
+    event = Event.model_validate(
+        {"id": event_id, "type": "appointment.booked", "created_at": now, "data": appointment}
+    )
+    return event_id, event.model_dump_json()
 
 
 def _stored(instant: datetime) -> str:
@@ -96,25 +140,16 @@ async def book_appointment(request: Request) -> Response:
         stamp = _stored(now)
         values = (new_id, patient_id, practitioner_id, _stored(start), _stored(end), reason)
         _DB.execute(_INSERT, (*values, stamp, stamp))
+        appointment = _booked(new_id, patient_id, practitioner_id, start, end, reason, now)
+        event_id, payload = _event_payload(appointment, now)
+        _DB.execute(_EVENT, (event_id, "appointment.booked", new_id, stamp, payload))
+        for endpoint_id, types in _DB.execute(_SUBSCRIBERS).fetchall():
+            if not types or "appointment.booked" in types.split():
+                _DB.execute(_DELIVERY, (str(uuid.uuid4()), endpoint_id, event_id, stamp, stamp))
         _DB.execute("COMMIT")
     except BaseException:
         _DB.execute("ROLLBACK")
         raise
-    appointment = Appointment.model_validate(
-        {
-            "id": new_id,
-            "patient_id": patient_id,
-            "practitioner_id": practitioner_id,
-            "start_at": start,
-            "end_at": end,
-            "status": "scheduled",
-            "reason": reason,
-            "notes": None,
-            "cancellation_reason": None,
-            "created_at": now,
-            "updated_at": now,
-        }
-    )
     return Response(
         appointment.model_dump_json(),
         status_code=201,

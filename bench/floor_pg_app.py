@@ -4,8 +4,10 @@
 `GET /v1/patients/{id}` and `POST /v1/appointments` for the benchmark's own well-formed requests
 only, here with FastAPI and psycopg 3 directly, on the benchmark's PostgreSQL database: look the
 API key up by its hash, validate the path id or the JSON body with the generated model, run the
-same queries as the server (the booking's checks in one statement, then the insert, in one
-transaction), and render the generated response model. It uses psycopg's async connections, so
+same queries as the server (the booking's checks in one statement, then the insert, then its
+`appointment.booked` event and the lookup of the webhook endpoints subscribed to it in one
+statement, as every change has written since events and webhooks came; all in one transaction),
+and render the generated response model. It uses psycopg's async connections, so
 no request hands off to a thread, and 16 connections kept open in a queue (the least pool
 there is). Single statements run in autocommit (no BEGIN/COMMIT round trips);
 the booking is one transaction. Left out: scopes, problem+json errors, `Idempotency-Key`, strict
@@ -26,7 +28,7 @@ import psycopg
 from fastapi import FastAPI, Path, Request
 from starlette.responses import Response
 
-from patient_tracker.api_models import Appointment, AppointmentCreate, Patient
+from patient_tracker.api_models import Appointment, AppointmentCreate, Event, Patient
 from patient_tracker.http.params import given_root
 from patient_tracker.ids import new_id
 
@@ -55,6 +57,18 @@ _INSERT = (
     "notes, cancellation_reason, version, created_at, updated_at) "
     "VALUES (%s, %s, %s, %s, %s, 'scheduled', %s, NULL, NULL, 1, %s, %s)"
 )
+# The event a booking records in its transaction, and who is to be told (the outbox), in one
+# round trip (the server's event_log does the same on PostgreSQL).
+_EVENT_AND_SUBSCRIBERS = (
+    "WITH event AS (INSERT INTO events (id, type, resource_id, created_at, payload) "
+    "VALUES (%s, %s, %s, %s, %s)) SELECT id, event_types FROM webhook_endpoints WHERE enabled"
+)
+_DELIVERY = (
+    "INSERT INTO webhook_deliveries (id, endpoint_id, event_id, status, attempts, "
+    "series_started_at, next_attempt_at) VALUES (%s, %s, %s, 'pending', 0, %s, %s)"
+)
+
+_BOOKED = "appointment.booked"
 
 _pool: asyncio.Queue[psycopg.AsyncConnection[Any]] = asyncio.Queue()
 
@@ -135,21 +149,31 @@ async def book_appointment(request: Request) -> Response:
                 raise LookupError("unknown party, inactive practitioner or overlap")
             values = (appointment_id, patient_id, practitioner_id, start, end, reason, now, now)
             await conn.execute(_INSERT, values)
-    appointment = Appointment.model_validate(
-        {
-            "id": appointment_id,
-            "patient_id": patient_id,
-            "practitioner_id": practitioner_id,
-            "start_at": start,
-            "end_at": end,
-            "status": "scheduled",
-            "reason": reason,
-            "notes": None,
-            "cancellation_reason": None,
-            "created_at": now,
-            "updated_at": now,
-        }
-    )
+            appointment = Appointment.model_validate(
+                {
+                    "id": appointment_id,
+                    "patient_id": patient_id,
+                    "practitioner_id": practitioner_id,
+                    "start_at": start,
+                    "end_at": end,
+                    "status": "scheduled",
+                    "reason": reason,
+                    "notes": None,
+                    "cancellation_reason": None,
+                    "created_at": now,
+                    "updated_at": now,
+                }
+            )
+            event_id = new_id()
+            payload = Event.model_validate(
+                {"id": event_id, "type": _BOOKED, "created_at": now, "data": appointment}
+            ).model_dump_json()
+            cursor = await conn.execute(
+                _EVENT_AND_SUBSCRIBERS, (event_id, _BOOKED, appointment_id, now, payload)
+            )
+            for endpoint_id, types in await cursor.fetchall():
+                if not types or _BOOKED in types.split():
+                    await conn.execute(_DELIVERY, (new_id(), endpoint_id, event_id, now, now))
     return Response(
         appointment.model_dump_json(),
         status_code=201,

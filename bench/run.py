@@ -293,14 +293,15 @@ def can_pin() -> bool:
     return shutil.which("taskset") is not None and (os.cpu_count() or 1) >= 2
 
 
-def pinned(cpu: int, command: list[str]) -> list[str]:
-    """``command`` run on one CPU with ``taskset``, or as is when pinning is not possible."""
+def pinned(cpu: int | str, command: list[str]) -> list[str]:
+    """``command`` run on one CPU (or a ``taskset`` CPU list) with ``taskset``, or as is when
+    pinning is not possible."""
     return ["taskset", "--cpu-list", str(cpu), *command] if can_pin() else command
 
 
 @contextmanager
 def server(
-    command: list[str], cpu: int, port: int, ready_path: str, log: Path, env: dict[str, str]
+    command: list[str], cpu: int | str, port: int, ready_path: str, log: Path, env: dict[str, str]
 ) -> Iterator[int]:
     """Run a server pinned to ``cpu`` until the block ends (``live_server.serving``); yields its
     PID once ``ready_path`` answers."""
@@ -634,7 +635,10 @@ def start_api(
     }
     command = [*patient_tracker_command(), "serve"]
     log = workdir / f"api-{port}.log"
-    pid = stack.enter_context(server(command, options.server_cpu, port, "/healthz", log, env))
+    # Several workers share every CPU (wrk's and PostgreSQL's too): pinned to one, a second
+    # worker could only take turns with the first.
+    cpus = options.server_cpu if workers == 1 else f"0-{(os.cpu_count() or 1) - 1}"
+    pid = stack.enter_context(server(command, cpus, port, "/healthz", log, env))
     url = f"http://127.0.0.1:{port}"
     get = lua_script(workdir, "get_patient.lua")
     post = lua_script(workdir, "book_appointment.lua")
@@ -815,7 +819,8 @@ def print_table(results: Sequence[Result], options: Options) -> None:
         numbers = [cell.rjust(width) for cell, width in zip(row[1:], widths[1:], strict=True)]
         print("  ".join([row[0].ljust(widths[0]), *numbers]))
     pinning = (
-        f"pinned to CPU {options.server_cpu}, wrk to CPU {options.wrk_cpu}"
+        f"pinned to CPU {options.server_cpu}, wrk to CPU {options.wrk_cpu} (several workers: "
+        "all CPUs)"
         if can_pin()
         else "NOT pinned (no taskset or one CPU)"
     )
@@ -831,6 +836,7 @@ def print_table(results: Sequence[Result], options: Options) -> None:
         "this one's, i.e. the req/s ratio with both servers given a whole CPU. busy: server CPU "
         "time / wall time."
     )
+    print_cpu_use(results)
     for r in results:
         print(f"{r.name}: statuses {r.statuses}")
         for failure in r.failures:
@@ -847,6 +853,24 @@ def print_table(results: Sequence[Result], options: Options) -> None:
         print(
             f"WARNING: wrk used > {LOW_BUSY} of its CPU for {', '.join(client_bound)}: it may "
             "be the bottleneck; try --threads 2 or a faster machine."
+        )
+
+
+def print_cpu_use(results: Sequence[Result]) -> None:
+    """Where the machine's CPUs went in the PostgreSQL cases: the server, PostgreSQL, wrk."""
+    rows = [r for r in results if r.db_cpu is not None]
+    if not rows:
+        return
+    print(f"\nCPUs used (of {os.cpu_count()}) in the PostgreSQL cases:")
+    for r in rows:
+        rate = r.median("requests_per_s")
+        server_cores = r.median("server_cpu_us_per_request") * rate / 1e6
+        db_cores = (r.db_cpu or 0.0) * rate / 1e6
+        wrk_cores = r.median("wrk_busy")
+        total = server_cores + db_cores + wrk_cores
+        print(
+            f"  {r.name}: server {server_cores:.2f} + PostgreSQL {db_cores:.2f} + wrk "
+            f"{wrk_cores:.2f} = {total:.2f}"
         )
 
 
