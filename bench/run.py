@@ -70,7 +70,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
 from live_server import free_port, serving
-from patient_tracker.db.engine import create_engine_from_url
+from patient_tracker.db.engine import PG_MAX_OVERFLOW, PG_POOL_SIZE, create_engine_from_url
 from patient_tracker.db.tables import appointments, patients, practitioners
 from patient_tracker.ids import new_id
 from patient_tracker.settings import normalize_database_url
@@ -728,9 +728,9 @@ def libpq_conninfo(url: str) -> str:
     )
 
 
-# Connections the PostgreSQL cases may hold at once: the one-worker API up to one per wrk
-# connection (32), each process of the two-worker API its pool (20), and the floor its 16.
-POSTGRES_CONNECTIONS_NEEDED = 32 + 2 * 20 + 16
+# Connections the PostgreSQL cases may hold at once: each API process its pool and its overflow
+# for health checks (6 + 10; three processes: one worker, then two), and the floor its 16.
+POSTGRES_CONNECTIONS_NEEDED = 3 * (PG_POOL_SIZE + PG_MAX_OVERFLOW) + 16
 
 
 @contextmanager
