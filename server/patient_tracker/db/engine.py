@@ -46,7 +46,8 @@ SQLITE_BUSY_TIMEOUT_MS = 5000
 # Few connections per process: a handful keep PostgreSQL busy, and more only add backends that
 # contend for the same cores. Measured here (2 cores, one worker, wrk with 32 connections): GET
 # by id 3,032 / 3,671 / 3,499 / 2,655 req/s with pools of 2 / 4 / 8 / 20, p99 16 / 12 / 86 /
-# 95 ms; POST 790 / 910 / 999 / 933 req/s (docs/design.md, "The PostgreSQL path"). Setting
+# 95 ms; POST 790 / 910 / 999 / 933 req/s. After the GC freeze (app.py), pools of 4 to 12 were
+# within noise of each other (docs/design.md, "The PostgreSQL path"). Setting
 # `PATIENT_TRACKER_DATABASE_POOL_SIZE` overrides it per process.
 PG_POOL_SIZE = DEFAULT_DATABASE_POOL_SIZE
 PG_MAX_OVERFLOW = 10
