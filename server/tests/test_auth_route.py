@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import pytest
+from fastapi import FastAPI
 from fastapi.routing import APIRoute
+from fastapi.testclient import TestClient
+from starlette.responses import Response
 
 from patient_tracker.app import create_app
-from patient_tracker.auth.route import SecuredRoute, _scopes_of, operation_scopes
+from patient_tracker.auth.route import (
+    SecuredRoute,
+    _scopes_of,
+    authenticated_by_its_read,
+    operation_scopes,
+)
 from patient_tracker.settings import Settings
 from patient_tracker.spec_document import walk_operations
 
@@ -66,3 +74,21 @@ def test_unsupported_security_requirements_are_refused(
 ) -> None:
     with pytest.raises(ValueError, match="only one 'bearerAuth'"):
         _scopes_of("op", requirements)
+
+
+def test_a_read_that_forgets_to_authenticate_is_an_error_not_an_answer() -> None:
+    """The safety net of `authenticated_by_its_read`: an endpoint so marked that answers without
+    having checked the key fails (500), instead of serving an unauthenticated caller."""
+    app = FastAPI()
+    app.router.route_class = SecuredRoute
+
+    @authenticated_by_its_read
+    async def get_patient(patient_id: str) -> Response:
+        return Response(patient_id)  # never calls authenticated_read
+
+    app.add_api_route("/v1/patients/{patient_id}", get_patient, operation_id="getPatient")
+    headers = {"Authorization": "Bearer ptk_" + "A" * 43}
+    with TestClient(app, raise_server_exceptions=True) as client, pytest.raises(RuntimeError) as e:
+        client.get("/v1/patients/abc", headers=headers)
+    # The route's template, never the request's path (ids stay out of logs).
+    assert str(e.value) == "/v1/patients/{patient_id}: answered without authenticating"

@@ -169,7 +169,7 @@ class SecuredRoute(APIRoute):
             return handler
         required = scopes
         if getattr(self.endpoint, _READ_AUTHENTICATES, False):
-            return _authenticated_by_read(handler, required)
+            return _authenticated_by_read(handler, required, self.path)
 
         async def authenticated_handler(request: Request) -> Response:
             request.scope[CALLER_SCOPE_KEY] = await authenticate_request(request, required)
@@ -178,8 +178,9 @@ class SecuredRoute(APIRoute):
         return authenticated_handler
 
 
-def _authenticated_by_read(handler: Handler, required: tuple[str, ...]) -> Handler:
-    """``handler``, whose endpoint authenticates with its read, held to the same rules."""
+def _authenticated_by_read(handler: Handler, required: tuple[str, ...], template: str) -> Handler:
+    """``handler`` (of the route ``template``), whose endpoint authenticates with its read, held
+    to the same rules."""
 
     async def authenticated_by_read(request: Request) -> Response:
         # A missing or malformed header is refused before anything else, as on any route.
@@ -195,7 +196,8 @@ def _authenticated_by_read(handler: Handler, required: tuple[str, ...]) -> Handl
                 request.scope[CALLER_SCOPE_KEY] = await authenticate_request(request, required)
             raise
         if CALLER_SCOPE_KEY not in request.scope:
-            raise RuntimeError(f"{request.scope['path']}: answered without authenticating")
+            # The route's template, not the path: logs never hold a request's ids.
+            raise RuntimeError(f"{template}: answered without authenticating")
         return response
 
     return authenticated_by_read
