@@ -23,9 +23,10 @@ from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any
 
 from fastapi import FastAPI, Path, Request
+from floor_booking import BOOKED, booked_appointment, booked_event
 from starlette.responses import Response
 
-from patient_tracker.api_models import Appointment, AppointmentCreate, Event, Patient
+from patient_tracker.api_models import AppointmentCreate, Patient
 from patient_tracker.http.params import given_root
 
 _DB = sqlite3.connect(os.environ["FLOOR_DATABASE"], isolation_level=None, check_same_thread=False)
@@ -62,41 +63,6 @@ def _authenticated(request: Request) -> None:
     digest = hashlib.sha256(token.encode()).hexdigest()
     if _DB.execute(_KEY, (digest,)).fetchone() is None:
         raise PermissionError("unknown key")
-
-
-def _booked(
-    new_id: str,
-    patient_id: str,
-    practitioner_id: str,
-    start: datetime,
-    end: datetime,
-    reason: str | None,
-    now: datetime,
-) -> Appointment:
-    return Appointment.model_validate(
-        {
-            "id": new_id,
-            "patient_id": patient_id,
-            "practitioner_id": practitioner_id,
-            "start_at": start,
-            "end_at": end,
-            "status": "scheduled",
-            "reason": reason,
-            "notes": None,
-            "cancellation_reason": None,
-            "created_at": now,
-            "updated_at": now,
-        }
-    )
-
-
-def _event_payload(appointment: Appointment, now: datetime) -> tuple[str, str]:
-    """A new event's id and its payload, the spec's `Event` envelope as the server stores it."""
-    event_id = str(uuid.uuid4())
-    event = Event.model_validate(
-        {"id": event_id, "type": "appointment.booked", "created_at": now, "data": appointment}
-    )
-    return event_id, event.model_dump_json()
 
 
 def _stored(instant: datetime) -> str:
@@ -140,11 +106,14 @@ async def book_appointment(request: Request) -> Response:
         stamp = _stored(now)
         values = (new_id, patient_id, practitioner_id, _stored(start), _stored(end), reason)
         _DB.execute(_INSERT, (*values, stamp, stamp))
-        appointment = _booked(new_id, patient_id, practitioner_id, start, end, reason, now)
-        event_id, payload = _event_payload(appointment, now)
-        _DB.execute(_EVENT, (event_id, "appointment.booked", new_id, stamp, payload))
+        appointment = booked_appointment(
+            new_id, patient_id, practitioner_id, start, end, reason, now
+        )
+        event_id = str(uuid.uuid4())
+        payload = booked_event(event_id, appointment, now)
+        _DB.execute(_EVENT, (event_id, BOOKED, new_id, stamp, payload))
         for endpoint_id, types in _DB.execute(_SUBSCRIBERS).fetchall():
-            if not types or "appointment.booked" in types.split():
+            if not types or BOOKED in types.split():
                 _DB.execute(_DELIVERY, (str(uuid.uuid4()), endpoint_id, event_id, stamp, stamp))
         _DB.execute("COMMIT")
     except BaseException:

@@ -26,9 +26,10 @@ from typing import Annotated, Any
 
 import psycopg
 from fastapi import FastAPI, Path, Request
+from floor_booking import BOOKED, booked_appointment, booked_event
 from starlette.responses import Response
 
-from patient_tracker.api_models import Appointment, AppointmentCreate, Event, Patient
+from patient_tracker.api_models import AppointmentCreate, Patient
 from patient_tracker.http.params import given_root
 from patient_tracker.ids import new_id
 
@@ -67,8 +68,6 @@ _DELIVERY = (
     "INSERT INTO webhook_deliveries (id, endpoint_id, event_id, status, attempts, "
     "series_started_at, next_attempt_at) VALUES (%s, %s, %s, 'pending', 0, %s, %s)"
 )
-
-_BOOKED = "appointment.booked"
 
 _pool: asyncio.Queue[psycopg.AsyncConnection[Any]] = asyncio.Queue()
 
@@ -149,30 +148,16 @@ async def book_appointment(request: Request) -> Response:
                 raise LookupError("unknown party, inactive practitioner or overlap")
             values = (appointment_id, patient_id, practitioner_id, start, end, reason, now, now)
             await conn.execute(_INSERT, values)
-            appointment = Appointment.model_validate(
-                {
-                    "id": appointment_id,
-                    "patient_id": patient_id,
-                    "practitioner_id": practitioner_id,
-                    "start_at": start,
-                    "end_at": end,
-                    "status": "scheduled",
-                    "reason": reason,
-                    "notes": None,
-                    "cancellation_reason": None,
-                    "created_at": now,
-                    "updated_at": now,
-                }
+            appointment = booked_appointment(
+                appointment_id, patient_id, practitioner_id, start, end, reason, now
             )
             event_id = new_id()
-            payload = Event.model_validate(
-                {"id": event_id, "type": _BOOKED, "created_at": now, "data": appointment}
-            ).model_dump_json()
+            payload = booked_event(event_id, appointment, now)
             cursor = await conn.execute(
-                _EVENT_AND_SUBSCRIBERS, (event_id, _BOOKED, appointment_id, now, payload)
+                _EVENT_AND_SUBSCRIBERS, (event_id, BOOKED, appointment_id, now, payload)
             )
             for endpoint_id, types in await cursor.fetchall():
-                if not types or _BOOKED in types.split():
+                if not types or BOOKED in types.split():
                     await conn.execute(_DELIVERY, (new_id(), endpoint_id, event_id, now, now))
     return Response(
         appointment.model_dump_json(),
