@@ -121,9 +121,7 @@ class Prepared:
         return compiled, cursor
 
     @staticmethod
-    def _row(compiled: _Compiled, row: Sequence[Any] | None) -> dict[str, Any] | None:
-        if row is None:
-            return None
+    def _row(compiled: _Compiled, row: Sequence[Any]) -> dict[str, Any]:
         values = dict(zip(compiled.columns, row, strict=True))
         for position, name, processor in compiled.result_processors:
             values[name] = processor(row[position])
@@ -136,7 +134,7 @@ class Prepared:
             row = cursor.fetchone()
         finally:
             cursor.close()
-        return self._row(compiled, row)
+        return None if row is None else self._row(compiled, row)
 
     def all(self, conn: Connection, params: Mapping[str, Any]) -> list[dict[str, Any]]:
         """Every row, each as `first` returns it."""
@@ -145,7 +143,7 @@ class Prepared:
             rows = cursor.fetchall()
         finally:
             cursor.close()
-        return [row for row in (self._row(compiled, raw) for raw in rows) if row is not None]
+        return [self._row(compiled, row) for row in rows]
 
     async def first_async(
         self, conn: psycopg.AsyncConnection[Any], dialect: Dialect, params: Mapping[str, Any]
@@ -154,7 +152,8 @@ class Prepared:
         single-statement reads on the event loop: `Database.read_one`)."""
         compiled = self._for(dialect)
         cursor = await conn.execute(compiled.sql, self._driver_parameters(compiled, params))
-        return self._row(compiled, await cursor.fetchone())
+        row = await cursor.fetchone()
+        return None if row is None else self._row(compiled, row)
 
     def run(self, conn: Connection, params: Mapping[str, Any]) -> int:
         """Execute a statement that returns no rows; the number of rows it changed."""
