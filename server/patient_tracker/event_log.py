@@ -12,20 +12,24 @@ so that the skeleton depends on nothing above it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import Connection, bindparam, select
+from sqlalchemy import Connection, Insert, bindparam, select
 
 from patient_tracker.api_models import Event
 from patient_tracker.db.prepared import Prepared
 from patient_tracker.db.tables import events, webhook_deliveries, webhook_endpoints
 from patient_tracker.ids import new_id
 
-__all__ = ["insert_event", "record_event", "subscribed_endpoints"]
+__all__ = ["RowInsert", "insert_event", "record_event", "subscribed_endpoints"]
 
-_event_values = events.insert().values({c.name: bindparam(c.name) for c in events.c})
+# The event's bind parameters are prefixed, so that they cannot clash with those of a row
+# inserted in the same statement (`RowInsert`), whose are its column names.
+_event_values = events.insert().values({c.name: bindparam(f"event_{c.name}") for c in events.c})
 _insert_delivery = webhook_deliveries.insert()
 _enabled_endpoints = select(webhook_endpoints.c.id, webhook_endpoints.c.event_types).where(
     webhook_endpoints.c.enabled.is_(True)
@@ -38,13 +42,45 @@ _list_enabled_endpoints = Prepared(_enabled_endpoints)
 _insert_event_listing_endpoints = Prepared(_enabled_endpoints.add_cte(_event_values.cte("event")))
 
 
+@dataclass(frozen=True, slots=True)
+class RowInsert:
+    """The insert of the row an event is about (a create), to be written with the event.
+
+    `statement` is an INSERT whose bind parameters are its column names, built once (the
+    statements made from it are cached by it); `values` are those parameters.
+    """
+
+    statement: Insert
+    values: Mapping[str, Any]
+
+
+# RowInsert.statement -> (the row's insert alone, the row's and the event's inserts and the
+# subscribers' SELECT in one statement); a handful, one per resource table.
+_with_row: dict[Insert, tuple[Prepared, Prepared]] = {}
+
+
+def _row_statements(statement: Insert) -> tuple[Prepared, Prepared]:
+    found = _with_row.get(statement)
+    if found is None:
+        combined = _enabled_endpoints.add_cte(statement.cte("new_row")).add_cte(
+            _event_values.cte("event")
+        )
+        found = _with_row[statement] = (Prepared(statement), Prepared(combined))
+    return found
+
+
 def record_event(
-    conn: Connection, event_type: str, resource_id: str, data: BaseModel | dict[str, str]
+    conn: Connection,
+    event_type: str,
+    resource_id: str,
+    data: BaseModel | dict[str, str],
+    *,
+    along_with: RowInsert | None = None,
 ) -> str:
     """Write one event about `resource_id` (and its deliveries) in the open transaction.
 
-    `data` is the resource as the API renders it, or `{"id": ...}` for a delete. Returns the
-    event's id.
+    `data` is the resource as the API renders it, or `{"id": ...}` for a delete. `along_with`:
+    the new row a create writes, written here too (see `insert_event`). Returns the event's id.
     """
     event_id = new_id()
     created_at = datetime.now(UTC)
@@ -59,6 +95,7 @@ def record_event(
         resource_id=resource_id,
         created_at=created_at,
         payload=event.model_dump_json(),
+        along_with=along_with,
     )
     return event_id
 
@@ -86,18 +123,30 @@ def insert_event(
     resource_id: str,
     created_at: datetime,
     payload: str,
+    along_with: RowInsert | None = None,
 ) -> None:
-    """Write the event and its outbox rows, in the caller's transaction."""
+    """Write the event and its outbox rows, in the caller's transaction.
+
+    With `along_with`, the row it is about first: on PostgreSQL in the same statement as the
+    event and the subscribers' lookup (a create is then one round trip, not two), elsewhere just
+    before. A constraint the row violates raises `IntegrityError` as its insert alone would.
+    """
     values = {
-        "id": event_id,
-        "type": event_type,
-        "resource_id": resource_id,
-        "created_at": created_at,
-        "payload": payload,
+        "event_id": event_id,
+        "event_type": event_type,
+        "event_resource_id": resource_id,
+        "event_created_at": created_at,
+        "event_payload": payload,
     }
     if conn.dialect.name == "postgresql":
-        endpoints = _insert_event_listing_endpoints.all(conn, values)
+        if along_with is None:
+            endpoints = _insert_event_listing_endpoints.all(conn, values)
+        else:
+            combined = _row_statements(along_with.statement)[1]
+            endpoints = combined.all(conn, {**along_with.values, **values})
     else:
+        if along_with is not None:
+            _row_statements(along_with.statement)[0].run(conn, along_with.values)
         _insert_event.run(conn, values)
         endpoints = _list_enabled_endpoints.all(conn, {})
     endpoint_ids = _wanting(endpoints, event_type)

@@ -28,7 +28,7 @@ from sqlalchemy import Connection, Row
 
 from patient_tracker.db.versioned import VersionedTable
 from patient_tracker.etags import check_if_match
-from patient_tracker.event_log import record_event
+from patient_tracker.event_log import RowInsert, record_event
 from patient_tracker.ids import new_id
 from patient_tracker.problems import NotFoundError
 
@@ -143,11 +143,15 @@ class Resource(Generic[ModelT]):
     def create(self, conn: Connection, values: Mapping[str, Any]) -> tuple[ModelT, int]:
         """Insert a new resource at version 1 with a new id; returns it with its version."""
         now = datetime.now(UTC)
-        row = self.table.insert(
-            conn, {**values, "id": new_id(), "version": 1, "created_at": now, "updated_at": now}
-        )
+        new = {**values, "id": new_id(), "version": 1, "created_at": now, "updated_at": now}
+        if self.events is None:
+            return self.to_model(self.table.insert(conn, new)), 1
+        row = self.table.new_row(new)
         model = self.to_model(row)
-        self.record(conn, self.events.created if self.events else None, row["id"], model)
+        # The row and its event in one write (one statement on PostgreSQL, see `event_log`).
+        with self.table.violations_mapped(row):
+            along_with = RowInsert(self.table.insert_statement, row)
+            record_event(conn, self.events.created, row["id"], model, along_with=along_with)
         return model, 1
 
     def read_modify_write(

@@ -13,10 +13,11 @@ re-raised unchanged (a bug, answered with 500).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Connection, Table, bindparam, delete, exists, insert, select, update
+from sqlalchemy import Connection, Insert, Table, bindparam, delete, exists, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from patient_tracker.db.errors import violated_constraint
@@ -43,7 +44,12 @@ class VersionedTable:
         # Public: a read by id is one statement, which `Database.read_one` runs on its own.
         self.by_id = Prepared(select(table).where(by_id))
         self._by_id_for_update = Prepared(select(table).where(by_id).with_for_update())
-        self._insert = Prepared(insert(table).values({c.name: bindparam(c.name) for c in table.c}))
+        # Public: a create writes its row in one statement with its event where the database
+        # can (`event_log.insert_event`); its bind parameters are the column names.
+        self.insert_statement: Insert = insert(table).values(
+            {c.name: bindparam(c.name) for c in table.c}
+        )
+        self._insert = Prepared(self.insert_statement)
         self._delete = delete(table).where(by_id)
         self._exists = select(exists().where(by_id))
         self._columns = tuple(c.name for c in table.c)
@@ -63,13 +69,24 @@ class VersionedTable:
         """Whether a row has this id."""
         return bool(conn.execute(self._exists, {"id": row_id}).scalar())
 
+    def new_row(self, values: Mapping[str, Any]) -> dict[str, Any]:
+        """The row `insert` would write for `values`: columns missing from them are NULL."""
+        return {name: values.get(name) for name in self._columns}
+
+    @contextmanager
+    def violations_mapped(self, values: Mapping[str, Any]) -> Iterator[None]:
+        """Turn an `IntegrityError` raised inside into the resource's own error, for a write of
+        `values` to this table that runs elsewhere (in one statement with another)."""
+        try:
+            yield
+        except IntegrityError as error:
+            raise self._domain_error(error, values) from None
+
     def insert(self, conn: Connection, values: Mapping[str, Any]) -> dict[str, Any]:
         """Insert one row; columns missing from `values` are NULL. Returns the row written."""
-        row = {name: values.get(name) for name in self._columns}
-        try:
+        row = self.new_row(values)
+        with self.violations_mapped(row):
             self._insert.run(conn, row)
-        except IntegrityError as error:
-            raise self._domain_error(error, row) from None
         return row
 
     def update(self, conn: Connection, row_id: str, values: Mapping[str, Any]) -> None:
