@@ -8,6 +8,8 @@ is locked" is checked in-process, with the busy timeout shortened.
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import re
 import sqlite3
 import threading
@@ -137,6 +139,55 @@ def test_units_of_work_survive_their_connections_being_terminated(
         assert len(rows) == 1
 
     anyio.run(scenario)
+
+
+def _backend_pid_after_a_nap(conn: Connection) -> int:
+    # pg_sleep, not time.sleep: the nap must leave the event loop free for the other units.
+    pid = conn.exec_driver_sql("SELECT pg_backend_pid() FROM pg_sleep(0.05)").scalar_one()
+    return int(pid)
+
+
+def test_units_of_work_in_flight_are_at_most_the_pool_size(postgres_url: str) -> None:
+    db = Database.from_url(postgres_url, pool_size=2)
+    try:
+
+        async def scenario() -> set[int]:
+            pids = await asyncio.gather(*(db.read(_backend_pid_after_a_nap) for _ in range(6)))
+            return set(pids)
+
+        # Six at once share the two connections the loop keeps; none is opened for a seventh.
+        assert len(anyio.run(scenario)) == 2
+    finally:
+        db.dispose()
+
+
+def test_one_loss_replaces_every_connection_opened_before_it(
+    postgres_url: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    db = Database.from_url(postgres_url, pool_size=3)
+    try:
+
+        async def scenario() -> tuple[set[int], set[int]]:
+            # Three connections open, then all three terminated.
+            before = set(
+                await asyncio.gather(*(db.read(_backend_pid_after_a_nap) for _ in range(3)))
+            )
+            assert terminate_sessions(postgres_url) == 3
+            with caplog.at_level(logging.WARNING, logger="patient_tracker.db.database"):
+                after = {await db.read(_backend_pid_after_a_nap) for _ in range(3)}
+                after |= set(
+                    await asyncio.gather(*(db.read(_backend_pid_after_a_nap) for _ in range(3)))
+                )
+            return before, after
+
+        before, after = anyio.run(scenario)
+        assert before.isdisjoint(after)
+        # The first unit of work found its connection dead and ran again; the two others opened
+        # before the loss were replaced before use, without failing a unit of work first.
+        retries = [r for r in caplog.records if "retrying the unit of work" in r.getMessage()]
+        assert len(retries) == 1
+    finally:
+        db.dispose()
 
 
 def test_an_unreachable_database_is_database_unavailable_with_retry_after() -> None:

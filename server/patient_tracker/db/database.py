@@ -50,12 +50,14 @@ PostgreSQL
     asyncio bridge, the one ``AsyncConnection.run_sync`` uses) on the sync face of an async
     engine (``engine.create_event_loop_engine``), so each round trip awaits on the loop and a
     request pays no thread hand-off (two per request, 60-120 us each, before). ``fn`` is still
-    plain synchronous code; like SQLite's, it must not block on anything but the database. At
-    most as many units of work as the pool holds run at once per process (a semaphore),
-    so a unit of work always finds a pooled connection and none is opened and closed again.
-    Each call checks a connection out of the pool for the duration of ``fn`` only, so a slow
-    client never holds a connection (the stall in the field notes came from holding one across
-    response validation). Reads run as ``REPEATABLE READ, READ ONLY``: one snapshot for all
+    plain synchronous code; like SQLite's, it must not block on anything but the database.
+    ``BEGIN`` and ``COMMIT`` are awaited on the loop, outside the greenlet, and ``Prepared``
+    statements go to psycopg itself (see prepared.py): each switch into the greenlet and out
+    costs ~10 us. The connections are the loop's own (``LoopConnections``): as many as the pool
+    holds, opened once and kept, so at most that many units of work run at once per process.
+    A call takes a connection for the duration of ``fn`` only, so a slow client never holds one
+    (the stall in the field notes came from holding one across response validation). Reads run
+    as ``REPEATABLE READ, READ ONLY``: one snapshot for all
     statements of the unit of work, like a deferred SQLite transaction. A unit of work is
     shielded from the cancellation of the request awaiting it, so a transaction is never
     abandoned half-way. ``read_sync``/``write_sync`` (CLI, tools) use a plain psycopg engine of
@@ -66,8 +68,9 @@ connection is then dead, and the pool does not know (no pre-ping: it would cost 
 checkout). What a unit of work does when its connection turns out dead:
 
 - **Lost before COMMIT was sent**: PostgreSQL rolls back a transaction whose session ends, so
-  nothing of it happened. The connection is invalidated, together with every connection the pool
-  opened before it (they died with it), and ``fn`` runs once more on a fresh connection. Only
+  nothing of it happened. The connection is invalidated, together with every connection opened
+  before it (they died with it: the loop's are replaced on their next use, the pool's on their
+  next checkout), and ``fn`` runs once more on a fresh connection. Only
   once: a second loss means the database is going away, and the request gets a 503.
 - **Lost during COMMIT** (write only): ambiguous. The COMMIT may have reached the server and been
   applied before the answer was lost. Running ``fn`` again could apply it twice (a patient
@@ -95,7 +98,7 @@ import contextlib
 import logging
 import sqlite3
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -115,6 +118,7 @@ from patient_tracker.db.engine import (
     create_event_loop_engine,
     raw_sqlite_connection,
 )
+from patient_tracker.db.loop_connections import LoopConnections
 from patient_tracker.db.prepared import Prepared
 from patient_tracker.problems import DatabaseUnavailableError
 
@@ -211,9 +215,9 @@ class Database:
             self._loop_engine = self._event_loop_engine.sync_engine
         self._threads: dict[int, _ThreadConnection] = {}
         self._threads_lock = threading.Lock()
-        # The limit on PostgreSQL units of work in flight, for the event loop it was made on (an
-        # asyncio primitive belongs to the loop it waits on; tests run several loops in turn).
-        self._limiter: tuple[asyncio.AbstractEventLoop, asyncio.Semaphore] | None = None
+        # PostgreSQL: the connections units of work take on the event loop they were made for
+        # (asyncio objects belong to the loop they wait on; tests run several loops in turn).
+        self._connections: tuple[asyncio.AbstractEventLoop, LoopConnections] | None = None
 
     @classmethod
     def from_url(cls, url: str, *, pool_size: int = PG_POOL_SIZE) -> Database:
@@ -239,7 +243,7 @@ class Database:
         try:
             if self._is_sqlite:
                 return self._run_sqlite(fn, write=False)
-            return await self._on_event_loop(self._run_pooled, self._loop_engine, fn, False)
+            return await self._run_on_loop(fn, write=False)
         except Exception as error:
             if _unavailable(error):
                 raise _unavailable_problem(error) from error
@@ -261,10 +265,7 @@ class Database:
                     raise InvalidRequestError("read_one() inside a unit of work on this thread")
                 # isolation_level None: sqlite3 runs the statement in autocommit.
                 return statement.first(owned.conn, params)
-            async with self._pool_limiter():
-                with anyio.CancelScope(shield=True):  # as _on_event_loop's
-                    row = await self._first_on_loop(statement, params)
-            return row
+            return await self._retried_once(self._first_on_loop_once, statement, params)
         except Exception as error:
             if _unavailable(error):
                 raise _unavailable_problem(error) from error
@@ -280,7 +281,7 @@ class Database:
         try:
             if self._is_sqlite:
                 return self._run_sqlite(fn, write=True)
-            return await self._on_event_loop(self._run_pooled, self._loop_engine, fn, True)
+            return await self._run_on_loop(fn, write=True)
         except Exception as error:
             if _unavailable(error):
                 raise _unavailable_problem(error) from error
@@ -321,13 +322,13 @@ class Database:
         if self._event_loop_engine is not None:
             # The event loop's connections close through the loop; none runs here (or the one
             # that opened them has ended), so a short-lived one does it.
-            asyncio.run(self._event_loop_engine.dispose())
+            asyncio.run(self._close_event_loop_engine())
 
     async def aclose(self) -> None:
         """:meth:`dispose`, from the event loop the requests ran on."""
         self._dispose_threads_and_engine()
         if self._event_loop_engine is not None:
-            await self._event_loop_engine.dispose()
+            await self._close_event_loop_engine()
 
     # -- internals ---------------------------------------------------------------------------
 
@@ -338,23 +339,99 @@ class Database:
             owned.close()
         self._engine.dispose()
 
-    async def _on_event_loop(self, call: Callable[..., R], *args: Any) -> R:
-        """Run the synchronous ``call`` in a greenlet on the event loop (PostgreSQL).
+    async def _close_event_loop_engine(self) -> None:
+        assert self._event_loop_engine is not None
+        connections, self._connections = self._connections, None
+        if connections is not None:
+            await connections[1].aclose()
+        await self._event_loop_engine.dispose()
 
-        Admitted only while fewer than the pool's size run, and shielded from cancellation: a
-        unit of work, once begun, commits or rolls back before the request gives up on it.
+    async def _loop_connections(self) -> LoopConnections:
+        """This event loop's PostgreSQL connections (those of a loop that has ended are closed)."""
+        loop = asyncio.get_running_loop()
+        current = self._connections
+        if current is not None and current[0] is loop:
+            return current[1]
+        self._connections = (loop, LoopConnections(self._loop_engine, self._pool_size))
+        if current is not None:
+            await current[1].aclose()
+        return self._connections[1]
+
+    async def _retried_once(self, run: Callable[..., Awaitable[R]], *args: Any) -> R:
+        """``run(*args)``, and once more if it lost its connection before anything was
+        committed (see the module docstring)."""
+        try:
+            return await run(*args)
+        except _LostBeforeCommitError as lost:
+            logger.warning(
+                "database connection lost (%s); retrying the unit of work once", lost.name
+            )
+        try:
+            return await run(*args)
+        except _LostBeforeCommitError as lost:
+            raise lost.error from None
+
+    async def _run_on_loop(self, fn: Callable[[Connection], T], *, write: bool) -> T:
+        """PostgreSQL: ``fn`` in a transaction on one of the loop's connections."""
+        return await self._retried_once(self._run_on_loop_once, fn, write)
+
+    async def _run_on_loop_once(self, fn: Callable[[Connection], T], write: bool) -> T:
+        """One attempt: BEGIN and COMMIT awaited on the loop, ``fn`` in a greenlet between.
+
+        Waiting for a connection can be cancelled; once it is taken, the unit of work is
+        shielded from the cancellation of the request awaiting it, so that a transaction, once
+        begun, commits or rolls back before the request gives up on it.
         """
-        async with self._pool_limiter():
+        connections = await self._loop_connections()
+        conn = await connections.take()
+        try:
             with anyio.CancelScope(shield=True):
-                result: R = await greenlet_spawn(call, *args)
+                result = await self._transaction_on_loop(conn, fn, write)
+        finally:
+            connections.give_back(conn)
         return result
 
-    def _pool_limiter(self) -> asyncio.Semaphore:
-        """This event loop's limit on PostgreSQL units of work in flight: the pool's size."""
-        loop = asyncio.get_running_loop()
-        if self._limiter is None or self._limiter[0] is not loop:
-            self._limiter = (loop, asyncio.Semaphore(self._pool_size))
-        return self._limiter[1]
+    async def _transaction_on_loop(
+        self, conn: Connection, fn: Callable[[Connection], T], write: bool
+    ) -> T:
+        # BEGIN and COMMIT go to psycopg on the loop, not through the greenlet: each switch
+        # into and out of it costs ~10 us (it copies the C stack of the request's coroutine).
+        driver: psycopg.AsyncConnection[Any] = conn.connection.driver_connection  # type: ignore[assignment]
+        try:
+            await driver.execute(_BEGIN_WRITE if write else _BEGIN_READ)
+            result = await greenlet_spawn(fn, conn)
+        except Exception as error:
+            await self._after_failure_on_loop(conn, driver, error)
+            raise
+        try:
+            await _end_on_loop(conn, driver, commit=True)
+        except Exception as error:
+            if not _session_lost(error, conn):
+                raise
+            await self._discard(conn, error)
+            if not write:
+                # A read-only transaction saved nothing; what it read is one snapshot.
+                return result
+            raise _CommitOutcomeUnknownError(_error_name(error)) from error
+        return result
+
+    async def _after_failure_on_loop(
+        self, conn: Connection, driver: psycopg.AsyncConnection[Any], error: Exception
+    ) -> None:
+        """`_after_failure`, for `_transaction_on_loop`."""
+        if _session_lost(error, conn):
+            await self._discard(conn, error)
+            raise _LostBeforeCommitError(error) from error
+        # `Prepared` statements run on the driver, so SQLAlchemy has not seen a failure of
+        # theirs; roll back here so that the original error is the one raised.
+        with contextlib.suppress(Exception):
+            await _end_on_loop(conn, driver, commit=False)
+
+    async def _discard(self, conn: Connection, error: Exception) -> None:
+        """Drop ``conn``, found dead, and the loop's connections opened before it."""
+        if self._connections is not None:
+            self._connections[1].lost()
+        await greenlet_spawn(self._invalidate, conn, error)
 
     def _owned_connection(self) -> _ThreadConnection:
         owned = self._threads.get(threading.get_ident())
@@ -445,43 +522,29 @@ class Database:
                 raise _CommitOutcomeUnknownError(_error_name(error)) from error
             return result
 
-    async def _first_on_loop(
-        self, statement: Prepared, params: Mapping[str, Any]
-    ) -> dict[str, Any] | None:
-        try:
-            return await self._first_on_loop_once(statement, params)
-        except _LostBeforeCommitError as lost:
-            logger.warning("database connection lost (%s); retrying the lookup once", lost.name)
-        try:
-            return await self._first_on_loop_once(statement, params)
-        except _LostBeforeCommitError as lost:
-            raise lost.error from None
-
     async def _first_on_loop_once(
         self, statement: Prepared, params: Mapping[str, Any]
     ) -> dict[str, Any] | None:
-        """One statement on a pooled connection's psycopg object itself, awaited on the loop.
+        """One statement on one of the loop's connections, awaited on the loop.
 
-        No SQLAlchemy Connection and no greenlet around the statement: a key lookup or a read
-        by id costs ~60 us of CPU this way, against ~100 us through the bridge (measured here).
-        Checking out and in still go through the pool (checking out in a greenlet: the pool
-        may have to connect).
+        No transaction, and no greenlet: a key lookup or a read by id costs ~60 us of CPU this
+        way, against ~100 us through SQLAlchemy's bridge (measured here).
         """
-        pool = self._loop_engine.pool
-        pooled = await greenlet_spawn(pool.connect)
-        driver: psycopg.AsyncConnection[Any] = pooled.driver_connection  # type: ignore[assignment]
+        connections = await self._loop_connections()
+        conn = await connections.take()
+        driver: psycopg.AsyncConnection[Any] = conn.connection.driver_connection  # type: ignore[assignment]
         try:
-            return await statement.first_async(driver, self._loop_engine.dialect, params)
-        except Exception as error:
-            if _driver_session_lost(error, driver):
-                await greenlet_spawn(_invalidate_pooled, pool, pooled, error)
-                raise _LostBeforeCommitError(error) from error
-            raise
+            with anyio.CancelScope(shield=True):  # as _run_on_loop_once's
+                try:
+                    row = await statement.first_async(driver, self._loop_engine.dialect, params)
+                except Exception as error:
+                    if _driver_session_lost(error, driver):
+                        await self._discard(conn, error)
+                        raise _LostBeforeCommitError(error) from error
+                    raise
         finally:
-            # Autocommit, and no reset on return: checking in sends nothing. (An invalidated
-            # connection was checked in by its invalidation.)
-            if pooled.is_valid:
-                pooled.close()
+            connections.give_back(conn)
+        return row
 
     def _after_failure(self, conn: Connection, error: Exception) -> None:
         """Clean up after ``fn`` raised: drop a dead connection (raising
@@ -565,6 +628,20 @@ def _invalidate_pooled(pool: Pool, pooled: PoolProxiedConnection, error: Excepti
     with contextlib.suppress(Exception):
         pool._invalidate(pooled, error, _checkin=False)
     pooled.invalidate(error)
+
+
+async def _end_on_loop(
+    conn: Connection, driver: psycopg.AsyncConnection[Any], *, commit: bool
+) -> None:
+    """End the transaction `_transaction_on_loop` began, through SQLAlchemy if it joined in."""
+    if conn.in_transaction():
+        # `fn` used `conn.execute`, so SQLAlchemy keeps a transaction of its own: ending it
+        # ends ours (psycopg's commit and rollback act on the server's transaction).
+        await greenlet_spawn(conn.commit if commit else conn.rollback)
+    elif commit:
+        await driver.commit()
+    else:
+        await driver.rollback()
 
 
 def _execute_on_cursor(conn: Connection, statement: str) -> None:

@@ -1,0 +1,93 @@
+"""`LoopConnections`: the PostgreSQL connections one event loop's units of work run on.
+
+A fixed number of slots, each holding a SQLAlchemy `Connection` (of the event-loop engine, see
+`engine.create_event_loop_engine`) that stays checked out of the engine's pool while the process
+runs; a unit of work takes a slot, runs on its connection, and gives it back. Taking a slot when
+none is free waits, so the slots are also the limit on units of work in flight.
+
+Why not a checkout from SQLAlchemy's pool per unit of work, as before: a checkout and check-in,
+the `Connection` object, and (for a lookup awaited on the loop) the greenlet the checkout needs
+cost ~15-30 us per unit of work, ~45 us per POST here, on a request whose CPU the PostgreSQL floor
+spends ~820 us on in all (docs/design.md, "The PostgreSQL path"). A slot costs an `asyncio.Queue`
+get and put (~1 us). SQLAlchemy's pool still opens the connections (its connect arguments,
+events and session settings), and lends the few that `/readyz` uses.
+
+A connection that turns out dead is replaced, and so is every other one opened before the loss
+was seen (`lost`): they died with it (a restart, a failover). That is what SQLAlchemy's pool does
+with its own connections (`Pool._invalidate`), and saves each slot a failed round trip.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+
+from sqlalchemy import Engine
+from sqlalchemy.engine import Connection
+from sqlalchemy.util import greenlet_spawn
+
+__all__ = ["LoopConnections"]
+
+
+class LoopConnections:
+    """``size`` connections of ``engine`` for the event loop this object is first used on."""
+
+    def __init__(self, engine: Engine, size: int) -> None:
+        self._engine = engine
+        # LIFO: the connection used last is taken first; an empty slot (None) is opened on use.
+        self._idle: asyncio.LifoQueue[Connection | None] = asyncio.LifoQueue()
+        for _ in range(size):
+            self._idle.put_nowait(None)
+        # Each connection's generation: the number of losses seen before it was opened. One of
+        # an earlier generation than now was opened before a loss, and is replaced.
+        self._generation = 0
+        self._opened_in: dict[Connection, int] = {}
+
+    async def take(self) -> Connection:
+        """A live-looking connection for one unit of work; waits while every slot is in use.
+
+        Give it back with :meth:`give_back`, whatever happens. Raises what connecting raises
+        (the slot is then given back empty).
+        """
+        conn = await self._idle.get()
+        if conn is not None and self._opened_in[conn] == self._generation:
+            return conn
+        try:
+            return await greenlet_spawn(self._reopen, conn)
+        except BaseException:
+            self._idle.put_nowait(None)
+            raise
+
+    def give_back(self, conn: Connection) -> None:
+        """Return a connection :meth:`take` gave (also one found dead: it is replaced later)."""
+        self._idle.put_nowait(conn)
+
+    def lost(self) -> None:
+        """A connection was found dead: replace it and every connection opened before it."""
+        self._generation += 1
+
+    async def aclose(self) -> None:
+        """Close the idle connections (at shutdown, when no unit of work runs)."""
+        while not self._idle.empty():
+            conn = self._idle.get_nowait()
+            if conn is not None:
+                del self._opened_in[conn]
+                await greenlet_spawn(_close, conn)
+
+    def _reopen(self, stale: Connection | None) -> Connection:
+        """(In a greenlet.) A new connection instead of ``stale``, which is discarded."""
+        if stale is not None:
+            del self._opened_in[stale]
+            # Invalidated rather than closed: it must not go back into SQLAlchemy's pool.
+            with contextlib.suppress(Exception):
+                stale.invalidate()
+            _close(stale)
+        conn = self._engine.connect()
+        self._opened_in[conn] = self._generation
+        return conn
+
+
+def _close(conn: Connection) -> None:
+    # Best effort: a connection to a database that is gone may fail to close.
+    with contextlib.suppress(Exception):
+        conn.close()
