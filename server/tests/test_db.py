@@ -536,6 +536,32 @@ def test_read_one_runs_a_single_statement(database: Database) -> None:
     assert asyncio.run(both()) == ({"phone": "+15550000001"}, None)
 
 
+# Literals the statement carries (the family name, LIMIT 1) and a parameter with a default.
+_NAMED_LIKE = Prepared(
+    select(tables.patients.c.phone)
+    .where(
+        tables.patients.c.family_name == "Lovelace",
+        tables.patients.c.given_name == bindparam("given", value="Ada"),
+    )
+    .limit(1)
+)
+
+
+def test_prepared_statement_literals_and_defaults(database: Database) -> None:
+    database.write_sync(add_patient)
+
+    async def lookups() -> list[Any]:
+        return [
+            await database.read_one(_NAMED_LIKE, {}),
+            await database.read_one(_NAMED_LIKE, {"given": "Grace"}),  # the caller's value wins
+            await database.read(lambda conn: _NAMED_LIKE.all(conn, {"given": "Ada"})),
+        ]
+
+    ada = {"phone": "+15550000001"}
+    assert asyncio.run(lookups()) == [ada, None, [ada]]
+    assert database.read_sync(lambda conn: _NAMED_LIKE.first(conn, {})) == ada
+
+
 def test_read_one_inside_a_unit_of_work_fails_fast(sqlite_database: Database) -> None:
     """On the thread's own connection it would run inside the open transaction: refused."""
 
