@@ -3,7 +3,9 @@
 A fixed number of slots, each holding a SQLAlchemy `Connection` (of the event-loop engine, see
 `engine.create_event_loop_engine`) that stays checked out of the engine's pool while the process
 runs; a unit of work takes a slot, runs on its connection, and gives it back. Taking a slot when
-none is free waits, so the slots are also the limit on units of work in flight.
+none is free waits, first come first served (an `asyncio.Semaphore`: an `asyncio.Queue` lets a
+newcomer take a connection given back to a waiter, which then queues again at the end; p99 of the
+POST went from 63 to 314 ms with one), so the slots are also the limit on units of work in flight.
 
 Why not a checkout from SQLAlchemy's pool per unit of work, as before: a checkout and check-in,
 the `Connection` object, and (for a lookup awaited on the loop) the greenlet the checkout needs
@@ -34,10 +36,9 @@ class LoopConnections:
 
     def __init__(self, engine: Engine, size: int) -> None:
         self._engine = engine
-        # LIFO: the connection used last is taken first; an empty slot (None) is opened on use.
-        self._idle: asyncio.LifoQueue[Connection | None] = asyncio.LifoQueue()
-        for _ in range(size):
-            self._idle.put_nowait(None)
+        self._admitted = asyncio.Semaphore(size)
+        # A stack: the connection used last is taken first; an empty slot (None) is opened on use.
+        self._idle: list[Connection | None] = [None] * size
         # Each connection's generation: the number of losses seen before it was opened. One of
         # an earlier generation than now was opened before a loss, and is replaced.
         self._generation = 0
@@ -49,18 +50,20 @@ class LoopConnections:
         Give it back with :meth:`give_back`, whatever happens. Raises what connecting raises
         (the slot is then given back empty).
         """
-        conn = await self._idle.get()
+        await self._admitted.acquire()
+        conn = self._idle.pop()
         if conn is not None and self._opened_in[conn] == self._generation:
             return conn
         try:
             return await greenlet_spawn(self._reopen, conn)
         except BaseException:
-            self._idle.put_nowait(None)
+            self.give_back(None)
             raise
 
-    def give_back(self, conn: Connection) -> None:
+    def give_back(self, conn: Connection | None) -> None:
         """Return a connection :meth:`take` gave (also one found dead: it is replaced later)."""
-        self._idle.put_nowait(conn)
+        self._idle.append(conn)
+        self._admitted.release()
 
     def lost(self) -> None:
         """A connection was found dead: replace it and every connection opened before it."""
@@ -68,8 +71,8 @@ class LoopConnections:
 
     async def aclose(self) -> None:
         """Close the idle connections (at shutdown, when no unit of work runs)."""
-        while not self._idle.empty():
-            conn = self._idle.get_nowait()
+        while self._idle:
+            conn = self._idle.pop()
             if conn is not None:
                 del self._opened_in[conn]
                 await greenlet_spawn(_close, conn)
