@@ -36,12 +36,12 @@ SQLITE_MMAP_BYTES = 256 * 1024 * 1024
 SQLITE_BUSY_TIMEOUT_MS = 5000
 
 # PostgreSQL units of work run on the event loop with psycopg's async connections
-# (`create_event_loop_engine`), one pooled connection each, and `Database` admits at most as many
-# at once as the pool holds, so the pool's connections are reused rather than overflow
-# connections opened and closed under load (one worker once opened 371 new PostgreSQL sessions,
-# a backend process each, in 4,814 GETs). The overflow is for callers outside that limit
-# (`/readyz`). Pre-ping is off: it costs a round trip per checkout; a dead pooled connection is
-# handled by `Database` (see its module docstring).
+# (`create_event_loop_engine`), each on one of the loop's own connections (`LoopConnections`:
+# as many as the pool holds, checked out once and kept), so no connection is opened and closed
+# under load (one worker once opened 371 new PostgreSQL sessions, a backend process each, in
+# 4,814 GETs, when overflow connections came and went). The overflow is for callers outside
+# that limit (`/readyz`). Pre-ping is off: it costs a round trip per checkout; a dead connection
+# is handled by `Database` (see its module docstring).
 #
 # Few connections per process: a handful keep PostgreSQL busy, and more only add backends that
 # contend for the same cores. Measured here (2 cores, one worker, wrk with 32 connections): GET
