@@ -376,17 +376,23 @@ class Database:
         return await self._retried_once(self._run_on_loop_once, fn, write)
 
     async def _run_on_loop_once(self, fn: Callable[[Connection], T], write: bool) -> T:
-        """One attempt: BEGIN and COMMIT awaited on the loop, ``fn`` in a greenlet between.
+        """One attempt: BEGIN and COMMIT awaited on the loop, ``fn`` in a greenlet between."""
+        return await self._on_loop_connection(
+            lambda conn: self._transaction_on_loop(conn, fn, write)
+        )
 
-        Waiting for a connection can be cancelled; once it is taken, the unit of work is
-        shielded from the cancellation of the request awaiting it, so that a transaction, once
-        begun, commits or rolls back before the request gives up on it.
+    async def _on_loop_connection(self, work: Callable[[Connection], Awaitable[R]]) -> R:
+        """``work`` on one of the loop's connections, given back whatever happens.
+
+        Waiting for a connection can be cancelled; once it is taken, ``work`` is shielded from
+        the cancellation of the request awaiting it, so that a transaction, once begun, commits
+        or rolls back (and a statement is answered) before the request gives up on it.
         """
         connections = await self._loop_connections()
         conn = await connections.take()
         try:
             with anyio.CancelScope(shield=True):
-                result = await self._transaction_on_loop(conn, fn, write)
+                result = await work(conn)
         finally:
             connections.give_back(conn)
         return result
@@ -530,21 +536,18 @@ class Database:
         No transaction, and no greenlet: a key lookup or a read by id costs ~60 us of CPU this
         way, against ~100 us through SQLAlchemy's bridge (measured here).
         """
-        connections = await self._loop_connections()
-        conn = await connections.take()
-        driver: psycopg.AsyncConnection[Any] = conn.connection.driver_connection  # type: ignore[assignment]
-        try:
-            with anyio.CancelScope(shield=True):  # as _run_on_loop_once's
-                try:
-                    row = await statement.first_async(driver, self._loop_engine.dialect, params)
-                except Exception as error:
-                    if _driver_session_lost(error, driver):
-                        await self._discard(conn, error)
-                        raise _LostBeforeCommitError(error) from error
-                    raise
-        finally:
-            connections.give_back(conn)
-        return row
+
+        async def first(conn: Connection) -> dict[str, Any] | None:
+            driver: psycopg.AsyncConnection[Any] = conn.connection.driver_connection  # type: ignore[assignment]
+            try:
+                return await statement.first_async(driver, self._loop_engine.dialect, params)
+            except Exception as error:
+                if _driver_session_lost(error, driver):
+                    await self._discard(conn, error)
+                    raise _LostBeforeCommitError(error) from error
+                raise
+
+        return await self._on_loop_connection(first)
 
     def _after_failure(self, conn: Connection, error: Exception) -> None:
         """Clean up after ``fn`` raised: drop a dead connection (raising
