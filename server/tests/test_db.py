@@ -562,6 +562,47 @@ def test_prepared_statement_literals_and_defaults(database: Database) -> None:
     assert database.read_sync(lambda conn: _NAMED_LIKE.first(conn, {})) == ada
 
 
+_INSERT_PATIENT = Prepared(
+    insert(tables.patients).values({c.name: bindparam(c.name) for c in tables.patients.c})
+)
+
+
+def test_connections_stay_usable_after_a_failed_statement(database: Database) -> None:
+    """A violated constraint rolls its unit of work back and leaves its connection as it found
+    it. On PostgreSQL each loop connection runs every statement on a psycopg cursor of its own:
+    one that a failure spoilt, or that another connection's work shared, would fail here."""
+
+    def insert_patient(conn: Connection, patient_id: str, phone: str) -> int:
+        return _INSERT_PATIENT.run(
+            conn,
+            {
+                "id": patient_id, "given_name": "Ada", "family_name": "Lovelace",
+                "date_of_birth": date(1990, 12, 10), "phone": phone, "email": None,
+                "version": 1, "created_at": T0, "updated_at": T0,
+            },
+        )  # fmt: skip
+
+    async def attempt(n: int) -> str | None:
+        # Every other one takes the phone already taken.
+        phone = "+15550000001" if n % 2 else f"+1555100{n:04d}"
+        try:
+            await database.write(lambda conn: insert_patient(conn, f"p-{n}", phone))
+        except IntegrityError as error:
+            return violated_constraint(error)
+        return None
+
+    async def attempts() -> tuple[list[str | None], dict[str, Any] | None, int]:
+        await database.write(lambda conn: insert_patient(conn, "first", "+15550000001"))
+        # More at once than the pool has connections: every connection is in use, each by one.
+        refused = await asyncio.gather(*(attempt(n) for n in range(2 * PG_POOL_SIZE)))
+        found = await database.read_one(_PHONE_OF, {"id": "first"})
+        return refused, found, await database.read(count_patients)
+
+    refused, found, count = asyncio.run(attempts())
+    assert refused == [None, tables.PATIENTS_PHONE_UNIQUE] * PG_POOL_SIZE
+    assert (found, count) == ({"phone": "+15550000001"}, 1 + PG_POOL_SIZE)
+
+
 def test_read_one_inside_a_unit_of_work_fails_fast(sqlite_database: Database) -> None:
     """On the thread's own connection it would run inside the open transaction: refused."""
 

@@ -119,7 +119,7 @@ from patient_tracker.db.engine import (
     raw_sqlite_connection,
 )
 from patient_tracker.db.loop_connections import LoopConnections
-from patient_tracker.db.prepared import Prepared
+from patient_tracker.db.prepared import Prepared, statement_cursor
 from patient_tracker.problems import DatabaseUnavailableError
 
 __all__ = ["PING_TIMEOUT_SECONDS", "Database"]
@@ -404,7 +404,7 @@ class Database:
         # into and out of it costs ~10 us (it copies the C stack of the request's coroutine).
         driver: psycopg.AsyncConnection[Any] = conn.connection.driver_connection  # type: ignore[assignment]
         try:
-            await driver.execute(_BEGIN_WRITE if write else _BEGIN_READ)
+            await statement_cursor(driver).execute(_BEGIN_WRITE if write else _BEGIN_READ)
             result = await greenlet_spawn(fn, conn)
         except Exception as error:
             await self._after_failure_on_loop(conn, driver, error)
