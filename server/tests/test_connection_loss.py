@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+import socket
 import sqlite3
 import threading
 import time
@@ -38,7 +39,7 @@ from live_server import (
 )
 from patient_tracker.auth.keys import hash_key
 from patient_tracker.db import engine as engine_module
-from patient_tracker.db.database import Database
+from patient_tracker.db.database import PING_TIMEOUT_SECONDS, Database
 from patient_tracker.db.prepared import Prepared
 from patient_tracker.db.tables import api_keys, patients
 from patient_tracker.ids import new_id
@@ -206,6 +207,31 @@ def test_an_unreachable_database_is_database_unavailable_with_retry_after() -> N
         anyio.run(scenario)
     finally:
         db.dispose()
+
+
+def test_a_server_that_never_answers_is_database_unavailable() -> None:
+    """A PostgreSQL that accepts the connection and then says nothing (a hung server, a
+    half-open failover): a unit of work gives up after the connect timeout with 503, `/readyz`'s
+    ping after its own timeout, and nothing hangs with the server."""
+    with socket.create_server(("127.0.0.1", 0), backlog=16) as silent:
+        port = silent.getsockname()[1]
+        db = Database.from_url(f"postgresql+psycopg://postgres@127.0.0.1:{port}/none")
+        try:
+
+            async def scenario() -> tuple[float, float]:
+                started = time.perf_counter()
+                with pytest.raises(DatabaseUnavailableError) as caught:
+                    await db.write(_sleep_then_count)
+                assert caught.value.headers["Retry-After"].isdigit()
+                wrote = time.perf_counter()
+                assert await db.ping() is False
+                return wrote - started, time.perf_counter() - wrote
+
+            write_took, ping_took = anyio.run(scenario)
+            assert write_took < engine_module.PG_CONNECT_TIMEOUT_S + 1
+            assert ping_took < PING_TIMEOUT_SECONDS + 1
+        finally:
+            db.dispose()
 
 
 @pytest.mark.parametrize("operation", ["read", "write"])
