@@ -163,6 +163,13 @@ def summarize(old: Json, new: Json, findings: list[Finding]) -> Summary:
                 summary.added.append(f"{pname.capitalize()} of {label}")
             elif parameter.get("deprecated") and not old_params[pname].get("deprecated"):
                 summary.deprecated.append(f"{pname.capitalize()} of {label}")
+    old_webhooks = old.get("webhooks") or {}
+    for hook, item in (new.get("webhooks") or {}).items():
+        if hook not in old_webhooks:
+            about = next(
+                (f": {o['summary']}" for o in new_r.resolve(item).values() if "summary" in o), ""
+            )
+            summary.added.append(f"Webhook `{hook}`{about}")
     old_schemas = (old.get("components") or {}).get("schemas") or {}
     for sname, schema in ((new.get("components") or {}).get("schemas") or {}).items():
         if sname not in old_schemas:

@@ -10,6 +10,7 @@ class Rule(StrEnum):
     """Each way a spec change can break a client built against the released spec."""
 
     REMOVED_OPERATION = "removed-operation"
+    REMOVED_WEBHOOK = "removed-webhook"
     CHANGED_OPERATION_ID = "changed-operation-id"
     REMOVED_PARAMETER = "removed-parameter"
     NEW_REQUIRED_PARAMETER = "new-required-parameter"

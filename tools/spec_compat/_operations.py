@@ -1,4 +1,10 @@
-"""Comparing two specs operation by operation: parameters, request bodies, responses."""
+"""Comparing two specs operation by operation: parameters, request bodies, responses.
+
+Webhooks (OpenAPI 3.1's `webhooks`) are compared too, the other way round: a webhook is a request
+the API sends, so its receivers read its headers and body as a client reads a response (a field
+or a header no longer sent, a new enum value, a changed type break them), and what a receiver
+answers is the API's to accept.
+"""
 
 from __future__ import annotations
 
@@ -40,10 +46,13 @@ class SpecComparer:
     def findings(self) -> list[Finding]:
         return sorted(self._findings())
 
-    def _operations(self, resolver: Resolver) -> dict[tuple[str, str], tuple[Json, Json]]:
-        """(METHOD, path) -> (path item, operation), both resolved."""
+    @staticmethod
+    def _operations(
+        resolver: Resolver, section: str = "paths"
+    ) -> dict[tuple[str, str], tuple[Json, Json]]:
+        """(METHOD, path or webhook name) -> (path item, operation), both resolved."""
         operations = {}
-        for path, item in (resolver.document.get("paths") or {}).items():
+        for path, item in (resolver.document.get(section) or {}).items():
             path_item = resolver.resolve(item)
             for method in METHODS:
                 if isinstance(path_item.get(method), dict):
@@ -63,6 +72,21 @@ class SpecComparer:
             new_item, new_operation = new_operations[key]
             for change in self._operation(old_item, old_operation, new_item, new_operation):
                 yield Finding(name, change.location, change.rule, change.detail, change.source)
+        yield from self._webhook_findings()
+
+    def _webhook_findings(self) -> Iterator[Finding]:
+        old_webhooks = self._operations(self.old, "webhooks")
+        new_webhooks = self._operations(self.new, "webhooks")
+        for key, (old_item, old_webhook) in old_webhooks.items():
+            name = f"{key[0]} webhook {key[1]}"
+            if old_webhook.get("operationId"):
+                name += f" ({old_webhook['operationId']})"
+            if key not in new_webhooks:
+                yield Finding(name, "", Rule.REMOVED_WEBHOOK, "the webhook is no longer sent")
+                continue
+            new_item, new_webhook = new_webhooks[key]
+            for change in self._webhook(old_item, old_webhook, new_item, new_webhook):
+                yield Finding(name, change.location, change.rule, change.detail, change.source)
 
     def _operation(self, old_item: Json, old: Json, new_item: Json, new: Json) -> Iterator[Change]:
         # The operationId names the SDK function: renaming it breaks every caller.
@@ -76,6 +100,63 @@ class SpecComparer:
         yield from self._parameters(old_item, old, new_item, new)
         yield from self._request_body(old.get("requestBody"), new.get("requestBody"))
         yield from self._responses(old.get("responses") or {}, new.get("responses") or {})
+
+    def _webhook(self, old_item: Json, old: Json, new_item: Json, new: Json) -> Iterator[Change]:
+        if old.get("operationId") != new.get("operationId"):
+            yield Change(
+                "/operationId",
+                Rule.CHANGED_OPERATION_ID,
+                f"{old.get('operationId')!r} -> {new.get('operationId')!r}",
+            )
+        yield from self._sent_headers(old_item, old, new_item, new)
+        yield from self._sent_body(old.get("requestBody"), new.get("requestBody"))
+
+    def _sent_headers(
+        self, old_item: Json, old: Json, new_item: Json, new: Json
+    ) -> Iterator[Change]:
+        """A webhook's headers, which its receivers read (a new one they may ignore)."""
+        old_parameters = self._parameter_map(self.old, old_item, old)
+        new_parameters = self._parameter_map(self.new, new_item, new)
+        for key, old_parameter in old_parameters.items():
+            if not key.startswith("header:"):
+                continue
+            where = f"/parameters/{_token(key)}"
+            new_parameter = new_parameters.get(key)
+            if new_parameter is None:
+                yield Change(
+                    where,
+                    Rule.REMOVED_RESPONSE_HEADER,
+                    f"header {old_parameter['name']} is no longer sent",
+                )
+                continue
+            shared = new_parameter[REF]
+            for change in self._schema(
+                old_parameter.get("schema"), new_parameter.get("schema"), Direction.RESPONSE, ""
+            ):
+                source = change.source or (f"{shared}/schema{change.location}" if shared else "")
+                yield Change(f"{where}/schema{change.location}", change.rule, change.detail, source)
+
+    def _sent_body(self, old_raw: Any, new_raw: Any) -> Iterator[Change]:
+        """A webhook's body, which its receivers parse as a client parses a response."""
+        if old_raw is None:
+            return
+        old_content: Json = self.old.resolve(old_raw).get("content") or {}
+        new_content: Json = (self.new.resolve(new_raw) if new_raw is not None else {}).get(
+            "content"
+        ) or {}
+        for media_type, old_media in old_content.items():
+            where = f"/requestBody/content/{_token(media_type)}"
+            if media_type not in new_content:
+                yield Change(
+                    where, Rule.REMOVED_MEDIA_TYPE, f"bodies of {media_type} are no longer sent"
+                )
+                continue
+            yield from self._schema(
+                self.old.resolve(old_media).get("schema"),
+                self.new.resolve(new_content[media_type]).get("schema"),
+                Direction.RESPONSE,
+                f"{where}/schema",
+            )
 
     # -- security
 

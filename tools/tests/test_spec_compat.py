@@ -77,6 +77,20 @@ paths:
       operationId: deleteThing
       responses:
         '204': {description: deleted}
+webhooks:
+  thing.created:
+    post:
+      operationId: thingCreatedWebhook
+      security: []
+      parameters:
+        - {name: webhook-signature, in: header, required: true, schema: {type: string}}
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: {$ref: '#/components/schemas/ThingCreatedEvent'}
+      responses:
+        '2XX': {description: acknowledged}
 components:
   parameters:
     Limit:
@@ -125,6 +139,13 @@ components:
           type: array
           maxItems: 10
           items: {$ref: '#/components/schemas/Name'}
+    ThingCreatedEvent:
+      type: object
+      required: [id, type]
+      properties:
+        id: {type: string}
+        type: {type: string, enum: [thing.created]}
+        data: {type: object, properties: {name: {type: string}}}
     ThingPage:
       type: object
       required: [items]
@@ -148,6 +169,68 @@ def edited(edit: Edit) -> Json:
 
 
 RULE_CASES: list[Any] = [
+    # -- removed-webhook, and a webhook's headers and body, compared as a response's
+    pytest.param(
+        lambda s: s["webhooks"].pop("thing.created"),
+        Rule.REMOVED_WEBHOOK,
+        id="removed-webhook: breaking",
+    ),
+    pytest.param(
+        lambda s: s["webhooks"].update(
+            {"thing.deleted": copy.deepcopy(s["webhooks"]["thing.created"])}
+        ),
+        None,
+        id="removed-webhook: a new webhook passes",
+    ),
+    pytest.param(
+        lambda s: s["webhooks"]["thing.created"]["post"].update(parameters=[]),
+        Rule.REMOVED_RESPONSE_HEADER,
+        id="removed-response-header: a webhook header no longer sent",
+    ),
+    pytest.param(
+        lambda s: s["webhooks"]["thing.created"]["post"]["parameters"].append(
+            {"name": "webhook-version", "in": "header", "required": True, "schema": {}}
+        ),
+        None,
+        id="removed-response-header: a new webhook header passes",
+    ),
+    pytest.param(
+        lambda s: schemas(s)["ThingCreatedEvent"]["required"].remove("type"),
+        Rule.REMOVED_RESPONSE_FIELD,
+        id="removed-response-field: a webhook field no longer always sent",
+    ),
+    pytest.param(
+        lambda s: schemas(s)["ThingCreatedEvent"]["properties"]["type"]["enum"].append("x"),
+        Rule.NEW_RESPONSE_ENUM_VALUE,
+        id="new-response-enum-value: in a webhook body",
+    ),
+    pytest.param(
+        lambda s: schemas(s)["ThingCreatedEvent"]["properties"].update(at={"type": "string"}),
+        None,
+        id="removed-response-field: a new webhook field passes",
+    ),
+    pytest.param(
+        lambda s: schemas(s)["ThingCreatedEvent"]["properties"]["id"].update(type="integer"),
+        Rule.CHANGED_TYPE,
+        id="changed-type: in a webhook body",
+    ),
+    pytest.param(
+        lambda s: s["webhooks"]["thing.created"]["post"].pop("requestBody"),
+        Rule.REMOVED_MEDIA_TYPE,
+        id="removed-media-type: a webhook that no longer sends its body",
+    ),
+    pytest.param(
+        lambda s: s["webhooks"]["thing.created"]["post"].update(operationId="thingMade"),
+        Rule.CHANGED_OPERATION_ID,
+        id="changed-operation-id: of a webhook",
+    ),
+    pytest.param(
+        lambda s: s["webhooks"]["thing.created"]["post"]["responses"].update(
+            {"410": {"description": "unsubscribe"}}
+        ),
+        None,
+        id="webhook responses are the receiver's: not compared",
+    ),
     # -- removed-operation
     pytest.param(
         lambda s: s["paths"]["/v1/things/{thing_id}"].pop("delete"),

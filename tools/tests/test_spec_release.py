@@ -316,6 +316,21 @@ def test_new_responses_headers_and_links_are_listed() -> None:
     ]
 
 
+def test_a_new_webhook_is_listed_and_a_removed_one_is_a_major() -> None:
+    hook = {
+        "post": {
+            "operationId": "thingCreatedWebhook",
+            "summary": "A thing was created",
+            "requestBody": {"content": {"application/json": {"schema": {"type": "object"}}}},
+            "responses": {"2XX": {"description": "acknowledged"}},
+        }
+    }
+    with_hook = edited(lambda s: s.update(webhooks={"thing.created": hook}))
+    assert classify(BASE, with_hook) is Bump.MINOR
+    assert summarize(BASE, with_hook, []).added == ["Webhook `thing.created`: A thing was created"]
+    assert classify(with_hook, BASE) is Bump.MAJOR
+
+
 def test_new_enum_values_are_listed() -> None:
     def widen(spec: Json) -> None:
         # Only in requests: a request-only enum may grow without breaking anyone.
