@@ -8,7 +8,7 @@ answers is the API's to accept.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from ._document import Json, Resolver
@@ -60,54 +60,50 @@ class SpecComparer:
         return operations
 
     def _findings(self) -> Iterator[Finding]:
-        old_operations = self._operations(self.old)
-        new_operations = self._operations(self.new)
-        for key, (old_item, old_operation) in old_operations.items():
-            name = f"{key[0]} {key[1]}"
+        yield from self._compared("paths", "operation", Rule.REMOVED_OPERATION, self._operation)
+        yield from self._compared("webhooks", "webhook", Rule.REMOVED_WEBHOOK, self._webhook)
+
+    def _compared(
+        self,
+        section: str,
+        kind: str,
+        removed: Rule,
+        compare: Callable[[Json, Json, Json, Json], Iterator[Change]],
+    ) -> Iterator[Finding]:
+        """`compare` each operation of `section` (paths or webhooks) with its namesake."""
+        new_operations = self._operations(self.new, section)
+        for key, (old_item, old_operation) in self._operations(self.old, section).items():
+            # `POST /v1/things (createThing)`, `POST webhook thing.created (thingCreatedWebhook)`
+            name = f"{key[0]} {key[1]}" if section == "paths" else f"{key[0]} {kind} {key[1]}"
             if old_operation.get("operationId"):
                 name += f" ({old_operation['operationId']})"
             if key not in new_operations:
-                yield Finding(name, "", Rule.REMOVED_OPERATION, "the operation was removed")
+                yield Finding(name, "", removed, f"the {kind} was removed")
                 continue
             new_item, new_operation = new_operations[key]
-            for change in self._operation(old_item, old_operation, new_item, new_operation):
-                yield Finding(name, change.location, change.rule, change.detail, change.source)
-        yield from self._webhook_findings()
-
-    def _webhook_findings(self) -> Iterator[Finding]:
-        old_webhooks = self._operations(self.old, "webhooks")
-        new_webhooks = self._operations(self.new, "webhooks")
-        for key, (old_item, old_webhook) in old_webhooks.items():
-            name = f"{key[0]} webhook {key[1]}"
-            if old_webhook.get("operationId"):
-                name += f" ({old_webhook['operationId']})"
-            if key not in new_webhooks:
-                yield Finding(name, "", Rule.REMOVED_WEBHOOK, "the webhook is no longer sent")
-                continue
-            new_item, new_webhook = new_webhooks[key]
-            for change in self._webhook(old_item, old_webhook, new_item, new_webhook):
+            for change in compare(old_item, old_operation, new_item, new_operation):
                 yield Finding(name, change.location, change.rule, change.detail, change.source)
 
-    def _operation(self, old_item: Json, old: Json, new_item: Json, new: Json) -> Iterator[Change]:
-        # The operationId names the SDK function: renaming it breaks every caller.
+    @staticmethod
+    def _operation_id(old: Json, new: Json) -> Iterator[Change]:
+        # The operationId names the SDK function (and the docs' anchor): renaming it breaks
+        # every caller.
         if old.get("operationId") != new.get("operationId"):
             yield Change(
                 "/operationId",
                 Rule.CHANGED_OPERATION_ID,
                 f"{old.get('operationId')!r} -> {new.get('operationId')!r}",
             )
+
+    def _operation(self, old_item: Json, old: Json, new_item: Json, new: Json) -> Iterator[Change]:
+        yield from self._operation_id(old, new)
         yield from self._security(old, new)
         yield from self._parameters(old_item, old, new_item, new)
         yield from self._request_body(old.get("requestBody"), new.get("requestBody"))
         yield from self._responses(old.get("responses") or {}, new.get("responses") or {})
 
     def _webhook(self, old_item: Json, old: Json, new_item: Json, new: Json) -> Iterator[Change]:
-        if old.get("operationId") != new.get("operationId"):
-            yield Change(
-                "/operationId",
-                Rule.CHANGED_OPERATION_ID,
-                f"{old.get('operationId')!r} -> {new.get('operationId')!r}",
-            )
+        yield from self._operation_id(old, new)
         yield from self._sent_headers(old_item, old, new_item, new)
         yield from self._sent_body(old.get("requestBody"), new.get("requestBody"))
 
@@ -129,34 +125,22 @@ class SpecComparer:
                     f"header {old_parameter['name']} is no longer sent",
                 )
                 continue
-            shared = new_parameter[REF]
-            for change in self._schema(
-                old_parameter.get("schema"), new_parameter.get("schema"), Direction.RESPONSE, ""
-            ):
-                source = change.source or (f"{shared}/schema{change.location}" if shared else "")
-                yield Change(f"{where}/schema{change.location}", change.rule, change.detail, source)
+            yield from self._parameter_schema(
+                where, old_parameter, new_parameter, Direction.RESPONSE
+            )
 
     def _sent_body(self, old_raw: Any, new_raw: Any) -> Iterator[Change]:
         """A webhook's body, which its receivers parse as a client parses a response."""
         if old_raw is None:
             return
-        old_content: Json = self.old.resolve(old_raw).get("content") or {}
-        new_content: Json = (self.new.resolve(new_raw) if new_raw is not None else {}).get(
-            "content"
-        ) or {}
-        for media_type, old_media in old_content.items():
-            where = f"/requestBody/content/{_token(media_type)}"
-            if media_type not in new_content:
-                yield Change(
-                    where, Rule.REMOVED_MEDIA_TYPE, f"bodies of {media_type} are no longer sent"
-                )
-                continue
-            yield from self._schema(
-                self.old.resolve(old_media).get("schema"),
-                self.new.resolve(new_content[media_type]).get("schema"),
-                Direction.RESPONSE,
-                f"{where}/schema",
-            )
+        new = self.new.resolve(new_raw) if new_raw is not None else {}
+        yield from self._content(
+            "/requestBody",
+            self.old.resolve(old_raw).get("content") or {},
+            new.get("content") or {},
+            Direction.RESPONSE,
+            "bodies of {} are no longer sent",
+        )
 
     # -- security
 
@@ -214,12 +198,9 @@ class SpecComparer:
                     Rule.NEW_REQUIRED_PARAMETER,
                     f"parameter {key} is now required",
                 )
-            shared = new_parameter[REF]
-            for change in self._schema(
-                old_parameter.get("schema"), new_parameter.get("schema"), Direction.REQUEST, ""
-            ):
-                source = change.source or (f"{shared}/schema{change.location}" if shared else "")
-                yield Change(f"{where}/schema{change.location}", change.rule, change.detail, source)
+            yield from self._parameter_schema(
+                where, old_parameter, new_parameter, Direction.REQUEST
+            )
         for key in new_parameters.keys() - old_parameters.keys():
             if new_parameters[key].get("required"):
                 yield Change(
@@ -228,6 +209,14 @@ class SpecComparer:
                     f"new parameter {key} is required",
                 )
 
+    def _parameter_schema(
+        self, where: str, old: Json, new: Json, direction: Direction
+    ) -> Iterator[Change]:
+        shared = new[REF]
+        for change in self._schema(old.get("schema"), new.get("schema"), direction, ""):
+            source = change.source or (f"{shared}/schema{change.location}" if shared else "")
+            yield Change(f"{where}/schema{change.location}", change.rule, change.detail, source)
+
     # -- bodies
 
     def _schema(self, old: Any, new: Any, direction: Direction, at: str) -> Iterator[Change]:
@@ -235,6 +224,23 @@ class SpecComparer:
             return
         for change in self.schemas.compare(old, new, direction):
             yield Change(at + change.location, change.rule, change.detail, change.source)
+
+    def _content(
+        self, at: str, old: Json, new: Json, direction: Direction, removed: str
+    ) -> Iterator[Change]:
+        """A body's media types at `at`: each old one still there, with a compatible schema;
+        `removed` describes a missing one (`{}` is its name)."""
+        for media_type, old_media in old.items():
+            where = f"{at}/content/{_token(media_type)}"
+            if media_type not in new:
+                yield Change(where, Rule.REMOVED_MEDIA_TYPE, removed.format(media_type))
+                continue
+            yield from self._schema(
+                self.old.resolve(old_media).get("schema"),
+                self.new.resolve(new[media_type]).get("schema"),
+                direction,
+                f"{where}/schema",
+            )
 
     def _request_body(self, old_raw: Any, new_raw: Any) -> Iterator[Change]:
         if new_raw is None:
@@ -247,21 +253,13 @@ class SpecComparer:
                 Rule.NEW_REQUIRED_REQUEST_FIELD,
                 "the request body is now required",
             )
-        old_content: Json = old.get("content") or {}
-        new_content: Json = new.get("content") or {}
-        for media_type, old_media in old_content.items():
-            where = f"/requestBody/content/{_token(media_type)}"
-            if media_type not in new_content:
-                yield Change(
-                    where, Rule.REMOVED_MEDIA_TYPE, f"request bodies of {media_type} are refused"
-                )
-                continue
-            yield from self._schema(
-                self.old.resolve(old_media).get("schema"),
-                self.new.resolve(new_content[media_type]).get("schema"),
-                Direction.REQUEST,
-                f"{where}/schema",
-            )
+        yield from self._content(
+            "/requestBody",
+            old.get("content") or {},
+            new.get("content") or {},
+            Direction.REQUEST,
+            "request bodies of {} are refused",
+        )
 
     def _responses(self, old_responses: Json, new_responses: Json) -> Iterator[Change]:
         for status, old_raw in old_responses.items():
@@ -282,21 +280,11 @@ class SpecComparer:
                         Rule.REMOVED_RESPONSE_HEADER,
                         f"header {header} is no longer sent",
                     )
-            old_content: Json = old.get("content") or {}
-            new_content: Json = new.get("content") or {}
-            for media_type, old_media in old_content.items():
-                media_where = f"{where}/content/{_token(media_type)}"
-                if media_type not in new_content:
-                    yield Change(
-                        media_where,
-                        Rule.REMOVED_MEDIA_TYPE,
-                        f"{status} responses are no longer {media_type}",
-                    )
-                    continue
-                yield from self._schema(
-                    self.old.resolve(old_media).get("schema"),
-                    self.new.resolve(new_content[media_type]).get("schema"),
-                    Direction.RESPONSE,
-                    f"{media_where}/schema",
-                )
+            yield from self._content(
+                where,
+                old.get("content") or {},
+                new.get("content") or {},
+                Direction.RESPONSE,
+                f"{status} responses are no longer {{}}",
+            )
             # `links`, examples and descriptions are documentation: never compared.
