@@ -109,7 +109,6 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError, InvalidRequestError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from sqlalchemy.ext.asyncio import AsyncEngine
-from sqlalchemy.pool import Pool, PoolProxiedConnection
 from sqlalchemy.util import greenlet_spawn
 
 from patient_tracker.db.engine import (
@@ -562,10 +561,18 @@ class Database:
                 conn.rollback()
 
     def _invalidate(self, conn: Connection, error: Exception) -> None:
-        """Discard ``conn`` and every pooled connection opened before it (`_invalidate_pooled`)."""
+        """Discard ``conn`` and every connection its pool opened before it: they died with it.
+
+        SQLAlchemy does this itself for errors it sees (``Connection.execute``), but statements
+        run through ``Prepared`` bypass it. This is the same call it makes (the pool's
+        generation mark: connections older than now are reconnected on their next checkout);
+        ``Engine.dispose`` would also throw away the connections opened after the loss.
+        """
         if conn.invalidated:
             return
-        _invalidate_pooled(conn.engine.pool, conn.connection, error)
+        with contextlib.suppress(Exception):
+            conn.engine.pool._invalidate(conn.connection, error, _checkin=False)
+        conn.connection.invalidate(error)
 
     def _open_thread_connection(self, ident: int) -> _ThreadConnection:
         # Registers a dummy Thread for threads not started by `threading`, so that they show in
@@ -603,11 +610,12 @@ def _session_lost(error: BaseException, conn: Connection) -> bool:
         if error.connection_invalidated:
             return True
         error = error.orig  # type: ignore[assignment]
-    if isinstance(error, _PG_SESSION_ENDED):
-        return True
-    if not isinstance(error, (psycopg.OperationalError, psycopg.InterfaceError)):
-        return False
-    return conn.invalidated or _driver_session_lost(error, conn.connection.dbapi_connection)
+    if conn.invalidated:
+        # SQLAlchemy has seen it die already (and its `connection` would reconnect).
+        return isinstance(
+            error, (*_PG_SESSION_ENDED, psycopg.OperationalError, psycopg.InterfaceError)
+        )
+    return _driver_session_lost(error, conn.connection.dbapi_connection)
 
 
 def _driver_session_lost(error: BaseException, raw: object) -> bool:
@@ -618,19 +626,6 @@ def _driver_session_lost(error: BaseException, raw: object) -> bool:
     if not isinstance(error, (psycopg.OperationalError, psycopg.InterfaceError)):
         return False
     return bool(getattr(raw, "closed", False) or getattr(raw, "broken", False))
-
-
-def _invalidate_pooled(pool: Pool, pooled: PoolProxiedConnection, error: Exception) -> None:
-    """Discard ``pooled`` and every connection ``pool`` opened before it: they died with it.
-
-    SQLAlchemy does this itself for errors it sees (``Connection.execute``), but statements run
-    through ``Prepared`` bypass it. This is the same call it makes (the pool's generation mark:
-    connections older than now are reconnected on their next checkout); ``Engine.dispose``
-    would also throw away the connections opened after the loss.
-    """
-    with contextlib.suppress(Exception):
-        pool._invalidate(pooled, error, _checkin=False)
-    pooled.invalidate(error)
 
 
 async def _end_on_loop(

@@ -10,9 +10,10 @@ POST went from 63 to 314 ms with one), so the slots are also the limit on units 
 Why not a checkout from SQLAlchemy's pool per unit of work, as before: a checkout and check-in,
 the `Connection` object, and (for a lookup awaited on the loop) the greenlet the checkout needs
 cost ~15-30 us per unit of work, ~45 us per POST here, on a request whose CPU the PostgreSQL floor
-spends ~820 us on in all (docs/design.md, "The PostgreSQL path"). A slot costs an `asyncio.Queue`
-get and put (~1 us). SQLAlchemy's pool still opens the connections (its connect arguments,
-events and session settings), and lends the few that `/readyz` uses.
+spends ~820 us on in all (docs/design.md, "The PostgreSQL path"). A slot costs a semaphore's
+acquire and release and a list's pop and append (~1 us). SQLAlchemy's pool still opens the
+connections (its connect arguments, events and session settings), and lends the few that
+`/readyz` uses.
 
 A connection that turns out dead is replaced, and so is every other one opened before the loss
 was seen (`lost`): they died with it (a restart, a failover). That is what SQLAlchemy's pool does
