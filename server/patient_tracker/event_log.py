@@ -12,8 +12,6 @@ so that the skeleton depends on nothing above it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -23,12 +21,13 @@ from sqlalchemy import Connection, Insert, bindparam, select
 from patient_tracker.api_models import Event
 from patient_tracker.db.prepared import Prepared
 from patient_tracker.db.tables import events, webhook_deliveries, webhook_endpoints
+from patient_tracker.db.versioned import RowInsert
 from patient_tracker.ids import new_id
 
-__all__ = ["RowInsert", "insert_event", "record_event", "subscribed_endpoints"]
+__all__ = ["insert_event", "record_event", "subscribed_endpoints"]
 
 # The event's bind parameters are prefixed, so that they cannot clash with those of a row
-# inserted in the same statement (`RowInsert`), whose are its column names.
+# inserted in the same statement (`db.versioned.RowInsert`), which are its column names.
 _event_values = events.insert().values({c.name: bindparam(f"event_{c.name}") for c in events.c})
 _insert_delivery = webhook_deliveries.insert()
 _enabled_endpoints = select(webhook_endpoints.c.id, webhook_endpoints.c.event_types).where(
@@ -42,30 +41,17 @@ _list_enabled_endpoints = Prepared(_enabled_endpoints)
 _insert_event_listing_endpoints = Prepared(_enabled_endpoints.add_cte(_event_values.cte("event")))
 
 
-@dataclass(frozen=True, slots=True)
-class RowInsert:
-    """The insert of the row an event is about (a create), to be written with the event.
-
-    `statement` is an INSERT whose bind parameters are its column names, built once (the
-    statements made from it are cached by it); `values` are those parameters.
-    """
-
-    statement: Insert
-    values: Mapping[str, Any]
+# A row's insert statement -> that insert, the event's and the subscribers' SELECT in one
+# statement; a handful, one per resource table.
+_with_event: dict[Insert, Prepared] = {}
 
 
-# RowInsert.statement -> (the row's insert alone, the row's and the event's inserts and the
-# subscribers' SELECT in one statement); a handful, one per resource table.
-_with_row: dict[Insert, tuple[Prepared, Prepared]] = {}
-
-
-def _row_statements(statement: Insert) -> tuple[Prepared, Prepared]:
-    found = _with_row.get(statement)
+def _row_and_event(statement: Insert) -> Prepared:
+    found = _with_event.get(statement)
     if found is None:
-        combined = _enabled_endpoints.add_cte(statement.cte("new_row")).add_cte(
-            _event_values.cte("event")
+        found = _with_event[statement] = Prepared(
+            _enabled_endpoints.add_cte(statement.cte("new_row")).add_cte(_event_values.cte("event"))
         )
-        found = _with_row[statement] = (Prepared(statement), Prepared(combined))
     return found
 
 
@@ -142,11 +128,11 @@ def insert_event(
         if along_with is None:
             endpoints = _insert_event_listing_endpoints.all(conn, values)
         else:
-            combined = _row_statements(along_with.statement)[1]
+            combined = _row_and_event(along_with.statement)
             endpoints = combined.all(conn, {**along_with.values, **values})
     else:
         if along_with is not None:
-            _row_statements(along_with.statement)[0].run(conn, along_with.values)
+            along_with.prepared.run(conn, along_with.values)
         _insert_event.run(conn, values)
         endpoints = _list_enabled_endpoints.all(conn, {})
     endpoint_ids = _wanting(endpoints, event_type)

@@ -28,7 +28,7 @@ from sqlalchemy import Connection, Row
 
 from patient_tracker.db.versioned import VersionedTable
 from patient_tracker.etags import check_if_match
-from patient_tracker.event_log import RowInsert, record_event
+from patient_tracker.event_log import record_event
 from patient_tracker.ids import new_id
 from patient_tracker.problems import NotFoundError
 
@@ -150,7 +150,7 @@ class Resource(Generic[ModelT]):
         model = self.to_model(row)
         # The row and its event in one write (one statement on PostgreSQL, see `event_log`).
         with self.table.violations_mapped(row):
-            along_with = RowInsert(self.table.insert_statement, row)
+            along_with = self.table.row_insert(row)
             record_event(conn, self.events.created, row["id"], model, along_with=along_with)
         return model, 1
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, Insert, Table, bindparam, delete, exists, insert, select, update
@@ -34,6 +35,16 @@ def _no_violations(constraint: str | None, values: Mapping[str, Any]) -> Excepti
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class RowInsert:
+    """One row's insert: the Core statement (its bind parameters are the column names), the
+    table's own compiled form of it, and the row's values."""
+
+    statement: Insert
+    prepared: Prepared
+    values: Mapping[str, Any]
+
+
 class VersionedTable:
     """Get, get for update, insert, update and delete one row of `table` by its `id`."""
 
@@ -44,12 +55,10 @@ class VersionedTable:
         # Public: a read by id is one statement, which `Database.read_one` runs on its own.
         self.by_id = Prepared(select(table).where(by_id))
         self._by_id_for_update = Prepared(select(table).where(by_id).with_for_update())
-        # Public: a create writes its row in one statement with its event where the database
-        # can (`event_log.insert_event`); its bind parameters are the column names.
-        self.insert_statement: Insert = insert(table).values(
-            {c.name: bindparam(c.name) for c in table.c}
-        )
-        self._insert = Prepared(self.insert_statement)
+        # Bind parameters named as the columns. A create also writes its row in one statement
+        # with its event, where the database can (`row_insert`).
+        self._insert_statement = insert(table).values({c.name: bindparam(c.name) for c in table.c})
+        self._insert = Prepared(self._insert_statement)
         self._delete = delete(table).where(by_id)
         self._exists = select(exists().where(by_id))
         self._columns = tuple(c.name for c in table.c)
@@ -72,6 +81,11 @@ class VersionedTable:
     def new_row(self, values: Mapping[str, Any]) -> dict[str, Any]:
         """The row `insert` would write for `values`: columns missing from them are NULL."""
         return {name: values.get(name) for name in self._columns}
+
+    def row_insert(self, row: Mapping[str, Any]) -> RowInsert:
+        """The insert of `row` (from `new_row`), for a caller that runs it in one statement with
+        others (`event_log.insert_event`); run it inside `violations_mapped`."""
+        return RowInsert(self._insert_statement, self._insert, row)
 
     @contextmanager
     def violations_mapped(self, values: Mapping[str, Any]) -> Iterator[None]:
