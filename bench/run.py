@@ -27,10 +27,13 @@ How: each server is one uvicorn process (httptools, uvloop, one worker, no acces
 ``--access-log``), pinned to one CPU with ``taskset``; wrk is pinned to another. The API is
 started with ``patient-tracker serve`` on a fresh SQLite file in a temporary directory, after
 ``patient-tracker db upgrade`` and ``patient-tracker keys create``; the patients and
-practitioners are bulk-inserted with SQLAlchemy Core into the project's tables. Both servers run
-side by side (the idle one costs nothing). Each case is warmed up once, then the cases are
-measured in turn, ``--rounds`` times, so that a disturbance on a shared machine hits one round
-rather than one case; reported is the median over rounds.
+practitioners are bulk-inserted with SQLAlchemy Core into the project's tables. Every other
+server (the floors, the second PostgreSQL API) gets a copy of that seeded database of its own, so
+that the rows one case books never slow another down. The servers run side by side (an idle one
+costs nothing). Each case is warmed up once, then the cases are measured in turn, ``--rounds``
+times, each round starting further along the list, so that a disturbance on a shared machine
+hits one round rather than one case, and no case is always measured first or last; reported is
+the median over rounds.
 
 Columns: "x ref" is req/s over the reference's in the same round (the targets apply to it).
 "CPU us/req" is the server's CPU time per request (its process and any worker processes, from
@@ -51,6 +54,7 @@ import platform
 import random
 import resource
 import shutil
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -59,7 +63,7 @@ import time
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import ExitStack, contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from importlib import metadata
 from pathlib import Path
@@ -612,6 +616,36 @@ def prepare_api_database(options: Options, workdir: Path, url: str, tag: str) ->
     return ApiDatabase(url, get_env, post_env, name)
 
 
+def sqlite_copy(database: ApiDatabase, path: Path) -> ApiDatabase:
+    """``database`` (SQLite) copied to ``path``: the same rows and key, for another server."""
+    source = sqlite3.connect(make_url(database.url).database or "")
+    target = sqlite3.connect(path)
+    try:
+        source.backup(target)
+    finally:
+        target.close()
+        source.close()
+    return replace(database, url=f"sqlite:///{path}")
+
+
+@contextmanager
+def postgres_copy(server_url: str, database: ApiDatabase, suffix: str) -> Iterator[ApiDatabase]:
+    """``database`` (PostgreSQL, on ``server_url``'s server) copied as a new database
+    (``CREATE DATABASE ... TEMPLATE``, a file copy): the same rows, statistics and key, for
+    another server; dropped at the end."""
+    name = f"{database.postgres_name}_{suffix}"
+    # Connected to the server's own database: a template may have no session at all.
+    with psycopg.connect(libpq_conninfo(server_url), autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{database.postgres_name}"')
+        try:
+            url = make_url(database.url).set(database=name)
+            yield replace(
+                database, url=url.render_as_string(hide_password=False), postgres_name=name
+            )
+        finally:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
 def start_api(
     options: Options,
     workdir: Path,
@@ -675,12 +709,17 @@ def start_api(
 
 
 def start_floor(
-    options: Options, workdir: Path, stack: ExitStack, api_cases: Sequence[Case]
+    options: Options,
+    workdir: Path,
+    stack: ExitStack,
+    database: ApiDatabase,
+    api_cases: Sequence[Case],
 ) -> list[Case]:
-    """Start bench/floor_app.py on the API's database; the API's GET and POST cases against it."""
+    """Start bench/floor_app.py on a copy of the API's database; the API's GET and POST cases
+    against it."""
     port = free_port()
     command = uvicorn_command("floor_app:app", port)
-    env = {**os.environ, "FLOOR_DATABASE": str(workdir / "bench.db")}
+    env = {**os.environ, "FLOOR_DATABASE": make_url(database.url).database or ""}
     log = workdir / "floor.log"
     pid = stack.enter_context(server(command, options.server_cpu, port, "/docs", log, env))
     url = f"http://127.0.0.1:{port}"
@@ -761,11 +800,19 @@ def postgres_database(server_url: str) -> Iterator[str]:
 
 
 def run_cases(options: Options, cases: Sequence[Case]) -> list[Result]:
-    """Warm every case up once, then measure them in turn, ``options.rounds`` times."""
+    """Warm every case up once, then measure them in turn, ``options.rounds`` times.
+
+    Each round starts further along the list (and wraps around), so that no case is always
+    measured first or last: a machine that slows down or speeds up during a run, and what one
+    case leaves behind for the next (PostgreSQL's dirty pages, say), fall on different cases in
+    different rounds.
+    """
     offsets = itertools.count(0, BOOKINGS_PER_RUN)
     results = [Result(case.name, case.expected_status, case.target) for case in cases]
+    paired = list(zip(cases, results, strict=True))
     for round_number in range(1, options.rounds + 1):
-        for case, result in zip(cases, results, strict=True):
+        start = (round_number - 1) * len(paired) // options.rounds
+        for case, result in paired[start:] + paired[:start]:
             if round_number == 1 and options.warmup > 0:
                 run_wrk(options, case, options.warmup, next(offsets))
             print(f"  round {round_number}/{options.rounds}: {case.name}", flush=True)
@@ -920,22 +967,36 @@ def main(argv: Sequence[str] | None = None) -> int:
         sqlite = prepare_api_database(
             options, workdir, f"sqlite:///{workdir / 'bench.db'}", "sqlite"
         )
+        # Every server books into a copy of the seeded database of its own, so that no case
+        # pays for the rows another case wrote (docs/design.md, "The bench's order").
+        floor_sqlite = sqlite_copy(sqlite, workdir / "floor.db") if options.floor else None
         api_cases = start_api(options, workdir, stack, sqlite)
         cases = [start_reference(options, workdir, stack), *api_cases]
-        if options.floor:
-            cases += start_floor(options, workdir, stack, api_cases[:2])
+        if floor_sqlite is not None:
+            cases += start_floor(options, workdir, stack, floor_sqlite, api_cases[:2])
         if options.postgres:
             print("Creating and seeding a PostgreSQL database ...", flush=True)
             url = stack.enter_context(postgres_database(options.postgres_url))
             postgres = prepare_api_database(options, workdir, url, "postgres")
-            for workers in options.postgres_workers:
+            # Copied before any server connects: a template database must have no sessions.
+            copies = [
+                stack.enter_context(postgres_copy(options.postgres_url, postgres, f"{workers}w"))
+                for workers in options.postgres_workers[1:]
+            ]
+            floor_postgres = (
+                stack.enter_context(postgres_copy(options.postgres_url, postgres, "floor"))
+                if options.floor
+                else None
+            )
+            pg_databases = [postgres, *copies]
+            for workers, database in zip(options.postgres_workers, pg_databases, strict=True):
                 label = f"PG {workers}w: "
                 pg_cases = start_api(
-                    options, workdir, stack, postgres, workers=workers, label=label
+                    options, workdir, stack, database, workers=workers, label=label
                 )
                 cases += pg_cases
-            if options.floor:
-                cases += start_floor_postgres(options, workdir, stack, postgres, pg_cases[:2])
+            if floor_postgres is not None:
+                cases += start_floor_postgres(options, workdir, stack, floor_postgres, pg_cases[:2])
         results = run_cases(options, cases)
     print_table(results, options)
     report = {
