@@ -27,7 +27,8 @@ import anyio
 import httpx
 import psycopg
 import pytest
-from sqlalchemy import bindparam, select
+from psycopg import sql
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.engine import Connection, make_url
 
 from live_server import (
@@ -232,6 +233,80 @@ def test_a_server_that_never_answers_is_database_unavailable() -> None:
             assert ping_took < PING_TIMEOUT_SECONDS + 1
         finally:
             db.dispose()
+
+
+_NAP = Prepared(select(func.pg_sleep(1)))
+
+
+@pytest.mark.parametrize("through", ["sqlalchemy", "prepared"])
+def test_a_cancelled_unit_of_work_is_rolled_back_and_its_connection_replaced(
+    postgres_url: str, through: str
+) -> None:
+    """A unit of work whose task is cancelled half-way (at shutdown, or by a timeout around the
+    call) leaves nothing behind: its insert is not committed, its locks are gone at once, and
+    the next unit of work on the same slot runs on a new connection, not inside the old
+    transaction. The nap runs through SQLAlchemy's `execute` (which sees the cancellation
+    itself) or through `Prepared` on psycopg (which does not)."""
+    phone = unique_phone()
+    cancelled_pid: list[int] = []
+
+    def insert_then_nap(conn: Connection) -> None:
+        cancelled_pid.append(conn.exec_driver_sql("SELECT pg_backend_pid()").scalar_one())
+        conn.execute(patients.insert().values(_patient_row(phone)))
+        if through == "sqlalchemy":
+            conn.exec_driver_sql("SELECT pg_sleep(1)")
+        else:
+            _NAP.first(conn, {})
+
+    def pid(conn: Connection) -> int:
+        return int(conn.exec_driver_sql("SELECT pg_backend_pid()").scalar_one())
+
+    with migrated_database(postgres_url):
+        pass  # migrated; the test's own Database has one connection, so one slot to reuse
+    db = Database.from_url(postgres_url, pool_size=1)
+    try:
+
+        async def scenario() -> int:
+            task = asyncio.ensure_future(db.write(insert_then_nap))
+            await asyncio.sleep(0.3)
+            task.cancel()
+            with pytest.raises(asyncio.CancelledError):
+                await task
+            row = _patient_row(phone)
+            with psycopg.connect(libpq_conninfo(postgres_url), autocommit=True) as other:
+                # The same phone (unique) goes in from another session at once: the cancelled
+                # insert was not committed (no unique violation) and holds no lock (no wait).
+                other.execute("SET lock_timeout = '2s'")
+                other.execute(
+                    sql.SQL("INSERT INTO patients ({}) VALUES ({})").format(
+                        sql.SQL(", ").join(map(sql.Identifier, row)),
+                        sql.SQL(", ").join(map(sql.Placeholder, row)),
+                    ),
+                    row,
+                )
+                other.execute("DELETE FROM patients WHERE phone = %s", (phone,))
+            # The slot works, on a new connection.
+            await db.write(lambda conn: conn.execute(patients.insert().values(_patient_row(phone))))
+            return await db.read(pid)
+
+        assert anyio.run(scenario) != cancelled_pid[0]
+    finally:
+        db.dispose()
+
+
+def _patient_row(phone: str) -> dict[str, Any]:
+    now = datetime.now(UTC)
+    return {
+        "id": new_id(),
+        "given_name": "Ada",
+        "family_name": "Lovelace",
+        "date_of_birth": date(1985, 12, 10),
+        "phone": phone,
+        "email": None,
+        "version": 1,
+        "created_at": now,
+        "updated_at": now,
+    }
 
 
 @pytest.mark.parametrize("operation", ["read", "write"])

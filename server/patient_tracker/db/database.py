@@ -58,10 +58,10 @@ PostgreSQL
     A call takes a connection for the duration of ``fn`` only, so a slow client never holds one
     (the stall in the field notes came from holding one across response validation). Reads run
     as ``REPEATABLE READ, READ ONLY``: one snapshot for all
-    statements of the unit of work, like a deferred SQLite transaction. A unit of work is
-    shielded from the cancellation of the request awaiting it, so a transaction is never
-    abandoned half-way. ``read_sync``/``write_sync`` (CLI, tools) use a plain psycopg engine of
-    their own on the calling thread.
+    statements of the unit of work, like a deferred SQLite transaction. A unit of work cancelled
+    half-way (its task is cancelled) closes its connection, so PostgreSQL rolls it back whole
+    and no later unit of work inherits its transaction. ``read_sync``/``write_sync`` (CLI,
+    tools) use a plain psycopg engine of their own on the calling thread.
 
 Connection loss (PostgreSQL restarted, failed over, or an idle-connection reaper): every pooled
 connection is then dead, and the pool does not know (no pre-ping: it would cost a round trip per
@@ -383,17 +383,24 @@ class Database:
     async def _on_loop_connection(self, work: Callable[[Connection], Awaitable[R]]) -> R:
         """``work`` on one of the loop's connections, given back whatever happens.
 
-        Waiting for a connection can be cancelled; once it is taken, ``work`` is shielded from
-        the cancellation of the request awaiting it, so that a transaction, once begun, commits
-        or rolls back (and a statement is answered) before the request gives up on it.
+        If ``work`` is cancelled half-way (the task awaiting it is cancelled: at shutdown, or
+        by a timeout around the call), its connection may be inside a transaction or a
+        statement. Given back as it is, the next unit of work on it would fail, or commit the
+        cancelled one's writes with its own; so it is closed instead (PostgreSQL rolls back what
+        was not committed) and its slot opens a new one. No shield can prevent that: anyio's
+        shields the unit of work from cancel scopes only, not from ``Task.cancel()``.
         """
         connections = await self._loop_connections()
         conn = await connections.take()
         try:
-            with anyio.CancelScope(shield=True):
-                result = await work(conn)
-        finally:
+            result = await work(conn)
+        except Exception:
             connections.give_back(conn)
+            raise
+        except BaseException:
+            connections.discard(conn)
+            raise
+        connections.give_back(conn)
         return result
 
     async def _transaction_on_loop(

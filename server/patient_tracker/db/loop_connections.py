@@ -31,6 +31,9 @@ from sqlalchemy.util import greenlet_spawn
 
 __all__ = ["LoopConnections"]
 
+# The generation of a discarded connection: never the current one, so it is replaced on use.
+_NEVER = -1
+
 
 class LoopConnections:
     """``size`` connections of ``engine`` for the event loop this object is first used on."""
@@ -65,6 +68,20 @@ class LoopConnections:
         """Return a connection :meth:`take` gave (also one found dead: it is replaced later)."""
         self._idle.append(conn)
         self._admitted.release()
+
+    def discard(self, conn: Connection) -> None:
+        """Give back a connection left in an unknown state (its unit of work was cancelled in
+        the middle of a transaction or a statement): it is closed at once, so that PostgreSQL
+        rolls back what it had not committed and releases its locks, and its slot opens a new
+        connection on its next use."""
+        self._opened_in[conn] = _NEVER
+        self.give_back(conn)
+        if conn.invalidated:
+            return  # SQLAlchemy saw the cancellation and closed the connection itself
+        # The socket is closed without a round trip (a cancelled task must not wait for one);
+        # the SQLAlchemy side is tidied up when the slot reopens (`_reopen`).
+        with contextlib.suppress(Exception):
+            conn.connection.driver_connection.pgconn.finish()  # type: ignore[union-attr]
 
     def lost(self) -> None:
         """A connection was found dead: replace it and every connection opened before it."""
