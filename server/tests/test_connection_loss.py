@@ -104,6 +104,21 @@ def _sleep_then_count(conn: Connection) -> int:
     return len(conn.execute(select(patients.c.id)).all())
 
 
+def _patient_row(phone: str) -> dict[str, Any]:
+    now = datetime.now(UTC)
+    return {
+        "id": new_id(),
+        "given_name": "Ada",
+        "family_name": "Lovelace",
+        "date_of_birth": date(1985, 12, 10),
+        "phone": phone,
+        "email": None,
+        "version": 1,
+        "created_at": now,
+        "updated_at": now,
+    }
+
+
 def test_units_of_work_survive_their_connections_being_terminated(
     warm_postgres: Database, postgres_url: str
 ) -> None:
@@ -112,20 +127,7 @@ def test_units_of_work_survive_their_connections_being_terminated(
     phone = unique_phone()
 
     def insert(conn: Connection) -> None:
-        now = datetime.now(UTC)
-        conn.execute(
-            patients.insert().values(
-                id=new_id(),
-                given_name="Ada",
-                family_name="Lovelace",
-                date_of_birth=date(1985, 12, 10),
-                phone=phone,
-                email=None,
-                version=1,
-                created_at=now,
-                updated_at=now,
-            )
-        )
+        conn.execute(patients.insert().values(_patient_row(phone)))
 
     async def scenario() -> None:
         # Every pooled connection is dead after each of these; each call must still succeed.
@@ -292,21 +294,6 @@ def test_a_cancelled_unit_of_work_is_rolled_back_and_its_connection_replaced(
         assert anyio.run(scenario) != cancelled_pid[0]
     finally:
         db.dispose()
-
-
-def _patient_row(phone: str) -> dict[str, Any]:
-    now = datetime.now(UTC)
-    return {
-        "id": new_id(),
-        "given_name": "Ada",
-        "family_name": "Lovelace",
-        "date_of_birth": date(1985, 12, 10),
-        "phone": phone,
-        "email": None,
-        "version": 1,
-        "created_at": now,
-        "updated_at": now,
-    }
 
 
 @pytest.mark.parametrize("operation", ["read", "write"])
