@@ -39,6 +39,7 @@ from live_server import (
     throwaway_postgres_database,
 )
 from patient_tracker.auth.keys import hash_key
+from patient_tracker.db import database as database_module
 from patient_tracker.db import engine as engine_module
 from patient_tracker.db.database import PING_TIMEOUT_SECONDS, Database
 from patient_tracker.db.prepared import Prepared
@@ -240,44 +241,61 @@ def test_a_server_that_never_answers_is_database_unavailable() -> None:
 _NAP = Prepared(select(func.pg_sleep(1)))
 
 
+def _backend_pid(conn: Connection) -> int:
+    return int(conn.exec_driver_sql("SELECT pg_backend_pid()").scalar_one())
+
+
+async def _until(postgres_url: str, query: str, pid: int, *, present: bool) -> None:
+    """Wait (on the loop, so units of work go on) until ``query`` about backend ``pid`` finds a
+    row (``present``) or none; fail after 5 s."""
+    deadline = time.monotonic() + 5
+    with psycopg.connect(libpq_conninfo(postgres_url), autocommit=True) as watcher:
+        while (watcher.execute(query, (pid,)).fetchone() is not None) != present:
+            assert time.monotonic() < deadline, f"backend {pid}: {query} never {present}"
+            await asyncio.sleep(0.01)
+
+
+_NAPPING = "SELECT 1 FROM pg_stat_activity WHERE pid = %s AND wait_event = 'PgSleep'"
+_ALIVE = "SELECT 1 FROM pg_stat_activity WHERE pid = %s"
+
+
 @pytest.mark.parametrize("through", ["sqlalchemy", "prepared"])
 def test_a_cancelled_unit_of_work_is_rolled_back_and_its_connection_replaced(
     postgres_url: str, through: str
 ) -> None:
     """A unit of work whose task is cancelled half-way (at shutdown, or by a timeout around the
-    call) leaves nothing behind: its insert is not committed, its locks are gone at once, and
-    the next unit of work on the same slot runs on a new connection, not inside the old
-    transaction. The nap runs through SQLAlchemy's `execute` (which sees the cancellation
-    itself) or through `Prepared` on psycopg (which does not)."""
+    call) leaves nothing behind: its insert is not committed, its locks are gone, its session
+    ends, and the next unit of work on the same slot runs on a new connection, not inside the
+    old transaction. The cancellation lands in a nap run through SQLAlchemy's `execute` (which
+    sees it itself) or through `Prepared` on psycopg (which does not)."""
     phone = unique_phone()
-    cancelled_pid: list[int] = []
+    napping_on: list[int] = []
 
     def insert_then_nap(conn: Connection) -> None:
-        cancelled_pid.append(conn.exec_driver_sql("SELECT pg_backend_pid()").scalar_one())
+        napping_on.append(_backend_pid(conn))
         conn.execute(patients.insert().values(_patient_row(phone)))
         if through == "sqlalchemy":
             conn.exec_driver_sql("SELECT pg_sleep(1)")
         else:
             _NAP.first(conn, {})
 
-    def pid(conn: Connection) -> int:
-        return int(conn.exec_driver_sql("SELECT pg_backend_pid()").scalar_one())
-
     with migrated_database(postgres_url):
         pass  # migrated; the test's own Database has one connection, so one slot to reuse
     db = Database.from_url(postgres_url, pool_size=1)
     try:
 
-        async def scenario() -> int:
+        async def scenario() -> tuple[int, int]:
+            first = await db.read(_backend_pid)
             task = asyncio.ensure_future(db.write(insert_then_nap))
-            await asyncio.sleep(0.3)
+            await _until(postgres_url, _NAPPING, first, present=True)
             task.cancel()
             with pytest.raises(asyncio.CancelledError):
                 await task
+            await _until(postgres_url, _ALIVE, first, present=False)
             row = _patient_row(phone)
             with psycopg.connect(libpq_conninfo(postgres_url), autocommit=True) as other:
-                # The same phone (unique) goes in from another session at once: the cancelled
-                # insert was not committed (no unique violation) and holds no lock (no wait).
+                # The same phone (unique) goes in from another session without waiting: the
+                # cancelled insert was not committed (no unique violation) and holds no lock.
                 other.execute("SET lock_timeout = '2s'")
                 other.execute(
                     sql.SQL("INSERT INTO patients ({}) VALUES ({})").format(
@@ -289,9 +307,48 @@ def test_a_cancelled_unit_of_work_is_rolled_back_and_its_connection_replaced(
                 other.execute("DELETE FROM patients WHERE phone = %s", (phone,))
             # The slot works, on a new connection.
             await db.write(lambda conn: conn.execute(patients.insert().values(_patient_row(phone))))
-            return await db.read(pid)
+            return first, await db.read(_backend_pid)
 
-        assert anyio.run(scenario) != cancelled_pid[0]
+        first, after = anyio.run(scenario)
+        assert napping_on == [first]
+        assert after != first
+    finally:
+        db.dispose()
+
+
+def test_a_connection_whose_rollback_failed_is_replaced(
+    postgres_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A unit of work fails and so does its rollback (which a live session cannot be made to do
+    on demand, so the rollback is made to fail here): the connection's state is unknown, and
+    the next unit of work on its slot runs on a new one. The unit of work's own error is the
+    one raised."""
+    end_on_loop = database_module._end_on_loop
+
+    async def failing_rollback(conn: Connection, driver: Any, *, commit: bool) -> None:
+        if not commit:
+            raise psycopg.InterfaceError("the rollback failed")
+        await end_on_loop(conn, driver, commit=commit)
+
+    def refused(conn: Connection) -> None:
+        _backend_pid(conn)
+        raise ValueError("refused by the service")
+
+    with migrated_database(postgres_url):
+        pass
+    db = Database.from_url(postgres_url, pool_size=1)
+    try:
+
+        async def scenario() -> tuple[int, int]:
+            first = await db.read(_backend_pid)
+            monkeypatch.setattr(database_module, "_end_on_loop", failing_rollback)
+            with pytest.raises(ValueError, match="refused by the service"):
+                await db.write(refused)
+            monkeypatch.setattr(database_module, "_end_on_loop", end_on_loop)
+            return first, await db.read(_backend_pid)
+
+        first, after = anyio.run(scenario)
+        assert after != first
     finally:
         db.dispose()
 

@@ -304,8 +304,8 @@ class Database:
             if self._is_sqlite:
                 return self._run_sqlite(_ping_fn, write=False)
             with anyio.move_on_after(PING_TIMEOUT_SECONDS):
-                # Not shielded, and outside the semaphore: on timeout, stop waiting for a
-                # connect that hangs (or for a busy pool's overflow).
+                # Outside the loop's slots: on timeout, stop waiting for a connect that hangs
+                # (or for a busy pool's overflow).
                 return await greenlet_spawn(self._run_pooled, self._loop_engine, _ping_fn, False)
             return False
         except Exception:  # noqa: BLE001 - any failure means "not ready"
@@ -384,11 +384,11 @@ class Database:
         """``work`` on one of the loop's connections, given back whatever happens.
 
         If ``work`` is cancelled half-way (the task awaiting it is cancelled: at shutdown, or
-        by a timeout around the call), its connection may be inside a transaction or a
-        statement. Given back as it is, the next unit of work on it would fail, or commit the
-        cancelled one's writes with its own; so it is closed instead (PostgreSQL rolls back what
-        was not committed) and its slot opens a new one. No shield can prevent that: anyio's
-        shields the unit of work from cancel scopes only, not from ``Task.cancel()``.
+        by a timeout around the call), its connection may be inside a transaction. Given back
+        as it is, the next unit of work on it would fail, or commit the cancelled one's writes
+        with its own; so it is closed instead (PostgreSQL rolls back what was not committed)
+        and its slot opens a new one. A shield would not prevent it: anyio's protects from
+        anyio's cancel scopes only, not from ``Task.cancel()``.
         """
         connections = await self._loop_connections()
         conn = await connections.take()
@@ -436,8 +436,13 @@ class Database:
             raise _LostBeforeCommitError(error) from error
         # `Prepared` statements run on the driver, so SQLAlchemy has not seen a failure of
         # theirs; roll back here so that the original error is the one raised.
-        with contextlib.suppress(Exception):
+        try:
             await _end_on_loop(conn, driver, commit=False)
+        except Exception:  # noqa: BLE001 - whatever failed, the state is unknown
+            # The rollback failed too: the connection's state is unknown, so it is replaced
+            # rather than lent to the next unit of work.
+            if self._connections is not None:
+                self._connections[1].retire(conn)
 
     async def _discard(self, conn: Connection, error: Exception) -> None:
         """Drop ``conn``, found dead, and the loop's connections opened before it."""

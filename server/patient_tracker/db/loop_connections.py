@@ -71,10 +71,15 @@ class LoopConnections:
 
     def discard(self, conn: Connection) -> None:
         """Give back a connection left in an unknown state (its unit of work was cancelled in
-        the middle of a transaction or a statement): it is closed at once, so that PostgreSQL
-        rolls back what it had not committed and releases its locks, and its slot opens a new
-        connection on its next use."""
-        self._opened_in[conn] = _NEVER
+        the middle of a transaction): it is closed now, so that PostgreSQL rolls back what it
+        had not committed and releases its locks, and its slot opens a new connection on its
+        next use.
+
+        By then psycopg has handled the cancellation of a statement in flight itself (it asks
+        the server to cancel it and waits for it to end), so the session is idle, inside a
+        transaction at most.
+        """
+        self.retire(conn)
         self.give_back(conn)
         if conn.invalidated:
             return  # SQLAlchemy saw the cancellation and closed the connection itself
@@ -82,6 +87,11 @@ class LoopConnections:
         # the SQLAlchemy side is tidied up when the slot reopens (`_reopen`).
         with contextlib.suppress(Exception):
             conn.connection.driver_connection.pgconn.finish()  # type: ignore[union-attr]
+
+    def retire(self, conn: Connection) -> None:
+        """Have ``conn`` (taken, not yet given back) replaced when its slot is next taken: its
+        state is unknown (a failed rollback, a cancelled unit of work)."""
+        self._opened_in[conn] = _NEVER
 
     def lost(self) -> None:
         """A connection was found dead: replace it and every connection opened before it."""
@@ -91,21 +101,29 @@ class LoopConnections:
         """Close the idle connections (at shutdown, when no unit of work runs)."""
         while self._idle:
             conn = self._idle.pop()
-            if conn is not None:
+            if conn is None:
+                continue
+            if self._opened_in[conn] == self._generation:
                 del self._opened_in[conn]
                 await greenlet_spawn(_close, conn)
+            else:
+                await greenlet_spawn(self._drop, conn)
 
     def _reopen(self, stale: Connection | None) -> Connection:
         """(In a greenlet.) A new connection instead of ``stale``, which is discarded."""
         if stale is not None:
-            del self._opened_in[stale]
-            # Invalidated rather than closed: it must not go back into SQLAlchemy's pool.
-            with contextlib.suppress(Exception):
-                stale.invalidate()
-            _close(stale)
+            self._drop(stale)
         conn = self._engine.connect()
         self._opened_in[conn] = self._generation
         return conn
+
+    def _drop(self, stale: Connection) -> None:
+        """(In a greenlet.) Discard a connection that is dead or in an unknown state."""
+        del self._opened_in[stale]
+        # Invalidated rather than closed: it must not go back into SQLAlchemy's pool.
+        with contextlib.suppress(Exception):
+            stale.invalidate()
+        _close(stale)
 
 
 def _close(conn: Connection) -> None:
