@@ -70,6 +70,7 @@ from pathlib import Path
 from typing import Any
 
 import psycopg
+from psycopg import sql
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
@@ -633,17 +634,32 @@ def postgres_copy(server_url: str, database: ApiDatabase, suffix: str) -> Iterat
     """``database`` (PostgreSQL, on ``server_url``'s server) copied as a new database
     (``CREATE DATABASE ... TEMPLATE``, a file copy): the same rows, statistics and key, for
     another server; dropped at the end."""
-    name = f"{database.postgres_name}_{suffix}"
+    template = database.postgres_name
+    if template is None:
+        raise ValueError(f"not a PostgreSQL database: {database.url}")
+    name = f"{template}_{suffix}"
     # Connected to the server's own database: a template may have no session at all.
-    with psycopg.connect(libpq_conninfo(server_url), autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{database.postgres_name}"')
-        try:
-            url = make_url(database.url).set(database=name)
-            yield replace(
-                database, url=url.render_as_string(hide_password=False), postgres_name=name
-            )
-        finally:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    admin_statement(
+        server_url,
+        sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
+            sql.Identifier(name), sql.Identifier(template)
+        ),
+    )
+    try:
+        url = make_url(database.url).set(database=name)
+        yield replace(database, url=url.render_as_string(hide_password=False), postgres_name=name)
+    finally:
+        admin_statement(server_url, _DROP_DATABASE.format(sql.Identifier(name)))
+
+
+_DROP_DATABASE = sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)")
+
+
+def admin_statement(server_url: str, statement: sql.Composed) -> None:
+    """Run ``statement`` on a session of its own: no admin session stays open during the run,
+    where losing it (a restart, an idle-session timeout) would leave a database behind."""
+    with psycopg.connect(libpq_conninfo(server_url), autocommit=True, connect_timeout=5) as admin:
+        admin.execute(statement)
 
 
 def start_api(
@@ -788,12 +804,12 @@ def postgres_database(server_url: str) -> Iterator[str]:
                 "database_unavailable (too many clients), which makes a case INVALID",
                 flush=True,
             )
-        admin.execute(f'CREATE DATABASE "{name}"')
-        try:
-            url = make_url(normalize_database_url(server_url)).set(database=name)
-            yield url.render_as_string(hide_password=False)
-        finally:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    admin_statement(server_url, sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    try:
+        url = make_url(normalize_database_url(server_url)).set(database=name)
+        yield url.render_as_string(hide_password=False)
+    finally:
+        admin_statement(server_url, _DROP_DATABASE.format(sql.Identifier(name)))
 
 
 # -- the run and its report --------------------------------------------------------------------
@@ -968,7 +984,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             options, workdir, f"sqlite:///{workdir / 'bench.db'}", "sqlite"
         )
         # Every server books into a copy of the seeded database of its own, so that no case
-        # pays for the rows another case wrote (docs/design.md, "The bench's order").
+        # pays for the rows another case wrote (docs/design.md, "The PostgreSQL path", the
+        # fourth round).
         floor_sqlite = sqlite_copy(sqlite, workdir / "floor.db") if options.floor else None
         api_cases = start_api(options, workdir, stack, sqlite)
         cases = [start_reference(options, workdir, stack), *api_cases]
@@ -980,8 +997,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             postgres = prepare_api_database(options, workdir, url, "postgres")
             # Copied before any server connects: a template database must have no sessions.
             copies = [
-                stack.enter_context(postgres_copy(options.postgres_url, postgres, f"{workers}w"))
-                for workers in options.postgres_workers[1:]
+                stack.enter_context(
+                    postgres_copy(options.postgres_url, postgres, f"{index}_{workers}w")
+                )
+                for index, workers in enumerate(options.postgres_workers[1:], start=1)
             ]
             floor_postgres = (
                 stack.enter_context(postgres_copy(options.postgres_url, postgres, "floor"))
