@@ -17,7 +17,9 @@ connections (its connect arguments, events and session settings), and lends the 
 
 A connection that turns out dead is replaced, and so is every other one opened before the loss
 was seen (`lost`): they died with it (a restart, a failover). That is what SQLAlchemy's pool does
-with its own connections (`Pool._invalidate`), and saves each slot a failed round trip.
+with its own connections (`Pool._invalidate`), and saves each slot a failed round trip. So is a
+connection whose state is unknown: its unit of work was cancelled half-way (`discard`, which
+also closes it at once) or its rollback failed (`retire`).
 """
 
 from __future__ import annotations
