@@ -1,10 +1,11 @@
 """Hostile input over a real socket: a documented 4xx problem for each, never a 500 or a hang.
 
-Each test runs on SQLite and on PostgreSQL (`live_server`). Requests that httpx would refuse or
-rewrite (unknown methods, control characters and latin-1 bytes in headers, non-UTF-8 bodies, URLs
-over 64 KiB) go over a raw socket. Every problem is parsed with the generated `Problem` model, so
-a field over the spec's `maxLength` or `maxItems` fails the test, and its status must be one the
-spec documents for the operation (or the global `404`/`405`).
+Each test runs on SQLite and on PostgreSQL (`server`); the webhook host tests also run on a server
+with production's URL rules (`production_rules_server`: host names resolved). Requests that httpx
+would refuse or rewrite (unknown methods, control characters and latin-1 bytes in headers,
+non-UTF-8 bodies, URLs over 64 KiB) go over a raw socket. Every problem is parsed with the
+generated `Problem` model, so a field over the spec's `maxLength` or `maxItems` fails the test, and
+its status must be one the spec documents for the operation (or the global `404`/`405`).
 """
 
 from __future__ import annotations
@@ -77,6 +78,28 @@ def server(
 @pytest.fixture(scope="module")
 def api(server: LiveServer) -> Iterator[Api]:
     yield from api_for(server)
+
+
+@pytest.fixture(scope="module")
+def production_rules_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    """A server with production's webhook URL rules: host names resolved, as production does
+    (`run_live_server` turns resolution off for hermetic tests), `https` and public addresses
+    only. With no DNS here a name does not resolve, which is a 422 `unresolvable`; the names the
+    tests send are under `.example`, which resolves nowhere, so the answers hold with DNS too.
+
+    Its delivery worker stays off (`run_live_server`'s default): the endpoints created here name
+    a public IP literal, and nothing may be sent off this machine. SQLite only: the URL rules
+    run before the database is touched, and `server` covers both dialects.
+    """
+    directory = tmp_path_factory.mktemp("hostile-production-rules")
+    env = {"PATIENT_TRACKER_WEBHOOK_RESOLVE_NAMES": "true"}
+    with run_live_server(f"sqlite:///{directory / 'live.db'}", directory, extra_env=env) as live:
+        yield live
+
+
+@pytest.fixture(scope="module")
+def production_rules_api(production_rules_server: LiveServer) -> Iterator[Api]:
+    yield from api_for(production_rules_server)
 
 
 # -- the spec's operations -------------------------------------------------------------------------
@@ -733,6 +756,77 @@ def test_a_body_of_another_media_type_is_415(
     raw = raw_request(server, b"POST", b"/v1/practitioners", headers, b"{}")
 
     raw_problem(raw, "POST", "/v1/practitioners", 415, "unsupported_media_type")
+
+
+# -- 6. webhook URL hosts and DNS's limits --------------------------------------------------------
+
+# A host of 253 characters (DNS's limit, written with dots) in labels of at most 63, and one of
+# 254. Every name is under `.example` (RFC 2606), which resolves nowhere: a name the form check
+# accepts is then a 422 `unresolvable`, both where names are not resolved (the tests' default) and
+# where they are (production rules, with or without DNS on the machine).
+HOST_253 = ".".join(["a" * 63, "b" * 63, "c" * 63, "d" * 53]) + ".example"
+HOST_254 = ".".join(["a" * 63, "b" * 63, "c" * 63, "d" * 54]) + ".example"
+# A public IP literal: accepted with no DNS. Nothing is sent to it (the servers' workers are off).
+PUBLIC_WEBHOOK_URL = "https://93.184.215.14/hooks"
+# (URL, the rule the problem names at `/url`: `invalid_url` from the form check, `unresolvable`
+# once the form is accepted; None where the spec's pattern refuses it first: printable ASCII).
+WEBHOOK_HOSTS = [
+    # A 500 under production rules before: Python's `idna` codec raised in `getaddrinfo`.
+    pytest.param("HTTPS://" + "0" * 64, "invalid_url", id="64-zeros"),
+    pytest.param(f"https://{HOST_253}/hooks", "unresolvable", id="253-host"),
+    pytest.param(f"https://{HOST_253}./hooks", "unresolvable", id="253-host-trailing-dot"),
+    pytest.param(f"https://{HOST_254}/hooks", "invalid_url", id="254-host"),
+    pytest.param("https://" + "a" * 63 + ".example/hooks", "unresolvable", id="63-label"),
+    pytest.param("https://" + "a" * 64 + ".example/hooks", "invalid_url", id="64-label"),
+    pytest.param("https://hooks.example./hooks", "unresolvable", id="trailing-dot"),
+    pytest.param("https://hooks.example../hooks", "invalid_url", id="two-trailing-dots"),
+    pytest.param("https://hooks..example/hooks", "invalid_url", id="empty-label"),
+    pytest.param("https://xn--bcher-kva.example/hooks", "unresolvable", id="idn-a-label"),
+    # Not a valid A-label: httpx's `host` raised `idna.IDNAError`, a 500 even without resolution.
+    pytest.param("https://xn--a.example/hooks", "invalid_url", id="bad-a-label"),
+    pytest.param("https://bücher.example/hooks", None, id="idn-unicode"),
+]
+
+
+def refused_at_url(response: httpx.Response, reason: str | None) -> None:
+    """A 422 `validation_failed` with one error, at `/url`, naming `reason` (if not None)."""
+    problem = problem_of(response, 422, "validation_failed")
+    (error,) = errors_of(problem)
+    assert error.pointer == "/url", problem
+    if reason is not None:
+        assert f"({reason})" in error.detail, problem
+
+
+def hosts_are_refused_on_create_and_patch(api: Api, url: str, reason: str | None) -> None:
+    refused_at_url(api.post("/v1/webhook-endpoints", json={"url": url}), reason)
+
+    created = api.post("/v1/webhook-endpoints", json={"url": PUBLIC_WEBHOOK_URL})
+    assert created.status_code == 201, created.text
+    path = f"/v1/webhook-endpoints/{created.json()['id']}"
+    refused_at_url(api.patch(path, {"url": url}), reason)
+    assert api.get(path).json()["url"] == PUBLIC_WEBHOOK_URL  # unchanged
+
+
+@pytest.mark.parametrize(("url", "reason"), WEBHOOK_HOSTS)
+def test_webhook_hosts_at_and_beyond_dns_limits_are_422s_at_url_on_create_and_patch(
+    api: Api, url: str, reason: str | None
+) -> None:
+    hosts_are_refused_on_create_and_patch(api, url, reason)
+
+
+@pytest.mark.parametrize(("url", "reason"), WEBHOOK_HOSTS)
+def test_the_same_hosts_with_production_url_rules(
+    production_rules_api: Api, url: str, reason: str | None
+) -> None:
+    hosts_are_refused_on_create_and_patch(production_rules_api, url, reason)
+
+
+def test_the_production_rules_server_logged_no_unhandled_error(
+    production_rules_server: LiveServer,
+) -> None:
+    log = production_rules_server.log()
+    assert "unhandled" not in log
+    assert not re.search(r" 5\d\d ", log)
 
 
 def test_nothing_above_logged_an_unhandled_error(server: LiveServer) -> None:

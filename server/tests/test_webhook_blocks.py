@@ -252,6 +252,67 @@ def test_urls_refused_before_any_lookup(url: str, reason: str) -> None:
     assert refused.value.reason == reason
 
 
+# A host name of exactly DNS's 253 characters, in labels of at most 63 ("d" makes up the rest).
+HOST_253 = ".".join(["a" * 63, "b" * 63, "c" * 63, "d" * 53]) + ".example"
+
+
+@pytest.mark.parametrize(
+    ("url", "raw_host"),
+    [
+        (f"https://{HOST_253}/", HOST_253),
+        (f"https://{HOST_253}./", HOST_253 + "."),  # the trailing dot is not counted
+        ("https://" + "a" * 63 + ".example/", "a" * 63 + ".example"),
+        ("https://hooks.example./", "hooks.example."),
+        ("https://bücher.example/", "xn--bcher-kva.example"),  # counted as DNS sees it
+        ("https://bücher.example./", "xn--bcher-kva.example."),
+        ("https://xn--bcher-kva.example/", "xn--bcher-kva.example"),
+        (
+            "https://[0000:0000:0000:0000:0000:ffff:8.8.8.8]/",
+            "0000:0000:0000:0000:0000:ffff:8.8.8.8",
+        ),
+    ],
+)
+def test_hosts_within_dns_limits_pass_the_form_check(url: str, raw_host: str) -> None:
+    assert ssrf.check_url(url, STRICT).raw_host.decode() == raw_host
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "HTTPS://" + "0" * 64,  # found by the untuned Schemathesis pass with names resolved
+        "https://" + "a" * 64 + ".example/",
+        f"https://{HOST_253.replace('d' * 53, 'd' * 54)}/",  # 254 characters
+        f"https://{HOST_253.replace('d' * 53, 'd' * 54)}./",
+        "https://a..b/",
+        "https://.hooks.example/",
+        "https://hooks.example../",
+        "https://./",
+        "https://" + "ü" * 60 + ".example/",  # 60 characters, but its A-label is longer than 63
+        "https://" + ".".join(["büc"] * 36) + "/",  # 143 characters, its A-labels over 253
+        "https://xn--a.example/",  # not a valid A-label: `idna` raises when httpx decodes it
+        "https://xn--zz.example/",
+    ],
+    ids=[
+        "64-zeros",
+        "64-label",
+        "254-host",
+        "254-host-dot",
+        "empty-label",
+        "leading-dot",
+        "two-trailing-dots",
+        "only-a-dot",
+        "long-idn-label",
+        "long-idn-host",
+        "bad-a-label",
+        "bad-a-label-2",
+    ],
+)
+def test_hosts_beyond_dns_limits_are_invalid_urls(url: str) -> None:
+    with pytest.raises(UnsafeDestinationError) as refused:
+        ssrf.check_url(url, STRICT)
+    assert refused.value.reason == "invalid_url"
+
+
 def test_http_and_private_literals_when_the_policy_allows_them() -> None:
     assert ssrf.check_url("http://127.0.0.1:8080/hook", LOOPBACK_OK).port == 8080
     assert ssrf.check_url("https://hooks.example/hook", STRICT).host == "hooks.example"
@@ -303,6 +364,30 @@ def test_unresolvable_names(resolver: ssrf.Resolver) -> None:
     with pytest.raises(UnsafeDestinationError) as refused:
         asyncio.run(ssrf.resolve_destination("https://nowhere.example/", STRICT, resolver))
     assert refused.value.reason == "unresolvable"
+
+
+async def _idna_refuses(host: str, port: int) -> list[IPAddress]:
+    # What `loop.getaddrinfo` raised for a 64-character label before `check_url` refused those.
+    raise UnicodeError("encoding with 'idna' codec failed (UnicodeError: label too long)")
+
+
+def test_a_resolver_refusing_the_name_as_unicode_is_unresolvable_not_an_error() -> None:
+    with pytest.raises(UnsafeDestinationError) as refused:
+        asyncio.run(ssrf.resolve_destination("https://hooks.example/", STRICT, _idna_refuses))
+    assert refused.value.reason == "unresolvable"
+
+
+def test_the_system_resolver_raises_unicode_error_on_a_64_character_label() -> None:
+    """Why `check_url` counts labels: Python's `idna` codec refuses before any lookup is made."""
+    with pytest.raises(UnicodeError):
+        asyncio.run(ssrf.system_resolver("0" * 64, 443))
+
+
+def test_a_host_of_253_characters_reaches_the_resolver_as_it_is() -> None:
+    resolver = ScriptedResolver([["93.184.215.14"]])
+    found = asyncio.run(ssrf.resolve_destination(f"https://{HOST_253}./", STRICT, resolver))
+    assert resolver.asked == [(HOST_253 + ".", 443)]
+    assert found.address == ipaddress.ip_address("93.184.215.14")
 
 
 def test_destination_connects_to_the_vetted_address_under_the_registered_name() -> None:

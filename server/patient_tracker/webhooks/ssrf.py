@@ -1,7 +1,8 @@
 """Which webhook URLs the server may send to: the defences against server-side request forgery.
 
 An endpoint URL is checked twice. When it is saved (`check_url`, then `resolve_destination`): an
-absolute `https` URL (`http` only if the policy allows it, for development), a host, no user info,
+absolute `https` URL (`http` only if the policy allows it, for development), a host within DNS's
+limits (a name of at most 253 characters once IDNA-encoded, in labels of 1 to 63), no user info,
 and every address the host resolves to public. And at every delivery (`resolve_destination`
 again, on a fresh DNS answer): a name that resolved to a public address when it was saved may
 resolve to `127.0.0.1` now (DNS rebinding). The sender then connects to the very address vetted
@@ -28,6 +29,13 @@ IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 Resolver = Callable[[str, int], Awaitable[list[IPAddress]]]
 
 MAX_URL_LENGTH = 2048
+# DNS's limits on a name (RFC 1035, 2.3.4 and 3.1): 255 octets on the wire are 253 characters
+# written with dots (no trailing one), and a label is at most 63 octets. Python's `idna` codec,
+# which `getaddrinfo` applies to a `str` host, raises `UnicodeError` on an empty label or one
+# over 63 ("label too long"): checked here first, so that such a host is a 422 naming the URL,
+# not an error out of the resolver.
+MAX_HOST_LENGTH = 253
+MAX_LABEL_LENGTH = 63
 _DEFAULT_PORTS = {"https": 443, "http": 80}
 _NAT64 = ipaddress.IPv6Network("64:ff9b::/96")
 
@@ -104,27 +112,34 @@ def is_public_address(address: IPAddress) -> bool:
 def check_url(url: str, policy: DestinationPolicy) -> httpx.URL:
     """The URL parsed, if its form is acceptable; raises `UnsafeDestinationError` otherwise.
 
-    No DNS here. A host that is an IP literal is judged now; a name, by `resolve_destination`.
+    No DNS here. A host that is an IP literal is judged now; a name, by `resolve_destination`,
+    once its form is known to be one DNS can carry (`_check_host_name`).
     """
     if len(url) > MAX_URL_LENGTH:
         raise UnsafeDestinationError("invalid_url", f"the URL is longer than {MAX_URL_LENGTH}")
     try:
         parsed = httpx.URL(url)
-    except httpx.InvalidURL as error:
+        # httpx IDNA-encodes a non-ASCII host when parsing (refusing what `idna` refuses, long
+        # labels included), but decodes an ASCII `xn--` label only when `host` is read, and an
+        # invalid one (`xn--a`) then raises `idna.IDNAError`, a `UnicodeError`: read it here.
+        host = parsed.host
+    except (httpx.InvalidURL, UnicodeError) as error:
         raise UnsafeDestinationError("invalid_url", "the URL cannot be parsed") from error
     allowed = ("https", "http") if policy.allow_http else ("https",)
     if parsed.scheme not in allowed:
         raise UnsafeDestinationError(
             "scheme_not_allowed", f"the URL must be {' or '.join(allowed)}"
         )
-    if not parsed.host:
+    if not host:
         raise UnsafeDestinationError("invalid_url", "the URL has no host")
     if parsed.port is not None and not 0 < parsed.port < 65536:  # httpx accepts any number
         raise UnsafeDestinationError("invalid_url", "the URL's port is out of range")
     if parsed.userinfo:
         raise UnsafeDestinationError("credentials_in_url", "the URL must not carry credentials")
-    literal = _ip_literal(parsed.host)
-    if literal is not None:
+    literal = _ip_literal(host)
+    if literal is None:
+        _check_host_name(parsed.raw_host)
+    else:  # an IP literal has no labels: DNS never sees it
         _check_addresses([literal], policy)
     return parsed
 
@@ -153,7 +168,10 @@ async def resolve_destination(
     port = parsed.port or _DEFAULT_PORTS[parsed.scheme]
     try:
         addresses = await resolver(parsed.raw_host.decode("ascii"), port)
-    except OSError as error:  # socket.gaierror included
+    except (OSError, UnicodeError) as error:
+        # `socket.gaierror` is an OSError. `UnicodeError` is the `idna` codec refusing the name:
+        # `check_url` lets no such name through, but should a form the codec refuses slip past
+        # it, the answer is still "does not resolve" (a 422), never an unhandled error (a 500).
         raise UnsafeDestinationError("unresolvable", "the URL's host does not resolve") from error
     if not addresses:
         raise UnsafeDestinationError("unresolvable", "the URL's host has no address")
@@ -167,6 +185,25 @@ def _ip_literal(host: str) -> IPAddress | None:
         return ipaddress.ip_address(host)
     except ValueError:
         return None
+
+
+def _check_host_name(raw_host: bytes) -> None:
+    """Refuse a host name DNS cannot carry: over 253 characters, or a label empty or over 63.
+
+    `raw_host` is the host as sent on the wire (IDNA-encoded, lower case), so the limits count
+    what DNS counts. One trailing dot (a fully qualified name: the empty root label) is allowed
+    and not counted; any other empty label (`a..b`, `.a`, `a..`) is refused.
+    """
+    name = raw_host.removesuffix(b".")
+    if len(name) > MAX_HOST_LENGTH:
+        raise UnsafeDestinationError(
+            "invalid_url", f"the URL's host is longer than {MAX_HOST_LENGTH} characters"
+        )
+    if any(not 0 < len(label) <= MAX_LABEL_LENGTH for label in name.split(b".")):
+        raise UnsafeDestinationError(
+            "invalid_url",
+            f"the URL's host has an empty label or one longer than {MAX_LABEL_LENGTH} characters",
+        )
 
 
 def _check_addresses(addresses: list[IPAddress], policy: DestinationPolicy) -> None:
