@@ -416,6 +416,7 @@ class EventType1(RootModel[str]):
 
 class DisabledReason(StrEnum):
     failing = "failing"
+    access_revoked = "access_revoked"
 
 
 class WebhookEndpoint(BaseModel):
@@ -435,7 +436,7 @@ class WebhookEndpoint(BaseModel):
     disabled_reason: Annotated[
         DisabledReason | None,
         Field(
-            description="Why the server disabled it: `failing` after 3 days of failed deliveries; `null` when\nenabled or disabled by you.\n"
+            description="Why the server disabled it: `failing` after 3 days of failed deliveries;\n`access_revoked` when its integration's last key holding a read scope that its\nsubscription needs was revoked (re-enable it with a key that holds them); `null` when\nenabled or disabled by you. More reasons may be added: treat an unknown one as\ndisabled.\n"
         ),
     ]
     disabled_at: Annotated[
@@ -465,7 +466,7 @@ class WebhookEndpointWithSecret(BaseModel):
     disabled_reason: Annotated[
         DisabledReason | None,
         Field(
-            description="Why the server disabled it: `failing` after 3 days of failed deliveries; `null` when\nenabled or disabled by you.\n"
+            description="Why the server disabled it: `failing` after 3 days of failed deliveries;\n`access_revoked` when its integration's last key holding a read scope that its\nsubscription needs was revoked (re-enable it with a key that holds them); `null` when\nenabled or disabled by you. More reasons may be added: treat an unknown one as\ndisabled.\n"
         ),
     ]
     disabled_at: Annotated[

@@ -2,7 +2,7 @@
 
     patient-tracker serve [--host H] [--port P] [--workers N] [--reload]
     patient-tracker db upgrade
-    patient-tracker keys create --name NAME [--scope SCOPE ...]
+    patient-tracker keys create --name NAME [--integration NAME] [--scope SCOPE ...]
     patient-tracker keys list
     patient-tracker keys revoke KEY_ID
 
@@ -17,11 +17,11 @@ import argparse
 import copy
 import sys
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any, TextIO
 
 from pydantic import ValidationError
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Connection, Engine, inspect
 from sqlalchemy.exc import SQLAlchemyError
 
 from patient_tracker.auth.keys import ApiKeyRecord, create_key, get_key, list_keys, revoke_key
@@ -29,6 +29,7 @@ from patient_tracker.auth.scopes import ALL_SCOPES
 from patient_tracker.db.database import Database
 from patient_tracker.db.tables import api_keys
 from patient_tracker.settings import Settings
+from patient_tracker.webhooks.outbox import withdraw_unreadable
 
 __all__ = ["CliError", "main"]
 
@@ -96,6 +97,12 @@ def _build_parser() -> argparse.ArgumentParser:
         "KEY=$(patient-tracker keys create --name ci) works); explanations go to stderr.",
     )
     create.add_argument("--name", required=True, help="what the key is for (1-100 characters)")
+    create.add_argument(
+        "--integration",
+        metavar="NAME",
+        help="the integration (party) the key belongs to, created if new; its keys share its "
+        "webhook endpoints (default: a new integration of the key's own)",
+    )
     create.add_argument(
         "--scope",
         action="append",
@@ -254,7 +261,9 @@ def _cmd_keys_create(args: argparse.Namespace) -> int:
     scopes: list[str] = args.scopes or list(ALL_SCOPES)
     settings, db = _open_keys_db()
     try:
-        record, plaintext = db.write_sync(lambda conn: create_key(conn, args.name, scopes))
+        record, plaintext = db.write_sync(
+            lambda conn: create_key(conn, args.name, scopes, args.integration)
+        )
     except ValueError as exc:
         raise CliError(str(exc)) from None
     except SQLAlchemyError as exc:
@@ -262,7 +271,10 @@ def _cmd_keys_create(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     err = sys.stderr
-    print(f"Created API key {record.id} ({record.name!r}).", file=err)
+    print(
+        f"Created API key {record.id} ({record.name!r}) of integration {record.integration!r}.",
+        file=err,
+    )
     print(f"Scopes: {' '.join(record.scopes)}", file=err)
     print("Store the key now: it is shown only this once and cannot be recovered.", file=err)
     print(file=err, flush=True)
@@ -296,8 +308,17 @@ def _cmd_keys_list(_args: argparse.Namespace) -> int:
 def _cmd_keys_revoke(args: argparse.Namespace) -> int:
     key_id: str = args.key_id
     _, db = _open_keys_db()
+
+    def revoke(conn: Connection) -> tuple[bool, list[str]]:
+        # The key and what its integration may no longer receive, in one transaction: no
+        # delivery queued for an endpoint left without its read scope is sent after it commits.
+        integration_id = revoke_key(conn, key_id)
+        if integration_id is None:
+            return False, []
+        return True, withdraw_unreadable(conn, integration_id, datetime.now(UTC))
+
     try:
-        revoked = db.write_sync(lambda conn: revoke_key(conn, key_id))
+        revoked, disabled = db.write_sync(revoke)
         existing = None if revoked else db.read_sync(lambda conn: get_key(conn, key_id))
     except SQLAlchemyError as exc:
         raise CliError(f"cannot revoke the key: {_describe_db_error(exc)}") from None
@@ -305,6 +326,12 @@ def _cmd_keys_revoke(args: argparse.Namespace) -> int:
         db.dispose()
     if revoked:
         print(f"revoked key {key_id}", file=sys.stderr)
+        for endpoint_id in disabled:
+            print(
+                f"disabled webhook endpoint {endpoint_id} (access_revoked): its integration's "
+                "keys no longer hold a read scope its subscription needs",
+                file=sys.stderr,
+            )
         return 0
     if existing is None:
         raise CliError(f"no API key with id {key_id!r} (see `patient-tracker keys list`)")
@@ -314,11 +341,12 @@ def _cmd_keys_revoke(args: argparse.Namespace) -> int:
 
 
 def _print_table(records: Sequence[ApiKeyRecord], out: TextIO) -> None:
-    header = ("ID", "NAME", "PREFIX", "SCOPES", "CREATED", "REVOKED")
+    header = ("ID", "NAME", "INTEGRATION", "PREFIX", "SCOPES", "CREATED", "REVOKED")
     rows = [
         (
             record.id,
             record.name,
+            record.integration,
             record.prefix,
             " ".join(record.scopes),
             _timestamp(record.created_at),

@@ -12,6 +12,11 @@ same transaction, so no change commits without its event: a resource names its e
 (`ResourceEvents`) and nothing else. A change the skeleton does not make itself (the appointment
 status moves) records its event with `Resource.record`.
 
+A resource that belongs to a party (webhook endpoints belong to an integration) names its owner
+column (`owner_column`): every read, change and delete by id then takes the caller's `owner`, and
+a row of another owner is the same 404 as no row at all. That rule lives here, once, so no
+operation can forget it.
+
 Services take an open transaction and never commit: `Database.read`/`write` (the unit-of-work
 runner in `db/`) do.
 """
@@ -92,10 +97,13 @@ class Resource(Generic[ModelT]):
         events: ResourceEvents | None,
         *,
         present: Callable[[Mapping[str, Any]], Mapping[str, Any]] | None = None,
+        owner_column: str | None = None,
     ) -> None:
         """`events` None: changes of this resource record no event (webhook endpoints).
-        `present`: row -> the model's fields, where columns and fields differ in form."""
+        `present`: row -> the model's fields, where columns and fields differ in form.
+        `owner_column`: the column naming the party a row belongs to (None: shared by all)."""
         self.noun = noun
+        self.owner_column = owner_column
         self.table = table
         self.model = model
         self.events = events
@@ -117,25 +125,43 @@ class Resource(Generic[ModelT]):
         """The 404 for an id that names nothing."""
         return NotFoundError(f"No {self.noun} has the id '{row_id}'.")
 
-    def get(self, conn: Connection, row_id: str) -> tuple[ModelT, int]:
-        """One resource with its version, or 404."""
-        return self.found(row_id, self.table.get(conn, row_id))
-
-    def found(self, row_id: str, row: Mapping[str, Any] | None) -> tuple[ModelT, int]:
-        """The resource and its version from its row read by id (`table.by_id`), or 404."""
+    def visible(self, row: Mapping[str, Any] | None, owner: str | None) -> bool:
+        """Whether `row` exists for `owner`: the owner's own row, or any row of a shared one."""
         if row is None:
+            return False
+        if self.owner_column is None:
+            return True
+        if owner is None:
+            raise RuntimeError(f"a {self.noun} belongs to a party: read it with its owner")
+        return bool(row[self.owner_column] == owner)
+
+    def get(self, conn: Connection, row_id: str, *, owner: str | None = None) -> tuple[ModelT, int]:
+        """One resource with its version, or 404."""
+        return self.found(row_id, self.table.get(conn, row_id), owner=owner)
+
+    def found(
+        self, row_id: str, row: Mapping[str, Any] | None, *, owner: str | None = None
+    ) -> tuple[ModelT, int]:
+        """The resource and its version from its row read by id (`table.by_id`), or 404."""
+        if row is None or not self.visible(row, owner):
             raise self.not_found(row_id)
         return self.to_model(row), row["version"]
 
-    def require_exists(self, conn: Connection, row_id: str) -> None:
-        """404 unless the resource exists."""
-        if not self.table.exists(conn, row_id):
+    def require_exists(self, conn: Connection, row_id: str, *, owner: str | None = None) -> None:
+        """404 unless the resource exists (for `owner`, when it has one)."""
+        if self.owner_column is None:
+            exists = self.table.exists(conn, row_id)
+        else:
+            exists = self.visible(self.table.get(conn, row_id), owner)
+        if not exists:
             raise self.not_found(row_id)
 
-    def locked(self, conn: Connection, row_id: str, if_match: str | None) -> dict[str, Any]:
+    def locked(
+        self, conn: Connection, row_id: str, if_match: str | None, *, owner: str | None = None
+    ) -> dict[str, Any]:
         """The row, locked for this transaction, after checking `If-Match` against it."""
         row = self.table.get(conn, row_id, for_update=True)
-        if row is None:
+        if row is None or not self.visible(row, owner):
             raise self.not_found(row_id)
         check_if_match(if_match, row["version"])
         return row
@@ -155,19 +181,25 @@ class Resource(Generic[ModelT]):
         return model, 1
 
     def read_modify_write(
-        self, conn: Connection, row_id: str, if_match: str | None, change: Change
+        self,
+        conn: Connection,
+        row_id: str,
+        if_match: str | None,
+        change: Change,
+        *,
+        owner: str | None = None,
     ) -> tuple[ModelT, int]:
         """Get for update, check `If-Match`, apply `change`, bump the version, write, read back.
 
         A change of nothing writes nothing and keeps the version (and so the ETag).
         """
-        row = self.locked(conn, row_id, if_match)
+        row = self.locked(conn, row_id, if_match, owner=owner)
         changes = dict(change(row))
         if not changes:
-            return self.get(conn, row_id)
+            return self.get(conn, row_id, owner=owner)
         changes.update(version=row["version"] + 1, updated_at=datetime.now(UTC))
         self.table.update(conn, row_id, changes)
-        model, version = self.get(conn, row_id)
+        model, version = self.get(conn, row_id, owner=owner)
         self.record(conn, self.events.updated if self.events else None, row_id, model)
         return model, version
 
@@ -179,9 +211,10 @@ class Resource(Generic[ModelT]):
         *,
         is_referenced: Callable[[Connection, str], bool],
         in_use: Exception,
+        owner: str | None = None,
     ) -> None:
         """Delete the resource unless `is_referenced`; `in_use` is the error when it is."""
-        self.locked(conn, row_id, if_match)
+        self.locked(conn, row_id, if_match, owner=owner)
         if is_referenced(conn, row_id):
             raise in_use
         # Referenced after the check (a concurrent booking): the foreign key holds, same error.

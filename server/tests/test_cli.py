@@ -132,7 +132,15 @@ def test_keys_list_and_revoke(cli_env: str, capsys: pytest.CaptureFixture[str]) 
     status, out, _ = run(capsys, "keys", "list")
     assert status == 0
     lines = out.splitlines()
-    assert lines[0].split() == ["ID", "NAME", "PREFIX", "SCOPES", "CREATED", "REVOKED"]
+    assert lines[0].split() == [
+        "ID",
+        "NAME",
+        "INTEGRATION",
+        "PREFIX",
+        "SCOPES",
+        "CREATED",
+        "REVOKED",
+    ]
     assert len(lines) == 3
     # Never the key, only its prefix.
     assert first.strip() not in out

@@ -131,6 +131,75 @@ def test_migration_matches_tables(database: Database) -> None:
         assert compare_metadata(context, tables.metadata) == []
 
 
+def test_migration_0004_gives_existing_keys_and_endpoints_one_owner(database_url: str) -> None:
+    """Keys and endpoints from before integrations move to one integration, `default`: they acted
+    as one party (every key saw every endpoint), and keep doing so. An idempotency record that
+    names a key, and an endpoint's delivery, survive the rebuild of their tables (SQLite copies
+    them)."""
+    engine = create_engine_from_url(database_url)
+    try:
+        upgrade(engine, "0003")
+        stamp = T0 if engine.dialect.name == "postgresql" else "2026-03-02T09:00:00.000000"
+        with engine.begin() as conn:
+            for key_id in ("k1", "k2"):
+                conn.execute(
+                    text(
+                        "INSERT INTO api_keys (id, name, prefix, key_hash, scopes, created_at)"
+                        " VALUES (:id, :id, 'ptk_x', :hash, 'webhooks:read', :at)"
+                    ),
+                    {"id": key_id, "hash": key_id * 32, "at": stamp},
+                )
+            conn.execute(
+                text(
+                    "INSERT INTO idempotency_keys (api_key_id, key, request_hash, status_code,"
+                    " response_body, created_at) VALUES ('k1', 'abc', :hash, 201, '{}', :at)"
+                ),
+                {"hash": "f" * 64, "at": stamp},
+            )
+            conn.execute(
+                text(
+                    "INSERT INTO webhook_endpoints (id, version, url, event_types, enabled,"
+                    " secret, created_at, updated_at)"
+                    " VALUES ('e1', 1, 'https://x.example/', '', :yes, 's', :at, :at)"
+                ),
+                {"yes": True, "at": stamp},
+            )
+            conn.execute(
+                text(
+                    "INSERT INTO events (id, type, resource_id, created_at, payload)"
+                    " VALUES ('v1', 'patient.created', 'p1', :at, '{}')"
+                ),
+                {"at": stamp},
+            )
+            conn.execute(
+                text(
+                    "INSERT INTO webhook_deliveries (id, endpoint_id, event_id, status, attempts,"
+                    " series_started_at) VALUES ('d1', 'e1', 'v1', 'pending', 0, :at)"
+                ),
+                {"at": stamp},
+            )
+        upgrade(engine)
+        with engine.connect() as conn:
+            (default,) = conn.execute(select(tables.integrations.c.id, tables.integrations.c.name))
+            assert default.name == "default"
+            owners = {
+                *conn.execute(select(tables.api_keys.c.integration_id)).scalars(),
+                *conn.execute(select(tables.webhook_endpoints.c.integration_id)).scalars(),
+            }
+            assert owners == {default.id}
+            assert conn.execute(select(tables.idempotency_keys.c.api_key_id)).scalar() == "k1"
+            # Rebuilding `webhook_endpoints` did not cascade to its deliveries.
+            assert conn.execute(select(tables.webhook_deliveries.c.id)).scalar() == "d1"
+            context = MigrationContext.configure(conn, opts={"compare_type": True})
+            assert compare_metadata(context, tables.metadata) == []
+    finally:
+        engine.dispose()
+
+
+def test_migration_0004_on_an_empty_database_creates_no_integration(database: Database) -> None:
+    assert database.read_sync(lambda c: c.execute(select(tables.integrations)).all()) == []
+
+
 def test_migration_is_at_head_and_idempotent(database: Database) -> None:
     head = head_revision()
     assert head is not None
@@ -420,9 +489,13 @@ def test_idempotency_primary_key(database: Database) -> None:
     def add_key_and_idempotency_row(conn: Connection) -> str:
         key_id = new_id()
         conn.execute(
+            insert(tables.integrations), {"id": key_id, "name": "party", "created_at": T0}
+        )
+        conn.execute(
             insert(tables.api_keys),
             {
                 "id": key_id,
+                "integration_id": key_id,
                 "name": "k",
                 "prefix": "ptk_x",
                 "key_hash": "0" * 64,

@@ -194,14 +194,17 @@ def test_list_keys(database: Database) -> None:
 def test_revoke_key(database: Database, database_url: str) -> None:
     record, plaintext = make_key(database)
     other, other_plaintext = make_key(database, name="other")
-    assert database.write_sync(lambda c: revoke_key(c, record.id)) is True
+    # Revoking names the key's integration (a key made without one has an integration alone).
+    assert database.write_sync(lambda c: revoke_key(c, record.id)) == database.read_sync(
+        lambda c: c.execute(select(api_keys.c.integration_id).where(api_keys.c.id == record.id)).scalar()
+    )
     # Takes effect at once (no cache), and only for that key.
     with in_process(database_url) as client:
         assert granted_scopes(client, plaintext) is None
         assert granted_scopes(client, other_plaintext) is not None
     # Already revoked, or unknown: nothing to do.
-    assert database.write_sync(lambda c: revoke_key(c, record.id)) is False
-    assert database.write_sync(lambda c: revoke_key(c, "nope")) is False
+    assert database.write_sync(lambda c: revoke_key(c, record.id)) is None
+    assert database.write_sync(lambda c: revoke_key(c, "nope")) is None
     revoked = database.read_sync(lambda c: get_key(c, record.id))
     assert revoked is not None
     assert revoked.revoked

@@ -25,10 +25,11 @@ from typing import Any
 from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.engine import Connection
 
+from patient_tracker.auth.integrations import integration_named
 from patient_tracker.auth.scopes import normalize_scopes
 from patient_tracker.db.database import Database
 from patient_tracker.db.prepared import Prepared
-from patient_tracker.db.tables import api_keys
+from patient_tracker.db.tables import api_keys, integrations
 from patient_tracker.ids import new_id
 
 __all__ = [
@@ -58,9 +59,11 @@ _MAX_NAME_LENGTH = 100
 
 @dataclass(frozen=True, slots=True)
 class Principal:
-    """Who is calling: the key's id (for idempotency records) and what it may do."""
+    """Who is calling: the key's id (for idempotency records), the integration it belongs to (the
+    owner of what it creates) and what it may do."""
 
     key_id: str
+    integration_id: str
     scopes: frozenset[str]
 
 
@@ -70,6 +73,7 @@ class ApiKeyRecord:
 
     id: str
     name: str
+    integration: str
     prefix: str
     scopes: tuple[str, ...]
     created_at: datetime
@@ -104,7 +108,7 @@ def _looks_like_key(plaintext: str) -> bool:
 # SQLAlchemy's compiled cache cheaply (~40 us per execute against ~128 us when rebuilt).
 # On every request: run through the DBAPI cursor (see db/prepared.py).
 _AUTHENTICATE = Prepared(
-    select(api_keys.c.id, api_keys.c.scopes).where(
+    select(api_keys.c.id, api_keys.c.integration_id, api_keys.c.scopes).where(
         api_keys.c.key_hash == bindparam("key_hash"),
         api_keys.c.revoked_at.is_(None),
     )
@@ -113,11 +117,12 @@ _AUTHENTICATE = Prepared(
 _SELECT_KEYS = select(
     api_keys.c.id,
     api_keys.c.name,
+    integrations.c.name,
     api_keys.c.prefix,
     api_keys.c.scopes,
     api_keys.c.created_at,
     api_keys.c.revoked_at,
-)
+).join(integrations, integrations.c.id == api_keys.c.integration_id)
 _LIST_KEYS = _SELECT_KEYS.order_by(api_keys.c.id)
 _GET_KEY = _SELECT_KEYS.where(api_keys.c.id == bindparam("key_id"))
 _REVOKE_KEY = (
@@ -125,6 +130,7 @@ _REVOKE_KEY = (
     .where(api_keys.c.id == bindparam("key_id"), api_keys.c.revoked_at.is_(None))
     .values(revoked_at=bindparam("revoked_at"))
 )
+_KEY_INTEGRATION = select(api_keys.c.integration_id).where(api_keys.c.id == bindparam("key_id"))
 
 
 async def authenticate_in(database: Database, plaintext: str) -> Principal | None:
@@ -139,7 +145,7 @@ async def authenticate_in(database: Database, plaintext: str) -> Principal | Non
 
 
 # The key's columns in a keyed read's row (a table's own columns never start with "_").
-_KEY_ID, _KEY_SCOPES = "_key_id", "_key_scopes"
+_KEY_ID, _KEY_INTEGRATION_ID, _KEY_SCOPES = "_key_id", "_key_integration_id", "_key_scopes"
 
 
 @cache
@@ -152,7 +158,12 @@ def keyed_read(table: Table) -> Prepared:
     about the id, not even from timing. Built once per table (a statement, not data).
     """
     return Prepared(
-        select(api_keys.c.id.label(_KEY_ID), api_keys.c.scopes.label(_KEY_SCOPES), *table.c)
+        select(
+            api_keys.c.id.label(_KEY_ID),
+            api_keys.c.integration_id.label(_KEY_INTEGRATION_ID),
+            api_keys.c.scopes.label(_KEY_SCOPES),
+            *table.c,
+        )
         .select_from(api_keys.outerjoin(table, table.c.id == bindparam("id")))
         .where(
             api_keys.c.key_hash == bindparam("key_hash"),
@@ -177,20 +188,32 @@ async def authenticate_and_read(
     )
     if row is None:
         return None
-    principal = Principal(key_id=row.pop(_KEY_ID), scopes=frozenset(row.pop(_KEY_SCOPES).split()))
+    principal = Principal(
+        key_id=row.pop(_KEY_ID),
+        integration_id=row.pop(_KEY_INTEGRATION_ID),
+        scopes=frozenset(row.pop(_KEY_SCOPES).split()),
+    )
     return principal, (None if row["id"] is None else row)
 
 
 def _principal(row: dict[str, Any] | None) -> Principal | None:
     if row is None:
         return None
-    return Principal(key_id=row["id"], scopes=frozenset(row["scopes"].split()))
+    return Principal(
+        key_id=row["id"],
+        integration_id=row["integration_id"],
+        scopes=frozenset(row["scopes"].split()),
+    )
 
 
-def create_key(conn: Connection, name: str, scopes: Iterable[str]) -> tuple[ApiKeyRecord, str]:
+def create_key(
+    conn: Connection, name: str, scopes: Iterable[str], integration: str | None = None
+) -> tuple[ApiKeyRecord, str]:
     """Create a key; return its record and the plaintext, which is shown once and not kept.
 
-    Raises ``ValueError`` for an empty or too long name, an unknown scope, or no scope at all.
+    The key belongs to the integration named `integration` (created if new); without one it forms
+    an integration of its own, named `key-<its id>`. Raises ``ValueError`` for an empty or too
+    long name, an unknown scope, or no scope at all.
     """
     name = name.strip()
     if not name:
@@ -200,10 +223,14 @@ def create_key(conn: Connection, name: str, scopes: Iterable[str]) -> tuple[ApiK
     canonical = normalize_scopes(scopes)
     if not canonical:
         raise ValueError("a key needs at least one scope")
+    key_id = new_id()
+    integration_name = f"key-{key_id}" if integration is None else integration.strip()
+    integration_id = integration_named(conn, integration_name)
     plaintext = generate_key()
     record = ApiKeyRecord(
-        id=new_id(),
+        id=key_id,
         name=name,
+        integration=integration_name,
         prefix=plaintext[:PREFIX_DISPLAY_LENGTH],
         scopes=canonical,
         created_at=datetime.now(UTC),
@@ -214,6 +241,7 @@ def create_key(conn: Connection, name: str, scopes: Iterable[str]) -> tuple[ApiK
         {
             "id": record.id,
             "name": record.name,
+            "integration_id": integration_id,
             "prefix": record.prefix,
             "key_hash": hash_key(plaintext),
             "scopes": " ".join(record.scopes),
@@ -225,10 +253,11 @@ def create_key(conn: Connection, name: str, scopes: Iterable[str]) -> tuple[ApiK
 
 
 def _record(row: Sequence[Any]) -> ApiKeyRecord:
-    key_id, name, prefix, scopes, created_at, revoked_at = row
+    key_id, name, integration, prefix, scopes, created_at, revoked_at = row
     return ApiKeyRecord(
         id=key_id,
         name=name,
+        integration=integration,
         prefix=prefix,
         scopes=tuple(scopes.split()),
         created_at=created_at,
@@ -247,10 +276,15 @@ def get_key(conn: Connection, key_id: str) -> ApiKeyRecord | None:
     return None if row is None else _record(row)
 
 
-def revoke_key(conn: Connection, key_id: str) -> bool:
-    """Revoke a key. True if it was active and is now revoked; False if unknown or already revoked.
+def revoke_key(conn: Connection, key_id: str) -> str | None:
+    """Revoke a key; the id of its integration if it was active and is now revoked, None if it is
+    unknown or was revoked already.
 
-    Takes effect for the next request in every process (no caches).
+    Takes effect for the next request in every process (no caches). What the integration may
+    still receive is the caller's to settle in the same transaction
+    (`webhook_endpoints.access.withdraw_unreadable`).
     """
     result = conn.execute(_REVOKE_KEY, {"key_id": key_id, "revoked_at": datetime.now(UTC)})
-    return result.rowcount == 1
+    if result.rowcount != 1:
+        return None
+    return str(conn.execute(_KEY_INTEGRATION, {"key_id": key_id}).scalar_one())

@@ -44,6 +44,7 @@ __all__ = [
     "appointments",
     "events",
     "idempotency_keys",
+    "integrations",
     "metadata",
     "patients",
     "practitioners",
@@ -77,11 +78,28 @@ APPOINTMENTS_PRACTITIONER_NO_OVERLAP = "appointments_practitioner_no_overlap"
 APPOINTMENTS_PATIENT_NO_OVERLAP = "appointments_patient_no_overlap"
 
 
+# A party sharing this deployment (a reminder service, a billing tool, the front desk). Its keys
+# and what it creates about itself (webhook endpoints) belong to it; see auth/integrations.py.
+integrations = Table(
+    "integrations",
+    metadata,
+    Column("id", String(ID_LENGTH), primary_key=True),
+    Column("name", String(100), nullable=False, unique=True),
+    Column("created_at", UtcDateTime(), nullable=False),
+)
+
 api_keys = Table(
     "api_keys",
     metadata,
     Column("id", String(ID_LENGTH), primary_key=True),
     Column("name", String(100), nullable=False),
+    Column(
+        "integration_id",
+        String(ID_LENGTH),
+        ForeignKey("integrations.id"),
+        nullable=False,
+        index=True,
+    ),
     # The first characters of the key, shown in listings so that people can tell keys apart.
     Column("prefix", String(16), nullable=False),
     # SHA-256 hex of the whole key; authentication is one lookup on this unique index.
@@ -222,6 +240,8 @@ webhook_endpoints = Table(
     "webhook_endpoints",
     metadata,
     Column("id", String(ID_LENGTH), primary_key=True),
+    # The integration whose key created it: only that integration's keys see or change it.
+    Column("integration_id", String(ID_LENGTH), ForeignKey("integrations.id"), nullable=False),
     Column("version", Integer(), nullable=False),
     Column("url", String(2048), nullable=False),
     # Space-separated event types, in the spec's order; empty means every type.
@@ -238,6 +258,8 @@ webhook_endpoints = Table(
     Column("failing_since", UtcDateTime(), nullable=True),
     Column("created_at", UtcDateTime(), nullable=False),
     Column("updated_at", UtcDateTime(), nullable=False),
+    # An integration's listing, in id (= creation) order.
+    Index("ix_webhook_endpoints_integration_id_id", "integration_id", "id"),
 )
 
 # The outbox: one row per (endpoint, event), written with the event; the delivery worker claims

@@ -2,6 +2,7 @@
 
 An event carries its resource's data, so reading it takes the resource's read scope as well as
 `webhooks:read` (which the route checks): `webhooks:read` alone is no back door to patient data.
+Which scope an event type needs is the spec's (`auth.data_scopes`).
 """
 
 from __future__ import annotations
@@ -13,26 +14,13 @@ from typing import Any
 
 from sqlalchemy import Connection, Row
 
-from patient_tracker.api_models import Event, EventType, FieldError
+from patient_tracker.api_models import Event, FieldError
+from patient_tracker.auth.data_scopes import may_read, readable_types
 from patient_tracker.events import repository
 from patient_tracker.problems import NotFoundError, ValidationFailedError
 from patient_tracker.resource import PageKey, Slice, instant_and_id
 
-__all__ = ["ALL_EVENT_TYPES", "get", "list_slice", "read_scope", "readable_types"]
-
-# Every event type of the spec, in its order.
-ALL_EVENT_TYPES: tuple[str, ...] = tuple(member.value for member in EventType)
-
-
-def read_scope(event_type: str) -> str:
-    """The read scope an event's data needs: `patient.updated` -> `patients:read`."""
-    return event_type.partition(".")[0] + "s:read"
-
-
-def readable_types(scopes: Iterable[str]) -> tuple[str, ...]:
-    """The event types whose data a key holding `scopes` may read."""
-    held = set(scopes)
-    return tuple(t for t in ALL_EVENT_TYPES if read_scope(t) in held)
+__all__ = ["get", "list_slice"]
 
 
 def _to_event(row: Any) -> Event:
@@ -42,7 +30,7 @@ def _to_event(row: Any) -> Event:
 def get(conn: Connection, event_id: str, scopes: Iterable[str]) -> Event:
     """One event the key may read, or 404 (also for one it may not: its existence is data)."""
     row = repository.get(conn, event_id)
-    if row is None or row["type"] not in readable_types(scopes):
+    if row is None or not may_read(scopes, row["type"]):
         raise NotFoundError(f"No event has the id '{event_id}'.")
     return _to_event(row)
 

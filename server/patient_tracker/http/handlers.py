@@ -47,7 +47,9 @@ async def read_resource(request: Request, resource: Resource[Any], row_id: str) 
     that is one round trip instead of four (key lookup, BEGIN, SELECT, COMMIT).
     """
     row = await authenticated_read(request, resource.table, row_id)
-    return resource_response(*resource.found(row_id, row)).to_response()
+    # The caller is known once the read is done (it may be what authenticated them).
+    owner = Caller.of(request).principal.integration_id
+    return resource_response(*resource.found(row_id, row, owner=owner)).to_response()
 
 
 async def read_model(request: Request, get: Callable[[Connection], BaseModel]) -> Response:

@@ -15,9 +15,16 @@ from patient_tracker.ids import new_id
 table = VersionedTable(webhook_endpoints)
 
 
-def page(conn: Connection, *, after_id: str | None, limit: int) -> Sequence[Row[Any]]:
-    """Up to `limit` endpoints after `after_id`, in id (= creation) order."""
-    statement = select(webhook_endpoints).order_by(webhook_endpoints.c.id).limit(limit)
+def page(
+    conn: Connection, *, integration_id: str, after_id: str | None, limit: int
+) -> Sequence[Row[Any]]:
+    """Up to `limit` of an integration's endpoints after `after_id`, in id (= creation) order."""
+    statement = (
+        select(webhook_endpoints)
+        .where(webhook_endpoints.c.integration_id == integration_id)
+        .order_by(webhook_endpoints.c.id)
+        .limit(limit)
+    )
     if after_id is not None:
         statement = statement.where(webhook_endpoints.c.id > after_id)
     return conn.execute(statement).all()

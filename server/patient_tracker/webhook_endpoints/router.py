@@ -51,11 +51,12 @@ def _policy(request: Request) -> DestinationPolicy:
 async def list_webhook_endpoints(
     request: Request, query: ListWebhookEndpointsParametersQuery
 ) -> Response:
-    """Webhook endpoints, oldest first."""
+    """The caller's integration's webhook endpoints, oldest first."""
+    caller = Caller.of(request).principal
 
     def page(conn: Connection, cursors: CursorCodec) -> WebhookEndpointPage:
         def fetch(after: PageKey | None) -> Slice[WebhookEndpoint]:
-            return service.list_slice(conn, after=after, limit=query.limit)
+            return service.list_slice(conn, caller, after=after, limit=query.limit)
 
         return keyset_page(
             WebhookEndpointPage,
@@ -76,12 +77,12 @@ async def create_webhook_endpoint(
 ) -> Response:
     """Create an endpoint; the answer shows its secret, once."""
     await service.vet_url(str(body.url.root), _policy(request))
-    scopes = Caller.of(request).principal.scopes
+    caller = Caller.of(request).principal
     return await handlers.create_resource(
         request,
         body,
         idempotency_key,
-        lambda conn: service.create(conn, body, scopes),
+        lambda conn: service.create(conn, body, caller),
         lambda endpoint: _GET.location(endpoint_id=endpoint.id.root),
     )
 
@@ -101,9 +102,9 @@ async def update_webhook_endpoint(
     url = given_root(body.url)
     if url is not None:
         await service.vet_url(str(url), _policy(request))
-    scopes = Caller.of(request).principal.scopes
+    caller = Caller.of(request).principal
     return await handlers.change_resource(
-        request, lambda conn: service.update(conn, endpoint_id, body, if_match, scopes)
+        request, lambda conn: service.update(conn, endpoint_id, body, if_match, caller)
     )
 
 
@@ -112,8 +113,9 @@ async def delete_webhook_endpoint(
     request: Request, endpoint_id: IdInPath, if_match: IfMatch = None
 ) -> Response:
     """Delete an endpoint with its deliveries and attempts."""
+    caller = Caller.of(request).principal
     return await handlers.delete_resource(
-        request, lambda conn: service.delete(conn, endpoint_id, if_match)
+        request, lambda conn: service.delete(conn, endpoint_id, if_match, caller)
     )
 
 
@@ -125,8 +127,11 @@ async def rotate_webhook_endpoint_secret(
     if_match: IfMatch = None,
 ) -> Response:
     """A new secret, shown once; the old one signs for 24 hours more."""
+    caller = Caller.of(request).principal
     return await handlers.act_on_resource(
-        request, idempotency_key, lambda conn: service.rotate_secret(conn, endpoint_id, if_match)
+        request,
+        idempotency_key,
+        lambda conn: service.rotate_secret(conn, endpoint_id, if_match, caller),
     )
 
 
@@ -136,11 +141,12 @@ async def list_webhook_attempts(
 ) -> Response:
     """One endpoint's delivery attempts, newest first."""
     event_id = given_root(query.event_id)
+    caller = Caller.of(request).principal
 
     def page(conn: Connection, cursors: CursorCodec) -> WebhookAttemptPage:
         def fetch(after: PageKey | None) -> Slice[WebhookAttempt]:
             return service.attempts_slice(
-                conn, endpoint_id, after=after, limit=query.limit, event_id=event_id
+                conn, endpoint_id, caller, after=after, limit=query.limit, event_id=event_id
             )
 
         filters = {"endpoint_id": endpoint_id, "event_id": event_id}
@@ -169,5 +175,8 @@ async def redeliver_event(
     The `Idempotency-Key` is accepted and not stored: a repeated redelivery only restarts the
     same series, which is what a retry of it asks for.
     """
-    await Caller.of(request).db.write(lambda conn: service.redeliver(conn, endpoint_id, event_id))
+    caller = Caller.of(request)
+    await caller.db.write(
+        lambda conn: service.redeliver(conn, endpoint_id, event_id, caller.principal)
+    )
     return Response(status_code=202)

@@ -2,8 +2,14 @@
 once, rotation with a 24-hour overlap, redelivery on request.
 
 A webhook endpoint is a versioned resource like the others (`resource.Resource`), without
-events of its own. The URL's DNS check is async (`vet_url`), so the router runs it before the
-unit of work; the form checks run again here, inside it.
+events of its own, that belongs to the integration of the key that created it: every operation
+here takes the caller (`Principal`), and another integration's endpoint is the 404 of an unknown
+id (the skeleton's `owner_column`). Every change that could send data somewhere new (a URL, the
+types, enabling, a new secret, a redelivery) meets the rule of creation: the key may read the
+data of everything the endpoint then receives (`auth.data_scopes`).
+
+The URL's DNS check is async (`vet_url`), so the router runs it before the unit of work; the
+form checks run again here, inside it.
 """
 
 from __future__ import annotations
@@ -22,8 +28,14 @@ from patient_tracker.api_models import (
     WebhookEndpointUpdate,
     WebhookEndpointWithSecret,
 )
+from patient_tracker.auth.data_scopes import (
+    ALL_EVENT_TYPES,
+    may_read,
+    missing_scopes,
+    subscribed_types,
+)
+from patient_tracker.auth.keys import Principal
 from patient_tracker.events import repository as events_repository
-from patient_tracker.events.service import ALL_EVENT_TYPES, read_scope
 from patient_tracker.problems import NotFoundError
 from patient_tracker.resource import (
     PageKey,
@@ -44,7 +56,14 @@ def _present(row: Mapping[str, Any]) -> Mapping[str, Any]:
     return {**row, "event_types": row["event_types"].split()}
 
 
-endpoints = Resource("webhook endpoint", repository.table, WebhookEndpoint, None, present=_present)
+endpoints = Resource(
+    "webhook endpoint",
+    repository.table,
+    WebhookEndpoint,
+    None,
+    present=_present,
+    owner_column="integration_id",
+)
 
 
 async def vet_url(url: str, policy: ssrf.DestinationPolicy) -> str:
@@ -69,8 +88,7 @@ def _event_types(types: Iterable[Any] | None) -> str:
 
 def check_scopes(event_types: str, scopes: Iterable[str]) -> None:
     """403 unless the key may read the data of every subscribed type (empty: all types)."""
-    types = event_types.split() or ALL_EVENT_TYPES
-    missing = {read_scope(t) for t in types} - set(scopes)
+    missing = missing_scopes(event_types, scopes)
     if missing:
         raise scope_missing(missing)
 
@@ -80,16 +98,18 @@ def _with_secret(endpoint: WebhookEndpoint, secret: str) -> WebhookEndpointWithS
 
 
 def create(
-    conn: Connection, data: WebhookEndpointCreate, scopes: Iterable[str]
+    conn: Connection, data: WebhookEndpointCreate, caller: Principal
 ) -> tuple[WebhookEndpointWithSecret, int]:
-    """Create an endpoint; the answer carries its new secret (the only time but rotation)."""
+    """Create an endpoint of the caller's integration; the answer carries its new secret (the
+    only time but rotation)."""
     event_types = _event_types(data.event_types if isinstance(data.event_types, list) else None)
-    check_scopes(event_types, scopes)
+    check_scopes(event_types, caller.scopes)
     sent = sent_fields(data)
     secret = signing.new_secret()
     endpoint, version = endpoints.create(
         conn,
         {
+            "integration_id": caller.integration_id,
             "url": str(data.url.root),
             "event_types": event_types,
             "description": sent.get("description"),
@@ -105,9 +125,14 @@ def update(
     endpoint_id: str,
     patch: WebhookEndpointUpdate,
     if_match: str | None,
-    scopes: Iterable[str],
+    caller: Principal,
 ) -> tuple[WebhookEndpoint, int]:
-    """Apply a merge patch, honouring `If-Match`."""
+    """Apply a merge patch, honouring `If-Match`.
+
+    A patch of `url`, `event_types` or `enabled: true` is checked against the subscription it
+    leaves: the key must be able to read every type the endpoint will receive, whatever part it
+    changes.
+    """
 
     def change(row: Mapping[str, Any]) -> dict[str, Any]:
         sent = sent_fields(patch)
@@ -116,7 +141,9 @@ def update(
             changes["url"] = str(patch.url.root)  # type: ignore[union-attr]
         if "event_types" in sent:
             changes["event_types"] = _event_types(sent["event_types"])
-            check_scopes(changes["event_types"], scopes)
+        # Pausing sends nothing anywhere, so `enabled: false` alone needs no read scope.
+        if sent.keys() & {"url", "event_types"} or sent.get("enabled") is True:
+            check_scopes(changes.get("event_types", row["event_types"]), caller.scopes)
         if "description" in sent:
             changes["description"] = sent["description"]
         if "enabled" in sent and sent["enabled"] != row["enabled"]:
@@ -127,27 +154,36 @@ def update(
                 repository.drop_pending(conn, endpoint_id)
         return changes
 
-    return endpoints.read_modify_write(conn, endpoint_id, if_match, change)
+    return endpoints.read_modify_write(
+        conn, endpoint_id, if_match, change, owner=caller.integration_id
+    )
 
 
 def rotate_secret(
-    conn: Connection, endpoint_id: str, if_match: str | None
+    conn: Connection, endpoint_id: str, if_match: str | None, caller: Principal
 ) -> tuple[WebhookEndpointWithSecret, int]:
-    """A new secret; the old one keeps signing for 24 hours (`signing.signing_secrets`)."""
+    """A new secret; the old one keeps signing for 24 hours (`signing.signing_secrets`).
+
+    The secret verifies what the endpoint receives, so it is given only to a key that may read
+    all of it (the rule of creation).
+    """
     secret = signing.new_secret()
 
     def change(row: Mapping[str, Any]) -> dict[str, Any]:
+        check_scopes(row["event_types"], caller.scopes)
         return {
             "secret": secret,
             "previous_secret": row["secret"],
             "secret_rotated_at": datetime.now(UTC),
         }
 
-    endpoint, version = endpoints.read_modify_write(conn, endpoint_id, if_match, change)
+    endpoint, version = endpoints.read_modify_write(
+        conn, endpoint_id, if_match, change, owner=caller.integration_id
+    )
     return _with_secret(endpoint, secret), version
 
 
-def delete(conn: Connection, endpoint_id: str, if_match: str | None) -> None:
+def delete(conn: Connection, endpoint_id: str, if_match: str | None, caller: Principal) -> None:
     """Delete an endpoint; its deliveries and attempts go with it (ON DELETE CASCADE)."""
     endpoints.delete(
         conn,
@@ -155,28 +191,55 @@ def delete(conn: Connection, endpoint_id: str, if_match: str | None) -> None:
         if_match,
         is_referenced=lambda conn, row_id: False,
         in_use=RuntimeError("a webhook endpoint is never referenced"),
+        owner=caller.integration_id,
     )
 
 
-def redeliver(conn: Connection, endpoint_id: str, event_id: str) -> None:
-    """Schedule a new series of attempts of the event to the endpoint, now."""
-    endpoints.require_exists(conn, endpoint_id)
-    if events_repository.get(conn, event_id) is None:
+def redeliver(conn: Connection, endpoint_id: str, event_id: str, caller: Principal) -> None:
+    """Schedule a new series of attempts of the event to the endpoint, now.
+
+    Only an event the key may read, of a type the endpoint subscribes to: a redelivery sends
+    nothing the endpoint would not have received. Anything else is the 404 of an unknown event,
+    so that no key learns which events exist beyond those it may read.
+    """
+    row = endpoints.table.get(conn, endpoint_id)
+    if not endpoints.visible(row, caller.integration_id):
+        raise endpoints.not_found(endpoint_id)
+    assert row is not None  # visible() is False for no row
+    event = events_repository.get(conn, event_id)
+    if (
+        event is None
+        or not may_read(caller.scopes, event["type"])
+        or event["type"] not in subscribed_types(row["event_types"])
+    ):
         raise NotFoundError(f"No event has the id '{event_id}'.")
     repository.schedule_redelivery(conn, endpoint_id, event_id, datetime.now(UTC))
 
 
-def list_slice(conn: Connection, *, after: PageKey | None, limit: int) -> Slice[WebhookEndpoint]:
-    """Endpoints in creation order, after the key of the last one seen."""
-    rows = repository.page(conn, after_id=after[0] if after else None, limit=limit + 1)
+def list_slice(
+    conn: Connection, caller: Principal, *, after: PageKey | None, limit: int
+) -> Slice[WebhookEndpoint]:
+    """The caller's integration's endpoints in creation order, after the last one seen."""
+    rows = repository.page(
+        conn,
+        integration_id=caller.integration_id,
+        after_id=after[0] if after else None,
+        limit=limit + 1,
+    )
     return endpoints.slice(rows, limit, lambda row: (row.id,))
 
 
 def attempts_slice(
-    conn: Connection, endpoint_id: str, *, after: PageKey | None, limit: int, event_id: str | None
+    conn: Connection,
+    endpoint_id: str,
+    caller: Principal,
+    *,
+    after: PageKey | None,
+    limit: int,
+    event_id: str | None,
 ) -> Slice[WebhookAttempt]:
     """One endpoint's attempts, newest first."""
-    endpoints.require_exists(conn, endpoint_id)
+    endpoints.require_exists(conn, endpoint_id, owner=caller.integration_id)
     rows = repository.attempts_page(
         conn, endpoint_id, after=instant_and_id(after), limit=limit + 1, event_id=event_id
     )

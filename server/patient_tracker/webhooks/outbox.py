@@ -6,6 +6,12 @@ SQLite under the `BEGIN IMMEDIATE` every write takes (one writer at a time; SQLA
 `FOR UPDATE` there). Either way the claimed rows get a lease (`claimed_by`, `claimed_until`): no
 other worker takes them until it runs out, and a worker that died (kill -9) while holding one
 only delays those deliveries until then. Sending happens outside any transaction.
+
+Data scopes are checked when sent, not only when subscribed: a claim leases a delivery only if
+the endpoint's integration still holds, through its keys not revoked, the read scope of the event
+and of every type the endpoint subscribes to (`auth.data_scopes`). An endpoint that fails that
+is disabled (`access_revoked`) with its pending deliveries dropped, in the claim's transaction;
+revoking a key does the same at once (`withdraw_unreadable`, called by `keys revoke`).
 """
 
 from __future__ import annotations
@@ -16,6 +22,8 @@ from typing import Any
 
 from sqlalchemy import Connection, delete, or_, select, update
 
+from patient_tracker.auth.data_scopes import may_read, missing_scopes
+from patient_tracker.auth.integrations import scopes_held
 from patient_tracker.db.tables import (
     events,
     webhook_attempts,
@@ -34,7 +42,11 @@ __all__ = [
     "has_due",
     "purge",
     "record_attempt",
+    "withdraw_unreadable",
 ]
+
+# `disabled_reason` of an endpoint whose integration lost a read scope its subscription needs.
+ACCESS_REVOKED = "access_revoked"
 
 # Longer than an attempt can take (sender.DELIVERY_TIMEOUT, 15 s), with room for recording it.
 LEASE = timedelta(seconds=30)
@@ -86,11 +98,6 @@ def claim(conn: Connection, worker_id: str, now: datetime, limit: int) -> list[C
     ids = list(conn.execute(due).scalars())
     if not ids:
         return []
-    conn.execute(
-        update(webhook_deliveries)
-        .where(d.id.in_(ids))
-        .values(claimed_by=worker_id, claimed_until=now + LEASE)
-    )
     rows = conn.execute(
         select(
             d.id,
@@ -102,12 +109,32 @@ def claim(conn: Connection, worker_id: str, now: datetime, limit: int) -> list[C
             e.secret,
             e.previous_secret,
             e.secret_rotated_at,
+            e.integration_id,
+            e.event_types,
+            v.type,
             v.payload,
         )
         .join(webhook_endpoints, webhook_endpoints.c.id == d.endpoint_id)
         .join(events, events.c.id == d.event_id)
         .where(d.id.in_(ids))
     ).all()
+    held = scopes_held(conn, (row.integration_id for row in rows))
+    allowed = [
+        row
+        for row in rows
+        if may_read(held[row.integration_id], row.type)
+        and not missing_scopes(row.event_types, held[row.integration_id])
+    ]
+    withheld = {row.endpoint_id for row in rows} - {row.endpoint_id for row in allowed}
+    if withheld:
+        _disable_for_lost_access(conn, withheld, now)
+    if not allowed:
+        return []
+    conn.execute(
+        update(webhook_deliveries)
+        .where(d.id.in_([row.id for row in allowed]))
+        .values(claimed_by=worker_id, claimed_until=now + LEASE)
+    )
     return [
         Claimed(
             delivery_id=row.id,
@@ -121,8 +148,40 @@ def claim(conn: Connection, worker_id: str, now: datetime, limit: int) -> list[C
             secret_rotated_at=row.secret_rotated_at,
             payload=row.payload,
         )
-        for row in rows
+        for row in allowed
     ]
+
+
+def withdraw_unreadable(conn: Connection, integration_id: str, now: datetime) -> list[str]:
+    """Disable the integration's endpoints whose subscription its keys no longer cover (after a
+    key was revoked, in that transaction); returns their ids. Nothing queued for them is sent."""
+    e = webhook_endpoints.c
+    held = scopes_held(conn, [integration_id])[integration_id]
+    endpoints = conn.execute(
+        select(e.id, e.event_types).where(e.integration_id == integration_id, e.enabled.is_(True))
+    ).all()
+    lost = [row.id for row in endpoints if missing_scopes(row.event_types, held)]
+    if lost:
+        _disable_for_lost_access(conn, set(lost), now)
+    return lost
+
+
+def _disable_for_lost_access(conn: Connection, endpoint_ids: set[str], now: datetime) -> None:
+    """Disable endpoints (`access_revoked`) and drop what is still due to them."""
+    e, d = webhook_endpoints.c, webhook_deliveries.c
+    ids = sorted(endpoint_ids)
+    conn.execute(
+        update(webhook_endpoints)
+        .where(e.id.in_(ids), e.enabled.is_(True))
+        .values(
+            enabled=False,
+            disabled_reason=ACCESS_REVOKED,
+            disabled_at=now,
+            version=e.version + 1,
+            updated_at=now,
+        )
+    )
+    conn.execute(delete(webhook_deliveries).where(d.endpoint_id.in_(ids), d.status == "pending"))
 
 
 def record_attempt(

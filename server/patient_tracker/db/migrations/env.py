@@ -5,7 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import Connection, Engine, text
 
-from patient_tracker.db.engine import create_engine_from_url, sqlite_begin
+from patient_tracker.db.engine import create_engine_from_url, raw_sqlite_connection, sqlite_begin
 from patient_tracker.db.tables import metadata
 
 # An arbitrary constant shared by every process migrating the same PostgreSQL database.
@@ -47,18 +47,39 @@ def _run(connection: Connection) -> None:
         context.run_migrations()
 
 
+def _run_on_sqlite(connection: Connection) -> None:
+    """Migrate with foreign keys off, then check them all before committing.
+
+    Batch mode rebuilds a table (copy, drop, rename). With foreign keys on, the drop would delete
+    what refers to the table (`ON DELETE CASCADE`: a webhook endpoint's deliveries and attempts)
+    or fail on it; SQLite's own procedure for such changes turns them off around the
+    transaction and runs `PRAGMA foreign_key_check` before the commit
+    (sqlite.org/lang_altertable.html). The pragma is a no-op inside a transaction, so it is set
+    on the raw connection before the transaction begins, and set back on after it ends.
+    """
+    raw = raw_sqlite_connection(connection)
+    raw.execute("PRAGMA foreign_keys = OFF")
+    try:
+        # Take the write lock before Alembic reads the current revision, so that two processes
+        # migrating at once run one after the other and the second finds nothing to do. (A
+        # deferred BEGIN would fail at once with "database is locked" when its read snapshot
+        # turned out stale at the first write.)
+        with sqlite_begin(connection, "BEGIN IMMEDIATE"):
+            _run(connection)
+            broken = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
+            if broken:
+                raise RuntimeError(f"the migration broke foreign keys: {broken[:5]}")
+    finally:
+        raw.execute("PRAGMA foreign_keys = ON")
+
+
 def run_migrations_online() -> None:
     """Run migrations with a live connection (the only mode we support)."""
     engine, owned = _engine()
     try:
         with engine.connect() as connection:
             if connection.dialect.name == "sqlite":
-                # Take the write lock before Alembic reads the current revision, so that two
-                # processes migrating at once run one after the other and the second finds
-                # nothing to do. (A deferred BEGIN would fail at once with "database is
-                # locked" when its read snapshot turned out stale at the first write.)
-                with sqlite_begin(connection, "BEGIN IMMEDIATE"):
-                    _run(connection)
+                _run_on_sqlite(connection)
             else:
                 _run(connection)
     finally:

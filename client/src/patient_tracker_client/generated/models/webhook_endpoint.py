@@ -27,8 +27,11 @@ class WebhookEndpoint:
         description (None | str): What the endpoint is for, or `null`.
         enabled (bool): Whether events are delivered to it.
         disabled_reason (None | WebhookEndpointDisabledReasonType0): Why the server disabled it: `failing` after 3 days
-            of failed deliveries; `null` when
-            enabled or disabled by you.
+            of failed deliveries;
+            `access_revoked` when its integration's last key holding a read scope that its
+            subscription needs was revoked (re-enable it with a key that holds them); `null` when
+            enabled or disabled by you. More reasons may be added: treat an unknown one as
+            disabled.
         disabled_at (datetime.datetime | None): When the server disabled it, or `null`.
         secret_rotated_at (datetime.datetime | None): When the secret was last rotated, or `null`.
         created_at (datetime.datetime): An instant, RFC 3339, in UTC.

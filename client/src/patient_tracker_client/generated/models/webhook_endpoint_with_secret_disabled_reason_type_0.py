@@ -3,6 +3,7 @@ from enum import StrEnum
 
 
 class WebhookEndpointWithSecretDisabledReasonType0(StrEnum):
+    ACCESS_REVOKED = "access_revoked"
     FAILING = "failing"
 
     def __str__(self) -> str:

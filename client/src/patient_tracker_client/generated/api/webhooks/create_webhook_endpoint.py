@@ -112,8 +112,9 @@ def sync_detailed(
     signing `secret`, once: store it. The URL must be `https` and must not resolve to a
     private, loopback or link-local address (a `422` `validation_failed` pointing at `/url`),
     unless the server's operator allows them for development. The endpoint receives resource
-    data, so the key needs the read scope of every subscribed type's resource too
-    (`patients:read` for `patient.*`, ...; else `403` `insufficient_scope`). Requires scope
+    data, so the key needs the read scope of every subscribed type's resource too (the
+    type's `x-read-scope`: `patients:read` for `patient.*`, ...; else `403`
+    `insufficient_scope`). The endpoint belongs to the key's integration. Requires scope
     `webhooks:write`.
 
     Args:
@@ -153,8 +154,9 @@ def sync(
     signing `secret`, once: store it. The URL must be `https` and must not resolve to a
     private, loopback or link-local address (a `422` `validation_failed` pointing at `/url`),
     unless the server's operator allows them for development. The endpoint receives resource
-    data, so the key needs the read scope of every subscribed type's resource too
-    (`patients:read` for `patient.*`, ...; else `403` `insufficient_scope`). Requires scope
+    data, so the key needs the read scope of every subscribed type's resource too (the
+    type's `x-read-scope`: `patients:read` for `patient.*`, ...; else `403`
+    `insufficient_scope`). The endpoint belongs to the key's integration. Requires scope
     `webhooks:write`.
 
     Args:
@@ -189,8 +191,9 @@ async def asyncio_detailed(
     signing `secret`, once: store it. The URL must be `https` and must not resolve to a
     private, loopback or link-local address (a `422` `validation_failed` pointing at `/url`),
     unless the server's operator allows them for development. The endpoint receives resource
-    data, so the key needs the read scope of every subscribed type's resource too
-    (`patients:read` for `patient.*`, ...; else `403` `insufficient_scope`). Requires scope
+    data, so the key needs the read scope of every subscribed type's resource too (the
+    type's `x-read-scope`: `patients:read` for `patient.*`, ...; else `403`
+    `insufficient_scope`). The endpoint belongs to the key's integration. Requires scope
     `webhooks:write`.
 
     Args:
@@ -228,8 +231,9 @@ async def asyncio(
     signing `secret`, once: store it. The URL must be `https` and must not resolve to a
     private, loopback or link-local address (a `422` `validation_failed` pointing at `/url`),
     unless the server's operator allows them for development. The endpoint receives resource
-    data, so the key needs the read scope of every subscribed type's resource too
-    (`patients:read` for `patient.*`, ...; else `403` `insufficient_scope`). Requires scope
+    data, so the key needs the read scope of every subscribed type's resource too (the
+    type's `x-read-scope`: `patients:read` for `patient.*`, ...; else `403`
+    `insufficient_scope`). The endpoint belongs to the key's integration. Requires scope
     `webhooks:write`.
 
     Args:

@@ -98,7 +98,8 @@ def sync_detailed(
 ) -> Response[Any | Problem]:
     """Delete a webhook endpoint
 
-     Deletes a webhook endpoint, its pending deliveries and its attempt history. Requires scope
+     Deletes a webhook endpoint of the key's integration, its pending deliveries and its
+    attempt history (another integration's endpoint is a `404`). Requires scope
     `webhooks:write`.
 
     Args:
@@ -135,7 +136,8 @@ def sync(
 ) -> Any | Problem | None:
     """Delete a webhook endpoint
 
-     Deletes a webhook endpoint, its pending deliveries and its attempt history. Requires scope
+     Deletes a webhook endpoint of the key's integration, its pending deliveries and its
+    attempt history (another integration's endpoint is a `404`). Requires scope
     `webhooks:write`.
 
     Args:
@@ -167,7 +169,8 @@ async def asyncio_detailed(
 ) -> Response[Any | Problem]:
     """Delete a webhook endpoint
 
-     Deletes a webhook endpoint, its pending deliveries and its attempt history. Requires scope
+     Deletes a webhook endpoint of the key's integration, its pending deliveries and its
+    attempt history (another integration's endpoint is a `404`). Requires scope
     `webhooks:write`.
 
     Args:
@@ -202,7 +205,8 @@ async def asyncio(
 ) -> Any | Problem | None:
     """Delete a webhook endpoint
 
-     Deletes a webhook endpoint, its pending deliveries and its attempt history. Requires scope
+     Deletes a webhook endpoint of the key's integration, its pending deliveries and its
+    attempt history (another integration's endpoint is a `404`). Requires scope
     `webhooks:write`.
 
     Args:

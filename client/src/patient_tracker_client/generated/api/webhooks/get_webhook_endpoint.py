@@ -83,9 +83,11 @@ def sync_detailed(
 ) -> Response[Problem | WebhookEndpoint]:
     """Get a webhook endpoint
 
-     Returns one webhook endpoint, with its `ETag`, never its secret. `enabled: false` with
+     Returns one webhook endpoint of the key's integration, with its `ETag`, never its secret
+    (another integration's endpoint is a `404`, as an unknown `id`). `enabled: false` with
     `disabled_reason: failing` means the server disabled it after 3 days of failed
-    deliveries. Requires scope `webhooks:read`.
+    deliveries; `access_revoked`, that its integration no longer holds a read scope its
+    subscription needs. Requires scope `webhooks:read`.
 
     Args:
         endpoint_id (str): An opaque identifier assigned by the server: letters, digits, `-` and
@@ -118,9 +120,11 @@ def sync(
 ) -> Problem | WebhookEndpoint | None:
     """Get a webhook endpoint
 
-     Returns one webhook endpoint, with its `ETag`, never its secret. `enabled: false` with
+     Returns one webhook endpoint of the key's integration, with its `ETag`, never its secret
+    (another integration's endpoint is a `404`, as an unknown `id`). `enabled: false` with
     `disabled_reason: failing` means the server disabled it after 3 days of failed
-    deliveries. Requires scope `webhooks:read`.
+    deliveries; `access_revoked`, that its integration no longer holds a read scope its
+    subscription needs. Requires scope `webhooks:read`.
 
     Args:
         endpoint_id (str): An opaque identifier assigned by the server: letters, digits, `-` and
@@ -148,9 +152,11 @@ async def asyncio_detailed(
 ) -> Response[Problem | WebhookEndpoint]:
     """Get a webhook endpoint
 
-     Returns one webhook endpoint, with its `ETag`, never its secret. `enabled: false` with
+     Returns one webhook endpoint of the key's integration, with its `ETag`, never its secret
+    (another integration's endpoint is a `404`, as an unknown `id`). `enabled: false` with
     `disabled_reason: failing` means the server disabled it after 3 days of failed
-    deliveries. Requires scope `webhooks:read`.
+    deliveries; `access_revoked`, that its integration no longer holds a read scope its
+    subscription needs. Requires scope `webhooks:read`.
 
     Args:
         endpoint_id (str): An opaque identifier assigned by the server: letters, digits, `-` and
@@ -181,9 +187,11 @@ async def asyncio(
 ) -> Problem | WebhookEndpoint | None:
     """Get a webhook endpoint
 
-     Returns one webhook endpoint, with its `ETag`, never its secret. `enabled: false` with
+     Returns one webhook endpoint of the key's integration, with its `ETag`, never its secret
+    (another integration's endpoint is a `404`, as an unknown `id`). `enabled: false` with
     `disabled_reason: failing` means the server disabled it after 3 days of failed
-    deliveries. Requires scope `webhooks:read`.
+    deliveries; `access_revoked`, that its integration no longer holds a read scope its
+    subscription needs. Requires scope `webhooks:read`.
 
     Args:
         endpoint_id (str): An opaque identifier assigned by the server: letters, digits, `-` and

@@ -108,7 +108,7 @@ def sync_detailed(
 
      Lists the delivery attempts made to one endpoint, newest first, optionally for one event:
     when, the answer's status or the error, how long it took, and when the next attempt is due.
-    Requires scope `webhooks:read`.
+    Another integration's endpoint is a `404`. Requires scope `webhooks:read`.
 
     Args:
         endpoint_id (str): An opaque identifier assigned by the server: letters, digits, `-` and
@@ -155,7 +155,7 @@ def sync(
 
      Lists the delivery attempts made to one endpoint, newest first, optionally for one event:
     when, the answer's status or the error, how long it took, and when the next attempt is due.
-    Requires scope `webhooks:read`.
+    Another integration's endpoint is a `404`. Requires scope `webhooks:read`.
 
     Args:
         endpoint_id (str): An opaque identifier assigned by the server: letters, digits, `-` and
@@ -197,7 +197,7 @@ async def asyncio_detailed(
 
      Lists the delivery attempts made to one endpoint, newest first, optionally for one event:
     when, the answer's status or the error, how long it took, and when the next attempt is due.
-    Requires scope `webhooks:read`.
+    Another integration's endpoint is a `404`. Requires scope `webhooks:read`.
 
     Args:
         endpoint_id (str): An opaque identifier assigned by the server: letters, digits, `-` and
@@ -242,7 +242,7 @@ async def asyncio(
 
      Lists the delivery attempts made to one endpoint, newest first, optionally for one event:
     when, the answer's status or the error, how long it took, and when the next attempt is due.
-    Requires scope `webhooks:read`.
+    Another integration's endpoint is a `404`. Requires scope `webhooks:read`.
 
     Args:
         endpoint_id (str): An opaque identifier assigned by the server: letters, digits, `-` and

@@ -92,8 +92,8 @@ def sync_detailed(
 ) -> Response[Problem | WebhookEndpointPage]:
     """List webhook endpoints
 
-     Lists webhook endpoints, oldest first. Secrets are never listed. Requires scope
-    `webhooks:read`.
+     Lists the webhook endpoints of the key's integration, oldest first; other integrations'
+    endpoints are never listed. Secrets are never listed. Requires scope `webhooks:read`.
 
     Args:
         limit (int | Unset):  Default: 20.
@@ -127,8 +127,8 @@ def sync(
 ) -> Problem | WebhookEndpointPage | None:
     """List webhook endpoints
 
-     Lists webhook endpoints, oldest first. Secrets are never listed. Requires scope
-    `webhooks:read`.
+     Lists the webhook endpoints of the key's integration, oldest first; other integrations'
+    endpoints are never listed. Secrets are never listed. Requires scope `webhooks:read`.
 
     Args:
         limit (int | Unset):  Default: 20.
@@ -157,8 +157,8 @@ async def asyncio_detailed(
 ) -> Response[Problem | WebhookEndpointPage]:
     """List webhook endpoints
 
-     Lists webhook endpoints, oldest first. Secrets are never listed. Requires scope
-    `webhooks:read`.
+     Lists the webhook endpoints of the key's integration, oldest first; other integrations'
+    endpoints are never listed. Secrets are never listed. Requires scope `webhooks:read`.
 
     Args:
         limit (int | Unset):  Default: 20.
@@ -190,8 +190,8 @@ async def asyncio(
 ) -> Problem | WebhookEndpointPage | None:
     """List webhook endpoints
 
-     Lists webhook endpoints, oldest first. Secrets are never listed. Requires scope
-    `webhooks:read`.
+     Lists the webhook endpoints of the key's integration, oldest first; other integrations'
+    endpoints are never listed. Secrets are never listed. Requires scope `webhooks:read`.
 
     Args:
         limit (int | Unset):  Default: 20.

@@ -99,7 +99,11 @@ def sync_detailed(
      Starts a new series of delivery attempts of one event (of the last 30 days) to one
     endpoint, now, with the same `webhook-id`: receivers that deduplicate by it are not
     affected by a redelivery of an event they handled. Also for a disabled endpoint (how one
-    tests a fix). Requires scope `webhooks:write`.
+    tests a fix). The key needs the event's read scope (its type's `x-read-scope`), and the
+    endpoint must be subscribed to the event's type: a redelivery sends only what the
+    endpoint would have received. An event the key may not read, one the endpoint is not
+    subscribed to and an unknown one are the same `404`, and so is another integration's
+    endpoint. Requires scope `webhooks:write`.
 
     Args:
         endpoint_id (str): An opaque identifier assigned by the server: letters, digits, `-` and
@@ -144,7 +148,11 @@ def sync(
      Starts a new series of delivery attempts of one event (of the last 30 days) to one
     endpoint, now, with the same `webhook-id`: receivers that deduplicate by it are not
     affected by a redelivery of an event they handled. Also for a disabled endpoint (how one
-    tests a fix). Requires scope `webhooks:write`.
+    tests a fix). The key needs the event's read scope (its type's `x-read-scope`), and the
+    endpoint must be subscribed to the event's type: a redelivery sends only what the
+    endpoint would have received. An event the key may not read, one the endpoint is not
+    subscribed to and an unknown one are the same `404`, and so is another integration's
+    endpoint. Requires scope `webhooks:write`.
 
     Args:
         endpoint_id (str): An opaque identifier assigned by the server: letters, digits, `-` and
@@ -184,7 +192,11 @@ async def asyncio_detailed(
      Starts a new series of delivery attempts of one event (of the last 30 days) to one
     endpoint, now, with the same `webhook-id`: receivers that deduplicate by it are not
     affected by a redelivery of an event they handled. Also for a disabled endpoint (how one
-    tests a fix). Requires scope `webhooks:write`.
+    tests a fix). The key needs the event's read scope (its type's `x-read-scope`), and the
+    endpoint must be subscribed to the event's type: a redelivery sends only what the
+    endpoint would have received. An event the key may not read, one the endpoint is not
+    subscribed to and an unknown one are the same `404`, and so is another integration's
+    endpoint. Requires scope `webhooks:write`.
 
     Args:
         endpoint_id (str): An opaque identifier assigned by the server: letters, digits, `-` and
@@ -227,7 +239,11 @@ async def asyncio(
      Starts a new series of delivery attempts of one event (of the last 30 days) to one
     endpoint, now, with the same `webhook-id`: receivers that deduplicate by it are not
     affected by a redelivery of an event they handled. Also for a disabled endpoint (how one
-    tests a fix). Requires scope `webhooks:write`.
+    tests a fix). The key needs the event's read scope (its type's `x-read-scope`), and the
+    endpoint must be subscribed to the event's type: a redelivery sends only what the
+    endpoint would have received. An event the key may not read, one the endpoint is not
+    subscribed to and an unknown one are the same `404`, and so is another integration's
+    endpoint. Requires scope `webhooks:write`.
 
     Args:
         endpoint_id (str): An opaque identifier assigned by the server: letters, digits, `-` and

@@ -107,7 +107,9 @@ def sync_detailed(
 
      Replaces the signing secret with a new one, shown in the answer, once. For 24 hours the
     old secret keeps signing too (deliveries carry both signatures), so receivers can switch
-    without losing deliveries. Requires scope `webhooks:write`.
+    without losing deliveries. Like a change, it needs the read scope of every type the
+    endpoint subscribes to (else `403` `insufficient_scope`); another integration's endpoint
+    is a `404`. Requires scope `webhooks:write`.
 
     Args:
         endpoint_id (str): An opaque identifier assigned by the server: letters, digits, `-` and
@@ -148,7 +150,9 @@ def sync(
 
      Replaces the signing secret with a new one, shown in the answer, once. For 24 hours the
     old secret keeps signing too (deliveries carry both signatures), so receivers can switch
-    without losing deliveries. Requires scope `webhooks:write`.
+    without losing deliveries. Like a change, it needs the read scope of every type the
+    endpoint subscribes to (else `403` `insufficient_scope`); another integration's endpoint
+    is a `404`. Requires scope `webhooks:write`.
 
     Args:
         endpoint_id (str): An opaque identifier assigned by the server: letters, digits, `-` and
@@ -184,7 +188,9 @@ async def asyncio_detailed(
 
      Replaces the signing secret with a new one, shown in the answer, once. For 24 hours the
     old secret keeps signing too (deliveries carry both signatures), so receivers can switch
-    without losing deliveries. Requires scope `webhooks:write`.
+    without losing deliveries. Like a change, it needs the read scope of every type the
+    endpoint subscribes to (else `403` `insufficient_scope`); another integration's endpoint
+    is a `404`. Requires scope `webhooks:write`.
 
     Args:
         endpoint_id (str): An opaque identifier assigned by the server: letters, digits, `-` and
@@ -223,7 +229,9 @@ async def asyncio(
 
      Replaces the signing secret with a new one, shown in the answer, once. For 24 hours the
     old secret keeps signing too (deliveries carry both signatures), so receivers can switch
-    without losing deliveries. Requires scope `webhooks:write`.
+    without losing deliveries. Like a change, it needs the read scope of every type the
+    endpoint subscribes to (else `403` `insufficient_scope`); another integration's endpoint
+    is a `404`. Requires scope `webhooks:write`.
 
     Args:
         endpoint_id (str): An opaque identifier assigned by the server: letters, digits, `-` and

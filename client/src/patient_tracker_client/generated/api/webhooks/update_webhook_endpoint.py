@@ -128,10 +128,13 @@ def sync_detailed(
     """Update a webhook endpoint
 
      Changes a webhook endpoint with a JSON merge patch (RFC 7396): `url`, `event_types`,
-    `description` (`null` removes it) and `enabled`. The rules of creation apply to a new
-    URL and types. `enabled: true` re-enables an endpoint the server disabled and clears
-    `disabled_reason`; deliveries resume with events recorded from then on. Requires scope
-    `webhooks:write`.
+    `description` (`null` removes it) and `enabled`. A patch of `url`, `event_types` or
+    `enabled: true` meets the rules of creation for the resulting endpoint: a safe URL, and the
+    read scope of every type it then subscribes to (else `403` `insufficient_scope`); pausing
+    (`enabled: false`) needs no read scope.
+    `enabled: true` re-enables an endpoint the server disabled and clears `disabled_reason`;
+    deliveries resume with events recorded from then on. Another integration's endpoint is a
+    `404`. Requires scope `webhooks:write`.
 
     Args:
         endpoint_id (str): An opaque identifier assigned by the server: letters, digits, `-` and
@@ -174,10 +177,13 @@ def sync(
     """Update a webhook endpoint
 
      Changes a webhook endpoint with a JSON merge patch (RFC 7396): `url`, `event_types`,
-    `description` (`null` removes it) and `enabled`. The rules of creation apply to a new
-    URL and types. `enabled: true` re-enables an endpoint the server disabled and clears
-    `disabled_reason`; deliveries resume with events recorded from then on. Requires scope
-    `webhooks:write`.
+    `description` (`null` removes it) and `enabled`. A patch of `url`, `event_types` or
+    `enabled: true` meets the rules of creation for the resulting endpoint: a safe URL, and the
+    read scope of every type it then subscribes to (else `403` `insufficient_scope`); pausing
+    (`enabled: false`) needs no read scope.
+    `enabled: true` re-enables an endpoint the server disabled and clears `disabled_reason`;
+    deliveries resume with events recorded from then on. Another integration's endpoint is a
+    `404`. Requires scope `webhooks:write`.
 
     Args:
         endpoint_id (str): An opaque identifier assigned by the server: letters, digits, `-` and
@@ -215,10 +221,13 @@ async def asyncio_detailed(
     """Update a webhook endpoint
 
      Changes a webhook endpoint with a JSON merge patch (RFC 7396): `url`, `event_types`,
-    `description` (`null` removes it) and `enabled`. The rules of creation apply to a new
-    URL and types. `enabled: true` re-enables an endpoint the server disabled and clears
-    `disabled_reason`; deliveries resume with events recorded from then on. Requires scope
-    `webhooks:write`.
+    `description` (`null` removes it) and `enabled`. A patch of `url`, `event_types` or
+    `enabled: true` meets the rules of creation for the resulting endpoint: a safe URL, and the
+    read scope of every type it then subscribes to (else `403` `insufficient_scope`); pausing
+    (`enabled: false`) needs no read scope.
+    `enabled: true` re-enables an endpoint the server disabled and clears `disabled_reason`;
+    deliveries resume with events recorded from then on. Another integration's endpoint is a
+    `404`. Requires scope `webhooks:write`.
 
     Args:
         endpoint_id (str): An opaque identifier assigned by the server: letters, digits, `-` and
@@ -259,10 +268,13 @@ async def asyncio(
     """Update a webhook endpoint
 
      Changes a webhook endpoint with a JSON merge patch (RFC 7396): `url`, `event_types`,
-    `description` (`null` removes it) and `enabled`. The rules of creation apply to a new
-    URL and types. `enabled: true` re-enables an endpoint the server disabled and clears
-    `disabled_reason`; deliveries resume with events recorded from then on. Requires scope
-    `webhooks:write`.
+    `description` (`null` removes it) and `enabled`. A patch of `url`, `event_types` or
+    `enabled: true` meets the rules of creation for the resulting endpoint: a safe URL, and the
+    read scope of every type it then subscribes to (else `403` `insufficient_scope`); pausing
+    (`enabled: false`) needs no read scope.
+    `enabled: true` re-enables an endpoint the server disabled and clears `disabled_reason`;
+    deliveries resume with events recorded from then on. Another integration's endpoint is a
+    `404`. Requires scope `webhooks:write`.
 
     Args:
         endpoint_id (str): An opaque identifier assigned by the server: letters, digits, `-` and
