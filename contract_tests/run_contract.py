@@ -12,8 +12,10 @@
    pairs were observed, or fewer than `--min-requests` requests were sent.
 5. The untuned pass: on another fresh server with its own fresh database, the plain Schemathesis
    CLI as integrators run it, with `schemathesis-untuned.toml`: every check, every phase, no hooks,
-   another seed; only the spec's per-operation semantic rejections declared. Its HAR and JUnit XML
-   go to `reports/contract/untuned/` (not counted in the coverage table, which is the tuned run's).
+   another seed; only the spec's per-operation semantic rejections declared. That server runs
+   with production's webhook URL rules (`UNTUNED_SERVER_ENV`: host names resolved), not the
+   tests' hermetic ones. Its HAR and JUnit XML go to `reports/contract/untuned/` (not counted in
+   the coverage table, which is the tuned run's).
 
 Run from the repository root: `python -m contract_tests.run_contract [--threshold 0.9]`; other
 arguments go to every `schemathesis run`. `--untuned-only` runs step 5 alone (the thorough runs:
@@ -56,6 +58,18 @@ KEY_VARIABLE = "PATIENT_TRACKER_CONTRACT_KEY"  # read by both configuration file
 DEFAULT_THRESHOLD = 0.90
 # A run this small is a misconfiguration (few examples, a filter left in), not a contract check.
 DEFAULT_MIN_REQUESTS = 5000
+# The untuned pass's server: production's webhook URL rules, where the other servers here run the
+# hermetic tests' (`run_live_server` turns name resolution off). Host names are resolved, as in
+# production (with no DNS on this machine a name does not resolve: the documented 422
+# `unresolvable`), and only `https` URLs to public addresses are accepted, whatever the caller's
+# environment says. The one departure from production: the delivery worker stays off, because a
+# fuzzed endpoint URL may name a public IP literal and this run may send traffic to loopback only.
+UNTUNED_SERVER_ENV = {
+    "PATIENT_TRACKER_WEBHOOK_RESOLVE_NAMES": "true",
+    "PATIENT_TRACKER_WEBHOOK_ALLOW_HTTP": "false",
+    "PATIENT_TRACKER_WEBHOOK_ALLOW_PRIVATE_ADDRESSES": "false",
+    "PATIENT_TRACKER_WEBHOOK_WORKER": "false",
+}
 
 
 def single_scope_keys(spec: Mapping[str, Any]) -> list[tuple[str]]:
@@ -103,7 +117,7 @@ def untuned_pass(database: str, passthrough: Sequence[str]) -> int:
     with (
         tempfile.TemporaryDirectory(prefix="contract-untuned-") as tmp,
         fresh_database(database, Path(tmp)) as database_url,
-        run_live_server(database_url, Path(tmp)) as server,
+        run_live_server(database_url, Path(tmp), extra_env=UNTUNED_SERVER_ENV) as server,
     ):
         exit_code = schemathesis(
             server.base_url,
