@@ -145,16 +145,34 @@ def parameters(problem: Json) -> list[str]:
     return [error["parameter"] for error in problem.get("errors", []) if "parameter" in error]
 
 
-def create_api_key(database_url: str, scopes: tuple[str, ...]) -> tuple[str, str]:
-    """Create a key in the server's database, as `patient-tracker keys create` does: (id, key)."""
+def create_api_key(
+    database_url: str, scopes: tuple[str, ...], integration: str | None = None
+) -> tuple[str, str]:
+    """Create a key in the server's database, as `patient-tracker keys create` does: (id, key).
+
+    `integration`: the integration it joins (None: one of its own, as without `--integration`).
+    """
     db = Database.from_url(database_url)
     try:
 
         def create(conn: Connection) -> tuple[str, str]:
-            record, plaintext = create_key(conn, "api test", scopes)
+            record, plaintext = create_key(conn, "api test", scopes, integration)
             return record.id, plaintext
 
         return db.write_sync(create)
+    finally:
+        db.dispose()
+
+
+def create_api_keys(
+    database_url: str, wanted: list[tuple[tuple[str, ...], str | None]]
+) -> list[str]:
+    """Create one key per (scopes, integration) in one transaction: their plaintexts, in order."""
+    db = Database.from_url(database_url)
+    try:
+        return db.write_sync(
+            lambda conn: [create_key(conn, "api test", s, i)[1] for s, i in wanted]
+        )
     finally:
         db.dispose()
 
