@@ -488,9 +488,7 @@ def test_foreign_keys(database: Database) -> None:
 def test_idempotency_primary_key(database: Database) -> None:
     def add_key_and_idempotency_row(conn: Connection) -> str:
         key_id = new_id()
-        conn.execute(
-            insert(tables.integrations), {"id": key_id, "name": "party", "created_at": T0}
-        )
+        conn.execute(insert(tables.integrations), {"id": key_id, "name": "party", "created_at": T0})
         conn.execute(
             insert(tables.api_keys),
             {

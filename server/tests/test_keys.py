@@ -196,7 +196,9 @@ def test_revoke_key(database: Database, database_url: str) -> None:
     other, other_plaintext = make_key(database, name="other")
     # Revoking names the key's integration (a key made without one has an integration alone).
     assert database.write_sync(lambda c: revoke_key(c, record.id)) == database.read_sync(
-        lambda c: c.execute(select(api_keys.c.integration_id).where(api_keys.c.id == record.id)).scalar()
+        lambda c: c.execute(
+            select(api_keys.c.integration_id).where(api_keys.c.id == record.id)
+        ).scalar()
     )
     # Takes effect at once (no cache), and only for that key.
     with in_process(database_url) as client:
