@@ -151,10 +151,10 @@ def test_revoked_key_stops_working_on_the_next_request(server: LiveServer) -> No
         db = Database.from_url(server.database_url)
         try:
 
-            def revoke(conn: Connection) -> bool:
+            def revoke(conn: Connection) -> str | None:
                 return revoke_key(conn, key_id)
 
-            assert db.write_sync(revoke)
+            assert db.write_sync(revoke) is not None
         finally:
             db.dispose()
 
