@@ -4,7 +4,7 @@ Hypothesis replays a scenario from its recorded choices and requires the API to 
 way; a scenario that starts on what earlier ones left behind (a taken phone, a page that now has
 items) does not, and the run fails with `FlakyStrategyDefinition`. Each scenario therefore starts
 on an empty clinic, as a fresh server would, emptied through the database itself (the public API
-gains no reset endpoint), with API keys kept.
+gains no reset endpoint), with API keys (and their integrations) kept.
 """
 
 from __future__ import annotations
@@ -19,10 +19,14 @@ from patient_tracker.db import tables
 from patient_tracker.db.database import Database
 
 
+# Who may call: the keys and the integrations they belong to.
+_KEPT = (tables.api_keys, tables.integrations)
+
+
 def _delete_all_but_keys(conn: Connection) -> None:
     # Children before parents (appointments before patients), so foreign keys always hold.
     for table in reversed(tables.metadata.sorted_tables):
-        if table is not tables.api_keys:
+        if table not in _KEPT:
             conn.execute(table.delete())
 
 
