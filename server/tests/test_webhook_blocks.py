@@ -1,9 +1,25 @@
-"""The webhook building blocks (server/patient_tracker/webhooks/), before they are wired in.
+"""The parts webhook delivery is built from, each tested alone.
 
-Signing is checked against the `standardwebhooks` reference library's verifier; the sender posts
-to a real HTTP(S) receiver on loopback (a thread with `http.server`, TLS from a throwaway `trustme`
-CA); address checks use the system resolver where the answer is local (`localhost`, numeric
-hosts) and a scripted resolver where a test needs a name to change its answer (DNS rebinding).
+- The server's `Event` model (generated from the spec) reads and renders every event example in
+  the spec, and refuses an unknown type or extra fields: what the event log stores and sends.
+- `signing`: the secrets' form; headers that the `standardwebhooks` reference library verifies,
+  one signature per secret in use; the previous secret signs for 24 hours after a rotation.
+- `schedule`: retry delays with jitter, retries for about three days, an endpoint disabled after
+  three days of failures.
+- `ssrf`: which addresses are public; URLs refused before any lookup (DNS's length limits
+  included); every address of a name checked; the vetted address to connect to under the
+  registered name.
+- `sender`: one attempt against a real HTTP(S) receiver on loopback (a thread with `http.server`,
+  TLS from a throwaway `trustme` CA): signed and acknowledged, an error status recorded, a
+  redirect not followed, one overall deadline, private addresses and DNS rebinding refused
+  without connecting, TLS checked against the registered name, neither payload nor response body
+  logged.
+
+Address checks use the system resolver where the answer is local (`localhost`, numeric hosts)
+and a scripted resolver where a test needs a name to change its answer (DNS rebinding). The
+worker, the outbox and the operations that use these parts are tested through live servers in
+`test_events_api.py`, `test_webhook_endpoints_api.py`, `test_webhook_delivery.py` and
+`test_data_scopes.py`.
 """
 
 from __future__ import annotations
