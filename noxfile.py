@@ -19,7 +19,7 @@ nox.options.reuse_existing_virtualenvs = True
 
 PYPROJECT = nox.project.load_toml("pyproject.toml")
 SPEC = "spec/openapi.yaml"
-API_MODELS = "server/patient_tracker/api_models.py"
+API_MODELS = "server/patient_tracker/contract/api_models.py"
 CLIENT_PYPROJECT = "client/pyproject.toml"
 TYPED_PATHS = (
     "server",

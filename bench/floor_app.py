@@ -26,8 +26,8 @@ from fastapi import FastAPI, Path, Request
 from floor_booking import BOOKED, booked_appointment, booked_event
 from starlette.responses import Response
 
-from patient_tracker.api_models import AppointmentCreate, Patient
-from patient_tracker.http.params import given_root
+from patient_tracker.contract.api_models import AppointmentCreate, Patient
+from patient_tracker.web.params import given_root
 
 _DB = sqlite3.connect(os.environ["FLOOR_DATABASE"], isolation_level=None, check_same_thread=False)
 for _pragma in ("busy_timeout = 5000", "journal_mode = WAL", "synchronous = NORMAL"):

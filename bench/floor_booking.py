@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from patient_tracker.api_models import Appointment, Event
+from patient_tracker.contract.api_models import Appointment, Event
 
 __all__ = ["BOOKED", "booked_appointment", "booked_event"]
 

@@ -30,9 +30,9 @@ from fastapi import FastAPI, Path, Request
 from floor_booking import BOOKED, booked_appointment, booked_event
 from starlette.responses import Response
 
-from patient_tracker.api_models import AppointmentCreate, Patient
-from patient_tracker.http.params import given_root
-from patient_tracker.ids import new_id
+from patient_tracker.contract.api_models import AppointmentCreate, Patient
+from patient_tracker.kit.ids import new_id
+from patient_tracker.web.params import given_root
 
 # Half of wrk's 32 connections: enough to keep the server's CPU busy, few enough to leave room
 # on a shared PostgreSQL (max_connections 100) beside the API's pools.

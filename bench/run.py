@@ -77,7 +77,7 @@ from sqlalchemy.engine import make_url
 from live_server import free_port, serving
 from patient_tracker.db.engine import PG_MAX_OVERFLOW, PG_POOL_SIZE, create_engine_from_url
 from patient_tracker.db.tables import appointments, patients, practitioners
-from patient_tracker.ids import new_id
+from patient_tracker.kit.ids import new_id
 from patient_tracker.settings import normalize_database_url
 
 BENCH_DIR = Path(__file__).resolve().parent

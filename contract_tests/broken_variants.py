@@ -18,8 +18,8 @@ from typing import Any
 import yaml
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from patient_tracker import event_log
 from patient_tracker.app import create_app
+from patient_tracker.db import outbox as event_log
 
 SPEC = Path(__file__).resolve().parents[1] / "spec" / "openapi.yaml"
 # The key `auth_ignored` substitutes for a missing or wrong one (set by the test).

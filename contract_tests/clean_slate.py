@@ -18,7 +18,6 @@ from sqlalchemy import Connection
 from patient_tracker.db import tables
 from patient_tracker.db.database import Database
 
-
 # Who may call: the keys and the integrations they belong to.
 _KEPT = (tables.api_keys, tables.integrations)
 

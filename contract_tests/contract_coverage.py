@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-from patient_tracker.spec_document import walk_operations
+from patient_tracker.contract.spec_document import walk_operations
 
 # Documented, but not a coverage target (see the module docstring).
 EXCLUDED_STATUSES = frozenset({"500", "503"})

@@ -28,8 +28,8 @@ from schemathesis.schemas import BaseSchema
 from contract_tests.checks import ALL_CHECKS, configure_checks
 from contract_tests.clean_slate import empty_clinic, register_example_resources
 from contract_tests.client_rules import REFERENCE_CREATORS, KnownResources, as_a_client_may_send_it
+from patient_tracker.contract.spec_document import walk_operations
 from patient_tracker.db.database import Database
-from patient_tracker.spec_document import walk_operations
 
 CREATORS = frozenset(REFERENCE_CREATORS.values())
 

@@ -24,7 +24,7 @@ from typing import Any
 
 import yaml
 
-from patient_tracker.spec_document import walk_operations
+from patient_tracker.contract.spec_document import walk_operations
 
 BROWSER_TIMEOUT_SECONDS = 90
 METHODS = ("get", "put", "post", "patch", "delete")

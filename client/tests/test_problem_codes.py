@@ -184,7 +184,7 @@ def test_the_spec_list_matches_the_server() -> None:
     server can send, with their statuses and titles (the server's one class per problem)."""
     # The server package, for this test only; the app imports every module that may define one.
     importlib.import_module("patient_tracker.app")
-    from patient_tracker.problems import ProblemError
+    from patient_tracker.contract.problems import ProblemError
 
     def every(kind: type[ProblemError]) -> list[type[ProblemError]]:
         return [kind, *(each for sub in kind.__subclasses__() for each in every(sub))]

@@ -8,20 +8,20 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from patient_tracker import docs, health, spec_document
-from patient_tracker.access_log import AccessLogMiddleware
 from patient_tracker.appointments import router as appointments_handlers
-from patient_tracker.cursor_secret import provide_cursor_codec
 from patient_tracker.db.database import Database
 from patient_tracker.db.engine import create_engine_from_url
-from patient_tracker.events import router as events_handlers
-from patient_tracker.operations import bind_operations, handlers_in
 from patient_tracker.patients import router as patients_handlers
 from patient_tracker.practitioners import router as practitioners_handlers
-from patient_tracker.problem_handlers import UnexpectedErrorMiddleware, install_problem_handlers
 from patient_tracker.settings import Settings, get_settings
-from patient_tracker.webhook_endpoints import router as webhook_endpoints_handlers
-from patient_tracker.webhooks.worker import DeliveryWorker
+from patient_tracker.web import docs, health
+from patient_tracker.web.access_log import AccessLogMiddleware
+from patient_tracker.web.cursor_secret import provide_cursor_codec
+from patient_tracker.web.operations import bind_operations, handlers_in
+from patient_tracker.web.problem_handlers import UnexpectedErrorMiddleware, install_problem_handlers
+from patient_tracker.webhooks.delivery.worker import DeliveryWorker
+from patient_tracker.webhooks.endpoints import router as webhook_endpoints_handlers
+from patient_tracker.webhooks.events import router as events_handlers
 
 # The modules whose handlers implement the spec's operations (`operations.bind_operations`).
 HANDLER_MODULES = (
@@ -67,7 +67,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app = FastAPI(
         title="Patient Appointment Tracker API",
         lifespan=lifespan,
-        # The contract is spec/openapi.yaml, served by `spec_document`; FastAPI's generated
+        # The contract is spec/openapi.yaml, served by `web.docs`; FastAPI's generated
         # document and its CDN-loading doc pages are switched off.
         openapi_url=None,
         docs_url=None,
@@ -87,7 +87,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         handlers_in(*HANDLER_MODULES),
     )
     # The spec document itself is no operation of it: the same flat route table, no nesting.
-    app.router.routes.extend(spec_document.router.routes)
+    app.router.routes.extend(docs.spec_router.routes)
     docs.mount_docs(app)
     app.add_middleware(UnexpectedErrorMiddleware)
     if settings.access_log:

@@ -29,14 +29,14 @@ from patient_tracker.auth.scopes import ALL_SCOPES
 from patient_tracker.db.database import Database
 from patient_tracker.db.tables import api_keys
 from patient_tracker.settings import Settings
-from patient_tracker.webhooks.outbox import withdraw_unreadable
+from patient_tracker.webhooks.delivery.access import withdraw_unreadable
 
 __all__ = ["CliError", "main"]
 
 _APP_FACTORY = "patient_tracker.app:create_app"
 # uvicorn's httptools protocol with a header-size limit and read timeouts (slow_clients.py); an
 # import string, so that every worker process imports it.
-_HTTP_PROTOCOL = "patient_tracker.slow_clients:GuardedHttpToolsProtocol"
+_HTTP_PROTOCOL = "patient_tracker.web.slow_clients:GuardedHttpToolsProtocol"
 
 
 class CliError(Exception):
@@ -286,7 +286,7 @@ def _cmd_keys_create(args: argparse.Namespace) -> int:
     elif ":" in host:
         host = f"[{host}]"
     print("Use it as a bearer token, for example:", file=err)
-    from patient_tracker.operations import spec_operations  # the web stack only when needed
+    from patient_tracker.web.operations import spec_operations  # the web stack only when needed
 
     url = f"http://{host}:{settings.port}{spec_operations()['listPatients'].path}"
     print(f'  curl -H "Authorization: Bearer {plaintext}" {url}', file=err)

@@ -31,11 +31,11 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel
 from sqlalchemy import Connection, Row
 
+from patient_tracker.contract.problems import NotFoundError
+from patient_tracker.db.outbox import record_event
 from patient_tracker.db.versioned import VersionedTable
-from patient_tracker.etags import check_if_match
-from patient_tracker.event_log import record_event
-from patient_tracker.ids import new_id
-from patient_tracker.problems import NotFoundError
+from patient_tracker.kit.etags import check_if_match
+from patient_tracker.kit.ids import new_id
 
 __all__ = ["PageKey", "PageKeyError", "Resource", "ResourceEvents", "Slice", "sent_fields"]
 

@@ -17,8 +17,8 @@ from starlette.testclient import TestClient
 
 from patient_tracker.app import create_app
 from patient_tracker.auth.scopes import ALL_SCOPES
+from patient_tracker.contract.spec_document import walk_operations
 from patient_tracker.settings import Settings
-from patient_tracker.spec_document import walk_operations
 from tests.api_client import UNKNOWN_ID
 
 

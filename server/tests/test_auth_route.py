@@ -15,8 +15,8 @@ from patient_tracker.auth.route import (
     authenticated_by_its_read,
     operation_scopes,
 )
+from patient_tracker.contract.spec_document import walk_operations
 from patient_tracker.settings import Settings
-from patient_tracker.spec_document import walk_operations
 
 
 def _spec_operation_ids() -> set[str]:

@@ -15,8 +15,8 @@ from patient_tracker.app import create_app
 from patient_tracker.auth.keys import revoke_key
 from patient_tracker.auth.route import SecuredRoute
 from patient_tracker.auth.scopes import ALL_SCOPES
+from patient_tracker.contract.spec_document import walk_operations
 from patient_tracker.db.database import Database
-from patient_tracker.spec_document import walk_operations
 from tests.api_client import (
     UNKNOWN_ID,
     Api,

@@ -236,7 +236,7 @@ def test_serve_migrates_then_runs_uvicorn(
         "port": 9000,
         "workers": 2,
         "reload": False,
-        "http": "patient_tracker.slow_clients:GuardedHttpToolsProtocol",
+        "http": "patient_tracker.web.slow_clients:GuardedHttpToolsProtocol",
         "loop": "uvloop",
         "log_level": "info",
         # Always off: uvicorn's access log prints query strings (patient data); the app

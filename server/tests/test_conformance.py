@@ -15,8 +15,8 @@ import pytest
 from fastapi.openapi.utils import get_openapi
 
 from patient_tracker.app import create_app
+from patient_tracker.contract.spec_document import spec_dict, walk_operations
 from patient_tracker.settings import Settings
-from patient_tracker.spec_document import spec_dict, walk_operations
 
 METHODS = ("get", "put", "post", "patch", "delete")
 # The schema keywords that state a contract; titles, descriptions and examples are prose.

@@ -39,13 +39,13 @@ from live_server import (
     throwaway_postgres_database,
 )
 from patient_tracker.auth.keys import hash_key
+from patient_tracker.contract.problems import DatabaseUnavailableError
 from patient_tracker.db import database as database_module
 from patient_tracker.db import engine as engine_module
 from patient_tracker.db.database import PING_TIMEOUT_SECONDS, Database
 from patient_tracker.db.prepared import Prepared
 from patient_tracker.db.tables import api_keys, patients
-from patient_tracker.ids import new_id
-from patient_tracker.problems import DatabaseUnavailableError
+from patient_tracker.kit.ids import new_id
 from tests.api_client import patient_body, unique_phone
 
 pytestmark = pytest.mark.postgres

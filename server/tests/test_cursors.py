@@ -39,16 +39,16 @@ from live_server import (
     run_live_server,
     throwaway_postgres_database,
 )
-from patient_tracker.cursor_secret import (
+from patient_tracker.contract.problems import InvalidCursorError
+from patient_tracker.db.database import Database
+from patient_tracker.db.tables import server_secrets
+from patient_tracker.kit.cursors import CursorCodec, KeyPart, filters_digest
+from patient_tracker.settings import Settings
+from patient_tracker.web.cursor_secret import (
     CURSOR_SECRET_NAME,
     CursorSecretUnavailableError,
     load_cursor_codec,
 )
-from patient_tracker.db.database import Database
-from patient_tracker.db.tables import server_secrets
-from patient_tracker.http.pagination import CursorCodec, KeyPart, filters_digest
-from patient_tracker.problems import InvalidCursorError
-from patient_tracker.settings import Settings
 from tests.api_client import Api, Json, api_for, assert_problem, fresh_day, parameters, unique_word
 
 UUID = "01936f5e-6f38-7cc2-9a5e-3c0f1c2b9a10"

@@ -31,12 +31,13 @@ from patient_tracker.auth.data_scopes import (
 )
 from patient_tracker.auth.keys import create_key, hash_key, revoke_key
 from patient_tracker.auth.scopes import ALL_SCOPES
+from patient_tracker.contract.spec_document import spec_dict
+from patient_tracker.db import outbox
 from patient_tracker.db.database import Database
+from patient_tracker.db.outbox import record_event
 from patient_tracker.db.tables import api_keys, webhook_deliveries, webhook_endpoints
-from patient_tracker.event_log import record_event
-from patient_tracker.ids import new_id
-from patient_tracker.spec_document import spec_dict
-from patient_tracker.webhooks import outbox
+from patient_tracker.kit.ids import new_id
+from patient_tracker.webhooks.delivery import access
 from tests.api_client import Api, Json, assert_problem, create_api_keys, fresh_day, patient_body
 from tests.webhook_kit import Receiver, receiving, webhook_server
 
@@ -278,13 +279,13 @@ def test_revoking_the_last_key_with_the_scope_drops_what_is_queued(database: Dat
     def revoke_as_the_cli_does(conn: Connection) -> list[str]:
         integration_id = revoke_key(conn, key_id)
         assert integration_id is not None
-        return outbox.withdraw_unreadable(conn, integration_id, datetime.now(UTC))
+        return access.withdraw_unreadable(conn, integration_id, datetime.now(UTC))
 
     assert database.write_sync(revoke_as_the_cli_does) == [endpoint_id]
     assert _pending(database, endpoint_id) == 0
     assert _endpoint(database, endpoint_id) == (False, "access_revoked", 2)
     now = datetime.now(UTC)
-    assert database.write_sync(lambda c: outbox.claim(c, "w", now, 16)) == []
+    assert database.write_sync(lambda c: outbox.claim(c, "w", now, 16, access.receivable)) == []
 
 
 def test_a_claim_checks_the_owners_scopes_again(database: Database) -> None:
@@ -297,7 +298,7 @@ def test_a_claim_checks_the_owners_scopes_again(database: Database) -> None:
         )
     )
     now = datetime.now(UTC)
-    assert database.write_sync(lambda c: outbox.claim(c, "w", now, 16)) == []
+    assert database.write_sync(lambda c: outbox.claim(c, "w", now, 16, access.receivable)) == []
     assert _pending(database, endpoint_id) == 0
     assert _endpoint(database, endpoint_id)[:2] == (False, "access_revoked")
 
@@ -305,6 +306,6 @@ def test_a_claim_checks_the_owners_scopes_again(database: Database) -> None:
 def test_a_claim_sends_what_the_owner_may_read(database: Database) -> None:
     _, endpoint_id = _endpoint_with_queued_patient_event(database)
     now = datetime.now(UTC)
-    claimed = database.write_sync(lambda c: outbox.claim(c, "w", now, 16))
+    claimed = database.write_sync(lambda c: outbox.claim(c, "w", now, 16, access.receivable))
     assert [c.endpoint_id for c in claimed] == [endpoint_id]
     assert _endpoint(database, endpoint_id) == (True, None, 1)

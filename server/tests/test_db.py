@@ -42,7 +42,7 @@ from patient_tracker.db.errors import violated_constraint
 from patient_tracker.db.migrate import current_revision, head_revision, upgrade
 from patient_tracker.db.prepared import Prepared
 from patient_tracker.db.types import UtcDateTime
-from patient_tracker.ids import new_id
+from patient_tracker.kit.ids import new_id
 
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 

@@ -23,7 +23,7 @@ import pytest
 
 from check_docs_page import requests_initiated_by
 from live_server import LiveServer, free_port
-from patient_tracker.spec_document import walk_operations
+from patient_tracker.contract.spec_document import walk_operations
 
 BROWSER_TIMEOUT_SECONDS = 90
 # Virtual time: the page's timers run as fast as the CPU allows, up to this much page time.
@@ -31,7 +31,8 @@ VIRTUAL_TIME_BUDGET_MS = 10_000
 METHODS = ("get", "put", "post", "patch", "delete")
 
 # Requests a page may make to another host: none. (ReDoc 2.5's CDN badge image is kept from
-# being asked for by the Content-Security-Policy the docs pages carry, see patient_tracker.docs.)
+# being asked for by the Content-Security-Policy the docs pages carry, see
+# patient_tracker.web.docs.)
 TOLERATED_EXTERNAL: dict[str, set[str]] = {}
 
 

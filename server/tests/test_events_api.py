@@ -15,7 +15,7 @@ import jsonschema
 import pytest
 
 from live_server import LiveServer
-from patient_tracker.spec_document import spec_dict
+from patient_tracker.contract.spec_document import spec_dict
 from tests.api_client import Api, Json, api_for, assert_problem, create_api_key, fresh_day, iso
 
 

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-RELATIVE_OUTPUT = Path("server", "patient_tracker", "api_models.py")
+RELATIVE_OUTPUT = Path("server", "patient_tracker", "contract", "api_models.py")
 
 
 def test_committed_models_match_a_fresh_generation(tmp_path: Path) -> None:
@@ -37,5 +37,5 @@ def test_committed_models_match_a_fresh_generation(tmp_path: Path) -> None:
         capture_output=True,
     )
     assert fresh.read_bytes() == (ROOT / RELATIVE_OUTPUT).read_bytes(), (
-        "server/patient_tracker/api_models.py is stale: run `nox -s generate` and commit the result"
+        f"{RELATIVE_OUTPUT} is stale: run `nox -s generate` and commit the result"
     )

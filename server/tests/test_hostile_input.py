@@ -22,8 +22,8 @@ import yaml
 from pydantic import MISSING
 
 from live_server import LiveServer, run_live_server, throwaway_postgres_database
-from patient_tracker.api_models import FieldError, Problem
-from patient_tracker.problems import (
+from patient_tracker.contract.api_models import FieldError, Problem
+from patient_tracker.contract.problems import (
     CUT_MARKER,
     URI_CUT_MARKER,
     HttpStatusError,
@@ -33,7 +33,7 @@ from patient_tracker.problems import (
     max_length,
     problem_response,
 )
-from patient_tracker.spec_document import walk_operations
+from patient_tracker.contract.spec_document import walk_operations
 from tests.api_client import REPOSITORY, Api, Json, api_for, patient_body, practitioner_body
 
 UNKNOWN_ID = "01936f5e-6f38-7cc2-9a5e-3c0f1c2b9a10"

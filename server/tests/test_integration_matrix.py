@@ -27,7 +27,7 @@ import pytest
 from live_server import LiveServer
 from patient_tracker.auth.data_scopes import may_read
 from patient_tracker.auth.scopes import ALL_SCOPES
-from patient_tracker.operations import SpecOperation, spec_operations
+from patient_tracker.web.operations import SpecOperation, spec_operations
 from tests.api_client import (
     UNKNOWN_ID,
     Api,

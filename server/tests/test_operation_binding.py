@@ -17,16 +17,19 @@ from fastapi.routing import APIRoute
 from starlette.requests import Request
 from starlette.responses import Response
 
-from patient_tracker.api_models import (
+from patient_tracker.app import HANDLER_MODULES, create_app
+from patient_tracker.auth.route import SecuredRoute
+from patient_tracker.contract.api_models import (
     ListPatientsParametersQuery,
     ListPractitionersParametersQuery,
     PatientCreate,
     PatientUpdate,
 )
-from patient_tracker.app import HANDLER_MODULES, create_app
-from patient_tracker.auth.route import SecuredRoute
-from patient_tracker.deps import IdInPath, IfMatch
-from patient_tracker.operations import (
+from patient_tracker.contract.spec_document import spec_dict
+from patient_tracker.patients import router as patients_handlers
+from patient_tracker.settings import Settings
+from patient_tracker.web.deps import IdInPath, IfMatch
+from patient_tracker.web.operations import (
     OperationBindingError,
     bind_operations,
     handlers_in,
@@ -34,9 +37,6 @@ from patient_tracker.operations import (
     operations_in,
     spec_operations,
 )
-from patient_tracker.patients import router as patients_handlers
-from patient_tracker.settings import Settings
-from patient_tracker.spec_document import spec_dict
 
 Handler = Callable[..., Any]
 MODULES = HANDLER_MODULES

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from patient_tracker.contract.problems import ProblemError, ValidationFailedError
+from patient_tracker.contract.spec_document import spec_dict
 from patient_tracker.patients.errors import PhoneTakenError
-from patient_tracker.problems import ProblemError, ValidationFailedError
-from patient_tracker.spec_document import spec_dict
 
 
 def listed(code: str) -> tuple[int, str]:

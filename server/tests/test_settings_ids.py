@@ -9,7 +9,7 @@ import uuid
 import pytest
 from pydantic import ValidationError
 
-from patient_tracker.ids import new_id
+from patient_tracker.kit.ids import new_id
 from patient_tracker.settings import Settings, get_settings, normalize_database_url
 
 # -- settings -----------------------------------------------------------------------------------

@@ -263,7 +263,7 @@ def test_serve_caps_uvicorn_at_debug_and_passes_the_limits(
     (kwargs,) = calls
     assert kwargs["log_level"] == "debug"
     assert kwargs["log_config"]["loggers"]["patient_tracker"]["level"] == 5  # uvicorn's TRACE
-    assert kwargs["http"] == "patient_tracker.slow_clients:GuardedHttpToolsProtocol"
+    assert kwargs["http"] == "patient_tracker.web.slow_clients:GuardedHttpToolsProtocol"
     assert (kwargs["limit_concurrency"], kwargs["backlog"], kwargs["timeout_keep_alive"]) == (
         50,
         64,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from patient_tracker.auth.scopes import ALL_SCOPES, Scope, scopes_in
-from patient_tracker.spec_document import spec_dict
+from patient_tracker.contract.spec_document import spec_dict
 
 
 def test_all_scopes_are_exactly_those_the_spec_requires() -> None:

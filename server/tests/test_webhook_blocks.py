@@ -48,9 +48,10 @@ import trustme
 import yaml
 from standardwebhooks import Webhook
 
-from patient_tracker.api_models import Event
-from patient_tracker.webhooks import schedule, sender, signing, ssrf
-from patient_tracker.webhooks.ssrf import (
+from patient_tracker.contract.api_models import Event
+from patient_tracker.db import outbox
+from patient_tracker.webhooks.delivery import schedule, sender, signing, ssrf
+from patient_tracker.webhooks.delivery.ssrf import (
     DestinationPolicy,
     IPAddress,
     UnsafeDestinationError,
@@ -507,8 +508,8 @@ def deliver(
     verify: ssl.SSLContext | bool = True,
     deadline: float = sender.DELIVERY_TIMEOUT,
     secrets_in_use: tuple[str, ...] = ("whsec_c2VjcmV0LWZvci10ZXN0cy1vbmx5LTAxMjM0NTY3",),
-) -> sender.AttemptRecord:
-    async def run() -> sender.AttemptRecord:
+) -> outbox.Attempt:
+    async def run() -> outbox.Attempt:
         async with sender.new_delivery_client(verify) as client:
             return await sender.deliver(
                 client,

@@ -31,7 +31,7 @@ from live_server import (
     serving,
     throwaway_postgres_database,
 )
-from patient_tracker.spec_document import spec_dict
+from patient_tracker.contract.spec_document import spec_dict
 from patient_tracker_client import WebhookPayloadError, verify_webhook
 from tests.api_client import REPOSITORY, Api, Json, api_for, fresh_day, iso
 from tests.webhook_kit import WEBHOOK_TEST_ENV, Delivery, receiving, webhook_server

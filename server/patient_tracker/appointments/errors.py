@@ -5,7 +5,7 @@ Each names its problem code; the spec gives its status and title (`problems.Prob
 
 from __future__ import annotations
 
-from patient_tracker.problems import ProblemError
+from patient_tracker.contract.problems import ProblemError
 
 
 class AppointmentOverlapError(ProblemError):
@@ -14,3 +14,9 @@ class AppointmentOverlapError(ProblemError):
 
 class InvalidStatusTransitionError(ProblemError):
     code = "invalid_status_transition"
+
+
+class PractitionerInactiveError(ProblemError):
+    """A booking with a practitioner who takes no new bookings."""
+
+    code = "practitioner_inactive"

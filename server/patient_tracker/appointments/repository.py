@@ -24,6 +24,7 @@ from sqlalchemy import (
 from sqlalchemy.sql.selectable import ScalarSelect
 
 from patient_tracker.appointments.errors import AppointmentOverlapError
+from patient_tracker.contract.problems import NotFoundError
 from patient_tracker.db.prepared import Prepared
 from patient_tracker.db.tables import (
     APPOINTMENTS_PATIENT_FK,
@@ -36,7 +37,6 @@ from patient_tracker.db.tables import (
 )
 from patient_tracker.db.types import UtcDateTime
 from patient_tracker.db.versioned import VersionedTable
-from patient_tracker.problems import NotFoundError
 
 # An appointment lasts at most this long, so one that overlaps [start, end) starts after
 # start - MAX_DURATION: that bound lets the overlap query use the (person, start_at) index.
@@ -132,6 +132,14 @@ class BookingChecks:
     practitioner_active: bool | None  # None: no such practitioner
     practitioner_busy: bool  # a live appointment of the practitioner overlaps
     patient_busy: bool  # a live appointment of the patient overlaps
+
+
+_patient_exists = Prepared(select(patients.c.id).where(patients.c.id == bindparam("id")))
+
+
+def patient_exists(conn: Connection, patient_id: str) -> bool:
+    """Whether a patient has this id."""
+    return _patient_exists.first(conn, {"id": patient_id}) is not None
 
 
 def booking_checks(

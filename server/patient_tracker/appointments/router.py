@@ -11,7 +11,10 @@ from sqlalchemy import Connection
 from starlette.requests import Request
 from starlette.responses import Response
 
-from patient_tracker.api_models import (
+from patient_tracker.appointments import service
+from patient_tracker.auth.caller import Caller
+from patient_tracker.auth.route import authenticated_by_its_read
+from patient_tracker.contract.api_models import (
     Appointment,
     AppointmentCancellation,
     AppointmentCreate,
@@ -19,19 +22,17 @@ from patient_tracker.api_models import (
     AppointmentStatus,
     AppointmentUpdate,
     ListAppointmentsParametersQuery,
+    ListPatientAppointmentsParametersQuery,
 )
-from patient_tracker.appointments import service
-from patient_tracker.auth.caller import Caller
-from patient_tracker.auth.route import authenticated_by_its_read
-from patient_tracker.deps import IdempotencyKey, IdInPath, IfMatch
-from patient_tracker.http import handlers
-from patient_tracker.http.idempotency import request_fingerprint, run_idempotent
-from patient_tracker.http.pages import keyset_page
-from patient_tracker.http.pagination import CursorCodec
-from patient_tracker.http.params import given, given_root
-from patient_tracker.http.responses import ApiResponse, resource_response
-from patient_tracker.operations import operation, spec_operations
+from patient_tracker.kit.cursors import CursorCodec
 from patient_tracker.resource import Slice
+from patient_tracker.web import handlers
+from patient_tracker.web.deps import IdempotencyKey, IdInPath, IfMatch
+from patient_tracker.web.idempotency import request_fingerprint, run_idempotent
+from patient_tracker.web.operations import operation, spec_operations
+from patient_tracker.web.pages import keyset_page
+from patient_tracker.web.params import given, given_root
+from patient_tracker.web.responses import ApiResponse, resource_response
 
 _GET = spec_operations()["getAppointment"]
 
@@ -72,6 +73,29 @@ def appointment_page(
     return keyset_page(
         AppointmentPage, cursors, "appointments", filters, cursor, ("instant", "id"), fetch
     )
+
+
+@operation("listPatientAppointments")
+async def list_patient_appointments(
+    request: Request, patient_id: IdInPath, query: ListPatientAppointmentsParametersQuery
+) -> Response:
+    """One patient's appointments, by start time (404 for an unknown patient)."""
+
+    def page(conn: Connection, cursors: CursorCodec) -> AppointmentPage:
+        service.require_patient(conn, patient_id)
+        return appointment_page(
+            conn,
+            cursors,
+            limit=query.limit,
+            cursor=given(query.cursor),
+            patient_id=patient_id,
+            practitioner_id=None,
+            status=given(query.status),
+            start_at_from=given(query.start_at_from),
+            start_at_before=given(query.start_at_before),
+        )
+
+    return await handlers.read_page(request, page)
 
 
 @operation("listAppointments")

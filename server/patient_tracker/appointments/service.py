@@ -14,20 +14,24 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from patient_tracker.api_models import (
+from patient_tracker.appointments import repository
+from patient_tracker.appointments.errors import (
+    AppointmentOverlapError,
+    InvalidStatusTransitionError,
+    PractitionerInactiveError,
+)
+from patient_tracker.contract.api_models import (
     Appointment,
     AppointmentCreate,
     AppointmentStatus,
     AppointmentUpdate,
     FieldError,
 )
-from patient_tracker.appointments import repository
-from patient_tracker.appointments.errors import (
-    AppointmentOverlapError,
-    InvalidStatusTransitionError,
+from patient_tracker.contract.problems import (
+    NotFoundError,
+    ValidationFailedError,
+    field_errors_detail,
 )
-from patient_tracker.practitioners.errors import PractitionerInactiveError
-from patient_tracker.problems import NotFoundError, ValidationFailedError, field_errors_detail
 from patient_tracker.resource import (
     PageKey,
     Resource,
@@ -195,6 +199,12 @@ def transition(
     moved = appointments.to_model({**row, **changes})
     appointments.record(conn, f"appointment.{target.value}", appointment_id, moved)
     return moved, changes["version"]
+
+
+def require_patient(conn: Connection, patient_id: str) -> None:
+    """404 unless the patient exists (a patient's appointments are listed only for one)."""
+    if not repository.patient_exists(conn, patient_id):
+        raise NotFoundError(f"No patient has the id '{patient_id}'.")
 
 
 def list_slice(

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from functools import cache
 from typing import Any
 
-from patient_tracker.spec_document import spec_dict
+from patient_tracker.contract.spec_document import spec_dict
 
 __all__ = [
     "ALL_EVENT_TYPES",

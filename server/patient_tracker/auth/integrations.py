@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from sqlalchemy import Connection, select
 
 from patient_tracker.db.tables import api_keys, integrations
-from patient_tracker.ids import new_id
+from patient_tracker.kit.ids import new_id
 
 __all__ = ["MAX_NAME_LENGTH", "integration_named", "scopes_held"]
 

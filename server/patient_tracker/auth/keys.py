@@ -30,7 +30,7 @@ from patient_tracker.auth.scopes import normalize_scopes
 from patient_tracker.db.database import Database
 from patient_tracker.db.prepared import Prepared
 from patient_tracker.db.tables import api_keys, integrations
-from patient_tracker.ids import new_id
+from patient_tracker.kit.ids import new_id
 
 __all__ = [
     "KEY_LENGTH",
@@ -104,9 +104,8 @@ def _looks_like_key(plaintext: str) -> bool:
     )
 
 
-# Built once at import: authenticate_in() runs on every request, and a prebuilt statement hits
-# SQLAlchemy's compiled cache cheaply (~40 us per execute against ~128 us when rebuilt).
-# On every request: run through the DBAPI cursor (see db/prepared.py).
+# Built once at import and run on every request: compiled once per dialect and run on the DBAPI
+# cursor (db/prepared.py), not rebuilt and compiled by SQLAlchemy each time.
 _AUTHENTICATE = Prepared(
     select(api_keys.c.id, api_keys.c.integration_id, api_keys.c.scopes).where(
         api_keys.c.key_hash == bindparam("key_hash"),
@@ -282,7 +281,7 @@ def revoke_key(conn: Connection, key_id: str) -> str | None:
 
     Takes effect for the next request in every process (no caches). What the integration may
     still receive is the caller's to settle in the same transaction
-    (`webhook_endpoints.access.withdraw_unreadable`).
+    (`webhooks.delivery.access.withdraw_unreadable`).
     """
     result = conn.execute(_REVOKE_KEY, {"key_id": key_id, "revoked_at": datetime.now(UTC)})
     if result.rowcount != 1:

@@ -30,14 +30,14 @@ from starlette.responses import Response
 
 from patient_tracker.auth.caller import CALLER_SCOPE_KEY, Caller
 from patient_tracker.auth.keys import Principal, authenticate_and_read, authenticate_in
-from patient_tracker.db.database import Database
-from patient_tracker.db.versioned import VersionedTable
-from patient_tracker.problems import (
+from patient_tracker.contract.problems import (
     InsufficientScopeError,
     InvalidApiKeyError,
     UnauthenticatedError,
 )
-from patient_tracker.spec_document import spec_dict, walk_operations
+from patient_tracker.contract.spec_document import spec_dict, walk_operations
+from patient_tracker.db.database import Database
+from patient_tracker.db.versioned import VersionedTable
 
 __all__ = ["SecuredRoute", "authenticated_by_its_read", "authenticated_read", "operation_scopes"]
 

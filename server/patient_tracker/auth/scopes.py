@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from enum import StrEnum
 from typing import Any
 
-from patient_tracker.spec_document import spec_dict, walk_operations
+from patient_tracker.contract.spec_document import spec_dict, walk_operations
 
 __all__ = ["ALL_SCOPES", "Scope", "normalize_scopes", "scopes_in"]
 

@@ -83,7 +83,7 @@ checkout). What a unit of work does when its connection turns out dead:
   wait for another connect timeout.
 
 ``read``/``write``/``read_one`` (the request path) turn any failure that means "the database is not
-available right now" into :class:`~patient_tracker.problems.DatabaseUnavailableError` (503 with
+available right now" into `DatabaseUnavailableError` (503 with
 ``Retry-After``): on PostgreSQL a psycopg ``OperationalError`` (connection failures, shutdowns,
 too many clients, statement timeouts, deadlocks) or ``InterfaceError`` (a closed connection),
 and a pool checkout timeout; on SQLite "database is locked" / busy, disk I/O errors, a full disk,
@@ -111,6 +111,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlalchemy.util import greenlet_spawn
 
+from patient_tracker.contract.problems import DatabaseUnavailableError
 from patient_tracker.db.engine import (
     PG_POOL_SIZE,
     create_engine_from_url,
@@ -119,7 +120,6 @@ from patient_tracker.db.engine import (
 )
 from patient_tracker.db.loop_connections import LoopConnections
 from patient_tracker.db.prepared import Prepared, statement_cursor
-from patient_tracker.problems import DatabaseUnavailableError
 
 __all__ = ["PING_TIMEOUT_SECONDS", "Database"]
 
@@ -236,7 +236,7 @@ class Database:
     async def read(self, fn: Callable[[Connection], T]) -> T:
         """Run ``fn`` in one read-only transaction and return its result.
 
-        Raises :class:`~patient_tracker.problems.DatabaseUnavailableError` when the database
+        Raises `DatabaseUnavailableError` when the database
         cannot be reached (after one retry on a fresh connection if the connection was lost).
         """
         try:
@@ -274,7 +274,7 @@ class Database:
         """Run ``fn`` in one read-write transaction: commit if it returns, roll back if it raises.
 
         On SQLite the transaction starts with ``BEGIN IMMEDIATE`` (writers are serialised).
-        Raises :class:`~patient_tracker.problems.DatabaseUnavailableError` as :meth:`read` does,
+        Raises `DatabaseUnavailableError` as :meth:`read` does,
         and never runs ``fn`` again once its COMMIT was sent (see the module docstring).
         """
         try:

@@ -5,7 +5,7 @@ Each names its problem code; the spec gives its status and title (`problems.Prob
 
 from __future__ import annotations
 
-from patient_tracker.problems import ProblemError
+from patient_tracker.contract.problems import ProblemError
 
 
 class PhoneTakenError(ProblemError):

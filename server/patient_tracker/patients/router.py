@@ -1,7 +1,8 @@
 """The patient operations, bound to the spec by operationId (see `operations`).
 
 What each operation is (method, path, statuses, scopes, parameter bounds) is in the spec; the
-unit of work and the response around each service call are `http.handlers`'.
+unit of work and the response around each service call are `web.handlers`'. A patient's
+appointments (`listPatientAppointments`) are listed by `appointments.router`.
 """
 
 from __future__ import annotations
@@ -10,25 +11,22 @@ from sqlalchemy import Connection
 from starlette.requests import Request
 from starlette.responses import Response
 
-from patient_tracker.api_models import (
-    AppointmentPage,
-    ListPatientAppointmentsParametersQuery,
+from patient_tracker.auth.route import authenticated_by_its_read
+from patient_tracker.contract.api_models import (
     ListPatientsParametersQuery,
     Patient,
     PatientCreate,
     PatientPage,
     PatientUpdate,
 )
-from patient_tracker.appointments.router import appointment_page
-from patient_tracker.auth.route import authenticated_by_its_read
-from patient_tracker.deps import IdempotencyKey, IdInPath, IfMatch
-from patient_tracker.http import handlers
-from patient_tracker.http.pages import keyset_page
-from patient_tracker.http.pagination import CursorCodec
-from patient_tracker.http.params import given, given_root
-from patient_tracker.operations import operation, spec_operations
+from patient_tracker.kit.cursors import CursorCodec
 from patient_tracker.patients import service
 from patient_tracker.resource import Slice
+from patient_tracker.web import handlers
+from patient_tracker.web.deps import IdempotencyKey, IdInPath, IfMatch
+from patient_tracker.web.operations import operation, spec_operations
+from patient_tracker.web.pages import keyset_page
+from patient_tracker.web.params import given, given_root
 
 _GET = spec_operations()["getPatient"]
 
@@ -91,26 +89,3 @@ async def delete_patient(
     return await handlers.delete_resource(
         request, lambda conn: service.delete(conn, patient_id, if_match)
     )
-
-
-@operation("listPatientAppointments")
-async def list_patient_appointments(
-    request: Request, patient_id: IdInPath, query: ListPatientAppointmentsParametersQuery
-) -> Response:
-    """One patient's appointments, by start time."""
-
-    def page(conn: Connection, cursors: CursorCodec) -> AppointmentPage:
-        service.patients.require_exists(conn, patient_id)
-        return appointment_page(
-            conn,
-            cursors,
-            limit=query.limit,
-            cursor=given(query.cursor),
-            patient_id=patient_id,
-            practitioner_id=None,
-            status=given(query.status),
-            start_at_from=given(query.start_at_from),
-            start_at_before=given(query.start_at_before),
-        )
-
-    return await handlers.read_page(request, page)

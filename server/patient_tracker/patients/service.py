@@ -8,10 +8,10 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from patient_tracker.api_models import FieldError, Patient, PatientCreate, PatientUpdate
+from patient_tracker.contract.api_models import FieldError, Patient, PatientCreate, PatientUpdate
+from patient_tracker.contract.problems import ValidationFailedError
 from patient_tracker.patients import repository
 from patient_tracker.patients.errors import PatientHasAppointmentsError
-from patient_tracker.problems import ValidationFailedError
 from patient_tracker.resource import PageKey, Resource, ResourceEvents, Slice, sent_fields
 
 patients = Resource(

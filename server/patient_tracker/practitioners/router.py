@@ -6,22 +6,22 @@ from sqlalchemy import Connection
 from starlette.requests import Request
 from starlette.responses import Response
 
-from patient_tracker.api_models import (
+from patient_tracker.auth.route import authenticated_by_its_read
+from patient_tracker.contract.api_models import (
     ListPractitionersParametersQuery,
     Practitioner,
     PractitionerCreate,
     PractitionerPage,
     PractitionerUpdate,
 )
-from patient_tracker.auth.route import authenticated_by_its_read
-from patient_tracker.deps import IdempotencyKey, IdInPath, IfMatch
-from patient_tracker.http import handlers
-from patient_tracker.http.pages import keyset_page
-from patient_tracker.http.pagination import CursorCodec
-from patient_tracker.http.params import given, given_root
-from patient_tracker.operations import operation, spec_operations
+from patient_tracker.kit.cursors import CursorCodec
 from patient_tracker.practitioners import service
 from patient_tracker.resource import Slice
+from patient_tracker.web import handlers
+from patient_tracker.web.deps import IdempotencyKey, IdInPath, IfMatch
+from patient_tracker.web.operations import operation, spec_operations
+from patient_tracker.web.pages import keyset_page
+from patient_tracker.web.params import given, given_root
 
 _GET = spec_operations()["getPractitioner"]
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from patient_tracker.api_models import Practitioner, PractitionerCreate, PractitionerUpdate
+from patient_tracker.contract.api_models import Practitioner, PractitionerCreate, PractitionerUpdate
 from patient_tracker.practitioners import repository
 from patient_tracker.practitioners.errors import PractitionerHasAppointmentsError
 from patient_tracker.resource import PageKey, Resource, ResourceEvents, Slice, sent_fields

@@ -45,10 +45,16 @@ def _run(connection: Connection) -> None:
                 text("SELECT pg_advisory_xact_lock(:id)"), {"id": _PG_MIGRATION_LOCK_ID}
             )
         context.run_migrations()
+        if is_sqlite:
+            # Foreign keys are off while SQLite migrates (`_run_on_sqlite`): check them all before
+            # this transaction commits.
+            broken = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
+            if broken:
+                raise RuntimeError(f"the migration broke foreign keys: {broken[:5]}")
 
 
 def _run_on_sqlite(connection: Connection) -> None:
-    """Migrate with foreign keys off, then check them all before committing.
+    """Migrate with foreign keys off, checked all before the commit (`_run`).
 
     Batch mode rebuilds a table (copy, drop, rename). With foreign keys on, the drop would delete
     what refers to the table (`ON DELETE CASCADE`: a webhook endpoint's deliveries and attempts)
@@ -66,11 +72,13 @@ def _run_on_sqlite(connection: Connection) -> None:
         # turned out stale at the first write.)
         with sqlite_begin(connection, "BEGIN IMMEDIATE"):
             _run(connection)
-            broken = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
-            if broken:
-                raise RuntimeError(f"the migration broke foreign keys: {broken[:5]}")
     finally:
+        # Outside any transaction again (the migration's committed or rolled back), where the
+        # pragma takes effect; checked, since a connection left without foreign keys would go
+        # back to the pool.
         raw.execute("PRAGMA foreign_keys = ON")
+        if raw.execute("PRAGMA foreign_keys").fetchone() != (1,):
+            raise RuntimeError("foreign keys could not be turned back on after migrating")
 
 
 def run_migrations_online() -> None:

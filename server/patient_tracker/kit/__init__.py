@@ -1,0 +1,1 @@
+"""Small shared kit: server-generated ids, ETags, signed pagination cursors."""

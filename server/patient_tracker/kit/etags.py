@@ -1,0 +1,33 @@
+"""Entity tags from row versions, and the `If-Match` precondition (RFC 9110 section 13.1.1).
+
+Not in `http/`: the precondition is checked inside the unit of work, by `resource`, against
+the row it locked; the HTTP layer only renders the tag as the `ETag` header.
+"""
+
+from __future__ import annotations
+
+from patient_tracker.contract.problems import PreconditionFailedError
+
+
+def etag_for(version: int) -> str:
+    """The strong entity tag of a resource at `version`."""
+    return f'"{version}"'
+
+
+def _listed_tags(if_match: str) -> list[str]:
+    return [tag.strip() for tag in if_match.split(",") if tag.strip()]
+
+
+def check_if_match(if_match: str | None, version: int) -> None:
+    """Raise 412 unless `If-Match` is absent, `*`, or lists the current tag.
+
+    `If-Match` uses the strong comparison, so a weak tag (`W/"3"`) never matches.
+    """
+    if if_match is None:
+        return
+    tags = _listed_tags(if_match)
+    if "*" in tags or etag_for(version) in tags:
+        return
+    raise PreconditionFailedError(
+        f"The resource has changed since it was read; its ETag is now {etag_for(version)}."
+    )

@@ -1,0 +1,57 @@
+"""The event log operations, bound to the spec by operationId (see `operations`)."""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection
+from starlette.requests import Request
+from starlette.responses import Response
+
+from patient_tracker.auth.caller import Caller
+from patient_tracker.contract.api_models import Event, EventPage, ListEventsParametersQuery
+from patient_tracker.kit.cursors import CursorCodec
+from patient_tracker.resource import Slice
+from patient_tracker.web import handlers
+from patient_tracker.web.deps import EventIdInPath
+from patient_tracker.web.operations import operation
+from patient_tracker.web.pages import keyset_page
+from patient_tracker.web.params import given
+from patient_tracker.webhooks.events import service
+
+
+@operation("listEvents")
+async def list_events(request: Request, query: ListEventsParametersQuery) -> Response:
+    """The event log, oldest first."""
+    scopes = Caller.of(request).principal.scopes
+    event_type = given(query.type)
+    resource_id = given(query.resource_id)
+    created_after = given(query.created_after)
+
+    def page(conn: Connection, cursors: CursorCodec) -> EventPage:
+        def fetch(after: tuple[str, ...] | None) -> Slice[Event]:
+            return service.list_slice(
+                conn,
+                scopes=scopes,
+                after=after,
+                limit=query.limit,
+                event_type=event_type.value if event_type else None,
+                resource_id=resource_id.root if resource_id else None,
+                created_after=created_after,
+            )
+
+        filters = {
+            "type": event_type.value if event_type else None,
+            "resource_id": resource_id.root if resource_id else None,
+            "created_after": created_after.isoformat() if created_after else None,
+        }
+        return keyset_page(
+            EventPage, cursors, "events", filters, given(query.cursor), ("instant", "id"), fetch
+        )
+
+    return await handlers.read_page(request, page)
+
+
+@operation("getEvent")
+async def get_event(request: Request, event_id: EventIdInPath) -> Response:
+    """One event."""
+    scopes = Caller.of(request).principal.scopes
+    return await handlers.read_model(request, lambda conn: service.get(conn, event_id, scopes))
