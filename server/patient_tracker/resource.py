@@ -31,6 +31,7 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel
 from sqlalchemy import Connection, Row
 
+from patient_tracker.contract.api_models import EventType
 from patient_tracker.contract.problems import NotFoundError
 from patient_tracker.db.outbox import record_event
 from patient_tracker.db.versioned import VersionedTable
@@ -48,11 +49,12 @@ Change = Callable[[dict[str, Any]], Mapping[str, Any]]
 
 @dataclass(frozen=True, slots=True)
 class ResourceEvents:
-    """The event types a resource's create, change and delete record (the spec's `webhooks`)."""
+    """The event types a resource's create, change and delete record (the spec's `webhooks`,
+    named by the generated `EventType`: a type the spec lacks fails at import)."""
 
-    created: str
-    updated: str
-    deleted: str | None = None  # None: the resource is never deleted (appointments)
+    created: EventType
+    updated: EventType
+    deleted: EventType | None = None  # None: the resource is never deleted (appointments)
 
 
 class PageKeyError(ValueError):
@@ -116,7 +118,9 @@ class Resource(Generic[ModelT]):
             row = self._present(row)
         return self.model.model_validate({field: row[field] for field in self._fields})
 
-    def record(self, conn: Connection, event_type: str | None, row_id: str, model: ModelT) -> None:
+    def record(
+        self, conn: Connection, event_type: EventType | None, row_id: str, model: ModelT
+    ) -> None:
         """Record that resource `row_id`, now `model`, had an `event_type` change (if any)."""
         if event_type is not None:
             record_event(conn, event_type, row_id, model)

@@ -31,6 +31,7 @@ from patient_tracker.auth.data_scopes import (
 )
 from patient_tracker.auth.keys import create_key, hash_key, revoke_key
 from patient_tracker.auth.scopes import ALL_SCOPES
+from patient_tracker.contract.api_models import EventType
 from patient_tracker.contract.spec_document import spec_dict
 from patient_tracker.db import outbox
 from patient_tracker.db.database import Database
@@ -51,6 +52,8 @@ def test_every_event_type_declares_the_read_scope_of_its_data() -> None:
     document = spec_dict()
     enum = document["components"]["schemas"]["EventType"]["enum"]
     assert list(event_read_scopes()) == enum == list(ALL_EVENT_TYPES)
+    # The generated enum the server names event types by is the spec's, in its order.
+    assert [event_type.value for event_type in EventType] == enum
     for event_type, scope in event_read_scopes().items():
         assert scope in ALL_SCOPES
         assert scope.endswith(":read")

@@ -25,6 +25,7 @@ from patient_tracker.contract.api_models import (
     AppointmentCreate,
     AppointmentStatus,
     AppointmentUpdate,
+    EventType,
     FieldError,
 )
 from patient_tracker.contract.problems import (
@@ -43,12 +44,24 @@ from patient_tracker.resource import (
 
 Status = AppointmentStatus
 
-# action -> (statuses it may start from, status it leads to)
-TRANSITIONS: dict[str, tuple[frozenset[Status], Status]] = {
-    "check_in": (frozenset({Status.scheduled}), Status.checked_in),
-    "complete": (frozenset({Status.checked_in}), Status.completed),
-    "cancel": (frozenset({Status.scheduled, Status.checked_in}), Status.cancelled),
-    "no_show": (frozenset({Status.scheduled}), Status.no_show),
+# action -> (statuses it may start from, status it leads to, the event it records)
+TRANSITIONS: dict[str, tuple[frozenset[Status], Status, EventType]] = {
+    "check_in": (
+        frozenset({Status.scheduled}),
+        Status.checked_in,
+        EventType.appointment_checked_in,
+    ),
+    "complete": (
+        frozenset({Status.checked_in}),
+        Status.completed,
+        EventType.appointment_completed,
+    ),
+    "cancel": (
+        frozenset({Status.scheduled, Status.checked_in}),
+        Status.cancelled,
+        EventType.appointment_cancelled,
+    ),
+    "no_show": (frozenset({Status.scheduled}), Status.no_show, EventType.appointment_no_show),
 }
 
 
@@ -56,7 +69,7 @@ appointments = Resource(
     "appointment",
     repository.table,
     Appointment,
-    ResourceEvents("appointment.booked", "appointment.rescheduled"),
+    ResourceEvents(EventType.appointment_booked, EventType.appointment_rescheduled),
 )
 
 
@@ -180,7 +193,7 @@ def transition(
     cancellation_reason: str | None = None,
 ) -> tuple[Appointment, int]:
     """Move an appointment along the status machine, or 409 naming its current status."""
-    allowed_from, target = TRANSITIONS[action]
+    allowed_from, target, moved_event = TRANSITIONS[action]
     row = appointments.locked(conn, appointment_id, if_match)
     current = Status(row["status"])
     if current not in allowed_from:
@@ -197,7 +210,7 @@ def transition(
     # The status actions are hot: one prepared UPDATE of fixed columns (see `repository.move`).
     repository.move(conn, appointment_id, changes)
     moved = appointments.to_model({**row, **changes})
-    appointments.record(conn, f"appointment.{target.value}", appointment_id, moved)
+    appointments.record(conn, moved_event, appointment_id, moved)
     return moved, changes["version"]
 
 

@@ -8,7 +8,13 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from patient_tracker.contract.api_models import FieldError, Patient, PatientCreate, PatientUpdate
+from patient_tracker.contract.api_models import (
+    EventType,
+    FieldError,
+    Patient,
+    PatientCreate,
+    PatientUpdate,
+)
 from patient_tracker.contract.problems import ValidationFailedError
 from patient_tracker.patients import repository
 from patient_tracker.patients.errors import PatientHasAppointmentsError
@@ -18,7 +24,7 @@ patients = Resource(
     "patient",
     repository.table,
     Patient,
-    ResourceEvents("patient.created", "patient.updated", "patient.deleted"),
+    ResourceEvents(EventType.patient_created, EventType.patient_updated, EventType.patient_deleted),
 )
 
 

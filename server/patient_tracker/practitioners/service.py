@@ -7,7 +7,12 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from patient_tracker.contract.api_models import Practitioner, PractitionerCreate, PractitionerUpdate
+from patient_tracker.contract.api_models import (
+    EventType,
+    Practitioner,
+    PractitionerCreate,
+    PractitionerUpdate,
+)
 from patient_tracker.practitioners import repository
 from patient_tracker.practitioners.errors import PractitionerHasAppointmentsError
 from patient_tracker.resource import PageKey, Resource, ResourceEvents, Slice, sent_fields
@@ -16,7 +21,11 @@ practitioners = Resource(
     "practitioner",
     repository.table,
     Practitioner,
-    ResourceEvents("practitioner.created", "practitioner.updated", "practitioner.deleted"),
+    ResourceEvents(
+        EventType.practitioner_created,
+        EventType.practitioner_updated,
+        EventType.practitioner_deleted,
+    ),
 )
 
 
