@@ -12,7 +12,6 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from patient_tracker.appointments import service
-from patient_tracker.auth.caller import Caller
 from patient_tracker.auth.route import authenticated_by_its_read
 from patient_tracker.contract.api_models import (
     Appointment,
@@ -28,11 +27,9 @@ from patient_tracker.kit.cursors import CursorCodec
 from patient_tracker.resource import Slice
 from patient_tracker.web import handlers
 from patient_tracker.web.deps import IdempotencyKey, IdInPath, IfMatch
-from patient_tracker.web.idempotency import request_fingerprint, run_idempotent
 from patient_tracker.web.operations import operation, spec_operations
 from patient_tracker.web.pages import keyset_page
 from patient_tracker.web.params import given, given_root
-from patient_tracker.web.responses import ApiResponse, resource_response
 
 _GET = spec_operations()["getAppointment"]
 
@@ -158,18 +155,12 @@ async def _act(
     cancellation_reason: str | None = None,
 ) -> Response:
     """Move the appointment along the status machine (idempotently, with a key)."""
-    caller = Caller.of(request)
 
-    def work(conn: Connection) -> ApiResponse:
-        appointment, version = service.transition(
-            conn, appointment_id, action, if_match, cancellation_reason
-        )
-        return resource_response(appointment, version)
+    def act(conn: Connection) -> tuple[Appointment, int]:
+        return service.transition(conn, appointment_id, action, if_match, cancellation_reason)
 
-    def fingerprint() -> str:
-        return request_fingerprint("POST", request.url.path, cancellation_reason or "")
-
-    return await run_idempotent(caller.db, caller.principal, idempotency_key, fingerprint, work)
+    sent = cancellation_reason or ""
+    return await handlers.act_on_resource(request, idempotency_key, act, sent=sent)
 
 
 @operation("cancelAppointment")

@@ -3,7 +3,10 @@
 Every resource's get, create, change, delete and list handler does the same around its service
 call: find the caller `SecuredRoute` authenticated, run the work in one read or write unit of
 work (`Database.read`/`write`), and render the result (a resource with its `ETag`, a `Location`
-for a new one, `204`, a page). A handler passes only its service call.
+for a new one, no body, a page). A handler passes only its service call. Every answer carries
+the success status the spec documents for the operation (`operations.success_status`: `201`
+for a create, `204` for a delete, `202` for an accepted request, `200` otherwise), never one
+written here.
 """
 
 from __future__ import annotations
@@ -22,9 +25,11 @@ from patient_tracker.kit.cursors import CursorCodec
 from patient_tracker.resource import Resource
 from patient_tracker.web.cursor_secret import cursor_codec
 from patient_tracker.web.idempotency import request_fingerprint, run_idempotent
+from patient_tracker.web.operations import success_status
 from patient_tracker.web.responses import ApiResponse, page_response, resource_response
 
 __all__ = [
+    "accept",
     "act_on_resource",
     "change_resource",
     "create_resource",
@@ -40,7 +45,7 @@ Versioned = Callable[[Connection], tuple[ModelT, int]]
 
 
 async def read_resource(request: Request, resource: Resource[Any], row_id: str) -> Response:
-    """`200` with one resource and its `ETag`.
+    """One resource and its `ETag` (`200`).
 
     A read by id is one statement, atomic and one snapshot on its own, so it runs without a
     transaction around it (`Database.read_one`); on a route marked `authenticated_by_its_read`
@@ -50,20 +55,22 @@ async def read_resource(request: Request, resource: Resource[Any], row_id: str) 
     row = await authenticated_read(request, resource.table, row_id)
     # The caller is known once the read is done (it may be what authenticated them).
     owner = Caller.of(request).principal.integration_id
-    return resource_response(*resource.found(row_id, row, owner=owner)).to_response()
+    model, version = resource.found(row_id, row, owner=owner)
+    return resource_response(model, version, status=success_status(request)).to_response()
 
 
 async def read_model(request: Request, get: Callable[[Connection], BaseModel]) -> Response:
-    """`200` with one unversioned, immutable thing (no `ETag`), e.g. an event."""
-    return page_response(await Caller.of(request).db.read(get))
+    """One unversioned, immutable thing (no `ETag`), e.g. an event (`200`)."""
+    return page_response(await Caller.of(request).db.read(get), success_status(request))
 
 
 async def read_page(
     request: Request, page: Callable[[Connection, CursorCodec], BaseModel]
 ) -> Response:
-    """`200` with one page of a listing; `page` signs and checks cursors with this codec."""
+    """One page of a listing (`200`); `page` signs and checks cursors with this codec."""
     cursors = cursor_codec(request)
-    return page_response(await Caller.of(request).db.read(lambda conn: page(conn, cursors)))
+    found = await Caller.of(request).db.read(lambda conn: page(conn, cursors))
+    return page_response(found, success_status(request))
 
 
 async def create_resource(
@@ -73,12 +80,13 @@ async def create_resource(
     create: Versioned[ModelT],
     location: Callable[[ModelT], str],
 ) -> Response:
-    """`201` with the new resource, its `ETag` and `Location`; replayed for a known key."""
+    """The new resource, its `ETag` and `Location` (`201`); replayed for a known key."""
     caller = Caller.of(request)
+    status = success_status(request)
 
     def work(conn: Connection) -> ApiResponse:
         model, version = create(conn)
-        return resource_response(model, version, status=201, location=location(model))
+        return resource_response(model, version, status=status, location=location(model))
 
     def fingerprint() -> str:
         return request_fingerprint("POST", request.url.path, body.model_dump_json())
@@ -87,30 +95,47 @@ async def create_resource(
 
 
 async def change_resource(request: Request, change: Versioned[BaseModel]) -> Response:
-    """`200` with the changed resource and its new `ETag`."""
+    """The changed resource and its new `ETag` (`200`)."""
+    status = success_status(request)
 
     def work(conn: Connection) -> Response:
-        return resource_response(*change(conn)).to_response()
+        model, version = change(conn)
+        return resource_response(model, version, status=status).to_response()
 
     return await Caller.of(request).db.write(work)
 
 
 async def delete_resource(request: Request, delete: Callable[[Connection], None]) -> Response:
-    """`204` once the resource is deleted."""
+    """No body once the resource is deleted (`204`)."""
     await Caller.of(request).db.write(delete)
-    return Response(status_code=204)
+    return Response(status_code=success_status(request))
 
 
 async def act_on_resource(
-    request: Request, idempotency_key: str | None, act: Versioned[BaseModel]
+    request: Request,
+    idempotency_key: str | None,
+    act: Versioned[BaseModel],
+    *,
+    sent: str = "",
 ) -> Response:
-    """`200` with the resource after a POST action and its `ETag`; replayed for a known key."""
+    """The resource after a POST action and its `ETag` (`200`); replayed for a known key.
+
+    `sent`: what the request sent that the action depends on (its key's fingerprint holds it).
+    """
     caller = Caller.of(request)
+    status = success_status(request)
 
     def work(conn: Connection) -> ApiResponse:
-        return resource_response(*act(conn))
+        model, version = act(conn)
+        return resource_response(model, version, status=status)
 
     def fingerprint() -> str:
-        return request_fingerprint("POST", request.url.path, "")
+        return request_fingerprint("POST", request.url.path, sent)
 
     return await run_idempotent(caller.db, caller.principal, idempotency_key, fingerprint, work)
+
+
+async def accept(request: Request, work: Callable[[Connection], None]) -> Response:
+    """No body once `work` is done in a write unit of work: the request is accepted (`202`)."""
+    await Caller.of(request).db.write(work)
+    return Response(status_code=success_status(request))

@@ -53,6 +53,7 @@ __all__ = [
     "handlers_in",
     "operation",
     "spec_operations",
+    "success_status",
 ]
 
 Handler = Callable[..., Coroutine[Any, Any, Any]]
@@ -147,6 +148,18 @@ def operations_in(document: Mapping[str, Any]) -> dict[str, SpecOperation]:
 def spec_operations() -> dict[str, SpecOperation]:
     """The operations of `spec/openapi.yaml`, read once."""
     return operations_in(spec_dict())
+
+
+def success_status(request: Request) -> int:
+    """The one 2xx the spec documents for the operation `request` was routed to.
+
+    `bind_operations` gives each route its operation's success status (`status_code`), and the
+    router leaves the matched route in the request's scope: a lookup, no walk of the spec.
+    """
+    status: int | None = request.scope["route"].status_code
+    if status is None:  # a route the binder did not put there
+        raise LookupError(f"route {request.scope['route'].path} has no bound success status")
+    return status
 
 
 def operation(operation_id: str) -> Callable[[HandlerT], HandlerT]:

@@ -33,12 +33,12 @@ class ApiResponse:
 
 
 def resource_response(
-    model: BaseModel, version: int, *, status: int = 200, location: str | None = None
+    model: BaseModel, version: int, *, status: int, location: str | None = None
 ) -> ApiResponse:
     """A single resource with its `ETag` (and `Location` when it was just created)."""
     return ApiResponse(status, model.model_dump_json(), location=location, etag=etag_for(version))
 
 
-def page_response(model: BaseModel) -> Response:
-    """A page of a list: no `ETag`, never stored."""
-    return Response(model.model_dump_json(), media_type=JSON)
+def page_response(model: BaseModel, status: int) -> Response:
+    """A page of a list (or an immutable thing): no `ETag`, never stored."""
+    return Response(model.model_dump_json(), status_code=status, media_type=JSON)

@@ -174,8 +174,7 @@ async def redeliver_event(
     The `Idempotency-Key` is accepted and not stored: a repeated redelivery only restarts the
     same series, which is what a retry of it asks for.
     """
-    caller = Caller.of(request)
-    await caller.db.write(
-        lambda conn: service.redeliver(conn, endpoint_id, event_id, caller.principal)
+    caller = Caller.of(request).principal
+    return await handlers.accept(
+        request, lambda conn: service.redeliver(conn, endpoint_id, event_id, caller)
     )
-    return Response(status_code=202)
