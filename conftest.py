@@ -1,12 +1,14 @@
 """Fixtures shared by `server/tests`, `contract_tests` and `client/tests`: real databases and a
 real server. What they run lives in `live_server.py` (the tools use it too); here are only the
 fixtures: a fresh SQLite file per test, a throwaway PostgreSQL database per session (skipped when
-unreachable, failed instead when `PATIENT_TRACKER_REQUIRE_POSTGRES=1`), and live servers.
+unreachable, failed instead when `PATIENT_TRACKER_REQUIRE_POSTGRES=1`), and live servers, shared
+by the test session where their settings agree (`ServerPool`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import ExitStack
 from pathlib import Path
 
 import psycopg
@@ -23,12 +25,54 @@ from live_server import (
 from patient_tracker.db.database import Database
 
 
+class ServerPool:
+    """Live servers shared by the test session: one per (database kind, settings).
+
+    Starting a server (a process, its imports, a fresh database and its migrations) costs 3-4 s;
+    the modules that talk to one with the same settings share it rather than each starting its
+    own. Tests that share a server make their own data and never assume an empty database
+    (unique names and phones, filters on what they made). A module that needs a server of its own
+    (a fault, a restart, a log it reads from its start) starts one itself (`run_live_server`).
+    """
+
+    def __init__(self, factory: pytest.TempPathFactory) -> None:
+        self._factory = factory
+        self._stack = ExitStack()
+        self._servers: dict[tuple[str, tuple[tuple[str, str], ...]], LiveServer] = {}
+
+    def get(self, kind: str, env: dict[str, str]) -> LiveServer:
+        """The session's server on a fresh `kind` database ("sqlite" or "postgresql") with `env`."""
+        key = (kind, tuple(sorted(env.items())))
+        if key not in self._servers:
+            directory = self._factory.mktemp(f"live-{kind}")
+            url = (
+                sqlite_url_in(directory)
+                if kind == "sqlite"
+                else self._stack.enter_context(throwaway_postgres_database())
+            )
+            self._servers[key] = self._stack.enter_context(
+                run_live_server(url, directory, extra_env=env)
+            )
+        return self._servers[key]
+
+    def close(self) -> None:
+        self._stack.close()
+
+
+@pytest.fixture(scope="session")
+def server_pool(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerPool]:
+    """The session's shared live servers (see `ServerPool`)."""
+    pool = ServerPool(tmp_path_factory)
+    try:
+        yield pool
+    finally:
+        pool.close()
+
+
 @pytest.fixture(scope="module")
-def live_server_sqlite(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
-    """A live server on a fresh SQLite file, shared by the tests of one module."""
-    directory = tmp_path_factory.mktemp("live-sqlite")
-    with run_live_server(sqlite_url_in(directory), directory) as server:
-        yield server
+def live_server_sqlite(server_pool: ServerPool) -> LiveServer:
+    """A live server on SQLite with default settings, shared by the modules that use it."""
+    return server_pool.get("sqlite", {})
 
 
 @pytest.fixture(scope="module")
@@ -41,22 +85,11 @@ def live_server_env() -> dict[str, str]:
     scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 )
 def live_server(
-    request: pytest.FixtureRequest,
-    tmp_path_factory: pytest.TempPathFactory,
-    live_server_env: dict[str, str],
-) -> Iterator[LiveServer]:
-    """A live server on a fresh database, once on SQLite and once on PostgreSQL."""
-    directory = tmp_path_factory.mktemp(f"live-{request.param}")
-    env = live_server_env
-    if request.param == "sqlite":
-        with run_live_server(sqlite_url_in(directory), directory, extra_env=env) as server:
-            yield server
-    else:
-        with (
-            throwaway_postgres_database() as url,
-            run_live_server(url, directory, extra_env=env) as server,
-        ):
-            yield server
+    request: pytest.FixtureRequest, server_pool: ServerPool, live_server_env: dict[str, str]
+) -> LiveServer:
+    """A live server on SQLite and one on PostgreSQL, each shared by the modules that use it
+    with the same settings (`live_server_env`)."""
+    return server_pool.get(request.param, live_server_env)
 
 
 # ---------------------------------------------------------------- database fixtures

@@ -1,5 +1,5 @@
-"""Fixtures of the live-server convention tests: one server per module (on SQLite), an API client
-holding every scope, and a client with no key."""
+"""Fixtures of the live-server convention tests: the session's shared SQLite server (see
+`conftest.ServerPool`), an API client holding every scope, and a client with no key."""
 
 from __future__ import annotations
 

@@ -24,6 +24,7 @@ from datetime import timedelta
 import httpx
 import pytest
 
+from conftest import ServerPool
 from live_server import LiveServer
 from patient_tracker.auth.data_scopes import may_read
 from patient_tracker.auth.scopes import ALL_SCOPES
@@ -39,7 +40,7 @@ from tests.api_client import (
     patient_body,
     practitioner_body,
 )
-from tests.webhook_kit import webhook_server
+from tests.webhook_kit import QUIET_WEBHOOK_ENV
 
 INTEGRATIONS = ("alpha-reminders", "beta-billing")
 TWO_SCOPE_KEYS = (("webhooks:read", "webhooks:write"), ("patients:read", "webhooks:write"))
@@ -74,13 +75,9 @@ class Request:
 @pytest.fixture(
     scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 )
-def server(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[LiveServer]:
-    directory = tmp_path_factory.mktemp(f"matrix-{request.param}")
+def server(request: pytest.FixtureRequest, server_pool: ServerPool) -> LiveServer:
     # No worker: nothing is sent; what is queued and who may see it is what this tests.
-    with webhook_server(request.param, directory, PATIENT_TRACKER_WEBHOOK_WORKER="false") as s:
-        yield s
+    return server_pool.get(request.param, QUIET_WEBHOOK_ENV)
 
 
 def key_shapes() -> list[tuple[str, ...]]:

@@ -16,7 +16,14 @@ from pathlib import Path
 
 from live_server import LiveServer, run_live_server, throwaway_postgres_database
 
-__all__ = ["WEBHOOK_TEST_ENV", "Delivery", "Receiver", "receiving", "webhook_server"]
+__all__ = [
+    "QUIET_WEBHOOK_ENV",
+    "WEBHOOK_TEST_ENV",
+    "Delivery",
+    "Receiver",
+    "receiving",
+    "webhook_server",
+]
 
 # Loopback receivers over http, a fast poll, and retry delays cut to a thousandth
 # (5 s -> 5 ms, 5 min -> 0.3 s, 30 min -> 1.8 s).
@@ -27,6 +34,10 @@ WEBHOOK_TEST_ENV = {
     "PATIENT_TRACKER_WEBHOOK_POLL_INTERVAL": "0.05",
     "PATIENT_TRACKER_WEBHOOK_RETRY_SCALE": "0.001",
 }
+
+# The same with no delivery worker: what is queued and who may see it, nothing sent. Servers with
+# these settings are shared by the test session (`conftest.ServerPool`).
+QUIET_WEBHOOK_ENV = {**WEBHOOK_TEST_ENV, "PATIENT_TRACKER_WEBHOOK_WORKER": "false"}
 
 
 @dataclass(frozen=True)
