@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -24,7 +24,9 @@ from sqlalchemy import (
 from sqlalchemy.sql.selectable import ScalarSelect
 
 from patient_tracker.appointments.errors import AppointmentOverlapError
+from patient_tracker.contract.formats import duration
 from patient_tracker.contract.problems import NotFoundError
+from patient_tracker.contract.spec_document import spec_dict
 from patient_tracker.db.prepared import Prepared
 from patient_tracker.db.tables import (
     APPOINTMENTS_PATIENT_FK,
@@ -38,11 +40,13 @@ from patient_tracker.db.tables import (
 from patient_tracker.db.types import UtcDateTime
 from patient_tracker.db.versioned import VersionedTable
 
-# An appointment lasts at most this long, so one that overlaps [start, end) starts after
-# start - MAX_DURATION: that bound lets the overlap query use the (person, start_at) index.
-MAX_DURATION = timedelta(hours=8)
+# An appointment lasts at most this long: the spec's `x-max-duration` on `AppointmentCreate`,
+# read here, once. The booking and reschedule checks (`service`) hold times to it, and one that
+# overlaps [start, end) starts after start - MAX_DURATION: that bound lets the overlap query use
+# the (person, start_at) index.
+MAX_DURATION = duration(spec_dict()["components"]["schemas"]["AppointmentCreate"]["x-max-duration"])
 CANCELLED = "cancelled"
-# The earliest instant Python can hold: a booking in the first 8 hours of year 1 has nothing
+# The earliest instant Python can hold: a booking in the first MAX_DURATION of year 1 has nothing
 # earlier that could overlap it, and `start - MAX_DURATION` would not be representable.
 _EARLIEST = datetime.min.replace(tzinfo=UTC)
 

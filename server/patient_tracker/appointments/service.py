@@ -28,6 +28,7 @@ from patient_tracker.contract.api_models import (
     EventType,
     FieldError,
 )
+from patient_tracker.contract.formats import in_words
 from patient_tracker.contract.problems import (
     NotFoundError,
     ValidationFailedError,
@@ -64,6 +65,7 @@ TRANSITIONS: dict[str, tuple[frozenset[Status], Status, EventType]] = {
     "no_show": (frozenset({Status.scheduled}), Status.no_show, EventType.appointment_no_show),
 }
 
+_TOO_LONG = f"An appointment lasts at most {in_words(repository.MAX_DURATION)}."
 
 appointments = Resource(
     "appointment",
@@ -92,9 +94,7 @@ def _checked_times(start: datetime, end: datetime) -> tuple[datetime, datetime]:
         if end <= start:
             errors.append(FieldError(pointer="/end_at", detail="end_at must be after start_at."))
         elif end - start > repository.MAX_DURATION:
-            errors.append(
-                FieldError(pointer="/end_at", detail="An appointment lasts at most 8 hours.")
-            )
+            errors.append(FieldError(pointer="/end_at", detail=_TOO_LONG))
     if errors:
         raise _invalid(errors)
     return start, end

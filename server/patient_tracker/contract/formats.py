@@ -5,12 +5,14 @@ Unix timestamps (even in strict mode) and a space instead of `T`. An API that ac
 contract rejects fails contract tests and surprises clients, so the spec names its input formats
 (`Instant`, `CalendarDate`) and `[tool.datamodel-codegen] type-overrides` maps them to these types,
 which check the RFC 3339 spelling before pydantic parses the value.
+
+`duration` reads the ISO 8601 durations the spec states limits in (`x-max-duration: PT8H`).
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Annotated
 
 from pydantic import AwareDatetime, BeforeValidator
@@ -18,6 +20,7 @@ from pydantic import AwareDatetime, BeforeValidator
 _DATE = r"\d{4}-\d{2}-\d{2}"
 _RFC3339_DATE_TIME = re.compile(_DATE + r"[Tt]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})")
 _RFC3339_FULL_DATE = re.compile(_DATE)
+_ISO8601_TIME_DURATION = re.compile(r"PT(?=\d)(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?")
 
 
 def _rfc3339_date_time(value: object) -> object:
@@ -42,3 +45,23 @@ Instant = Annotated[AwareDatetime, BeforeValidator(_rfc3339_date_time)]
 
 CalendarDate = Annotated[date, BeforeValidator(_rfc3339_full_date)]
 """An RFC 3339 `full-date`."""
+
+
+def duration(text: str) -> timedelta:
+    """An ISO 8601 duration of hours, minutes and seconds (`PT8H`, `PT1H30M`), as the spec
+    states a limit; `ValueError` for any other spelling (days and months vary in length)."""
+    match = _ISO8601_TIME_DURATION.fullmatch(text)
+    if match is None:
+        raise ValueError(f"not an ISO 8601 duration of hours, minutes and seconds: {text!r}")
+    hours, minutes, seconds = (int(part or 0) for part in match.groups())
+    return timedelta(hours=hours, minutes=minutes, seconds=seconds)
+
+
+def in_words(length: timedelta) -> str:
+    """A duration as a message says it: `8 hours`, `90 minutes`, `1 second`."""
+    total = int(length.total_seconds())
+    for unit, seconds in (("hour", 3600), ("minute", 60), ("second", 1)):
+        if total % seconds == 0:
+            count = total // seconds
+            return f"{count} {unit}{'' if count == 1 else 's'}"
+    raise AssertionError("unreachable: every whole number of seconds is a number of seconds")

@@ -14,7 +14,7 @@ T = TypeVar("T", bound="AppointmentCreate")
 
 @_attrs_define
 class AppointmentCreate:
-    """An appointment to book.
+    """An appointment to book, at most 8 hours long (`x-max-duration`).
 
     Attributes:
         patient_id (str): An opaque identifier assigned by the server: letters, digits, `-` and `_`. Treat it as an

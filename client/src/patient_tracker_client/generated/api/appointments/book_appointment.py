@@ -126,7 +126,7 @@ def sync_detailed(
 
     Args:
         idempotency_key (str | Unset):
-        body (AppointmentCreate): An appointment to book.
+        body (AppointmentCreate): An appointment to book, at most 8 hours long (`x-max-duration`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -165,7 +165,7 @@ def sync(
 
     Args:
         idempotency_key (str | Unset):
-        body (AppointmentCreate): An appointment to book.
+        body (AppointmentCreate): An appointment to book, at most 8 hours long (`x-max-duration`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -199,7 +199,7 @@ async def asyncio_detailed(
 
     Args:
         idempotency_key (str | Unset):
-        body (AppointmentCreate): An appointment to book.
+        body (AppointmentCreate): An appointment to book, at most 8 hours long (`x-max-duration`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -236,7 +236,7 @@ async def asyncio(
 
     Args:
         idempotency_key (str | Unset):
-        body (AppointmentCreate): An appointment to book.
+        body (AppointmentCreate): An appointment to book, at most 8 hours long (`x-max-duration`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
