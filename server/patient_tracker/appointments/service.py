@@ -79,24 +79,14 @@ def _invalid(errors: list[FieldError]) -> ValidationFailedError:
     return ValidationFailedError(field_errors_detail(errors, "field"), errors=errors)
 
 
-def _utc(value: datetime, pointer: str, errors: list[FieldError]) -> datetime:
-    try:
-        return value.astimezone(UTC)
-    except OverflowError:
-        errors.append(FieldError(pointer=pointer, detail="The instant is out of range."))
-        return value
-
-
 def _checked_times(start: datetime, end: datetime) -> tuple[datetime, datetime]:
-    errors: list[FieldError] = []
-    start, end = _utc(start, "/start_at", errors), _utc(end, "/end_at", errors)
-    if not errors:
-        if end <= start:
-            errors.append(FieldError(pointer="/end_at", detail="end_at must be after start_at."))
-        elif end - start > repository.MAX_DURATION:
-            errors.append(FieldError(pointer="/end_at", detail=_TOO_LONG))
-    if errors:
-        raise _invalid(errors)
+    """The times in UTC, if the end is after the start and not too long after it (an `Instant`
+    is one UTC holds: `contract.formats`)."""
+    start, end = start.astimezone(UTC), end.astimezone(UTC)
+    if end <= start:
+        raise _invalid([FieldError(pointer="/end_at", detail="end_at must be after start_at.")])
+    if end - start > repository.MAX_DURATION:
+        raise _invalid([FieldError(pointer="/end_at", detail=_TOO_LONG)])
     return start, end
 
 
@@ -232,15 +222,6 @@ def list_slice(
     start_at_before: datetime | None,
 ) -> Slice[Appointment]:
     """Appointments ordered by (start_at, id), after the key of the last one seen."""
-    errors: list[FieldError] = []
-    window: list[datetime | None] = []
-    for name, value in (("start_at_from", start_at_from), ("start_at_before", start_at_before)):
-        try:
-            window.append(value.astimezone(UTC) if value is not None else None)
-        except OverflowError:
-            errors.append(FieldError(parameter=name, detail="The instant is out of range."))
-    if errors:
-        raise ValidationFailedError(field_errors_detail(errors, "parameter"), errors=errors)
     rows = repository.page(
         conn,
         after=instant_and_id(after),
@@ -248,7 +229,7 @@ def list_slice(
         patient_id=patient_id,
         practitioner_id=practitioner_id,
         status=status.value if status else None,
-        start_at_from=window[0],
-        start_at_before=window[1],
+        start_at_from=start_at_from,
+        start_at_before=start_at_before,
     )
     return appointments.slice(rows, limit, lambda row: (row.start_at.isoformat(), row.id))

@@ -6,16 +6,21 @@ contract rejects fails contract tests and surprises clients, so the spec names i
 (`Instant`, `CalendarDate`) and `[tool.datamodel-codegen] type-overrides` maps them to these types,
 which check the RFC 3339 spelling before pydantic parses the value.
 
+An `Instant` is also one a UTC timestamp can hold: year 1 at `+05:00` is before the first instant
+Python holds and year 9999 at `-05:00` after the last, so either is a 422 here, where the value is
+parsed, for every body field and query parameter of the type, not an `OverflowError` later.
+
 `duration` reads the ISO 8601 durations the spec states limits in (`x-max-duration: PT8H`).
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Annotated
 
-from pydantic import AwareDatetime, BeforeValidator
+from pydantic import AfterValidator, AwareDatetime, BeforeValidator
+from pydantic_core import PydanticCustomError
 
 _DATE = r"\d{4}-\d{2}-\d{2}"
 _RFC3339_DATE_TIME = re.compile(_DATE + r"[Tt]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})")
@@ -32,6 +37,15 @@ def _rfc3339_date_time(value: object) -> object:
     return value
 
 
+def _in_utc_range(value: datetime) -> datetime:
+    try:
+        value.astimezone(UTC)
+    except OverflowError:
+        # A custom error: its message is the problem's `detail` as it stands (no "Value error, ").
+        raise PydanticCustomError("instant_out_of_range", "The instant is out of range.") from None
+    return value
+
+
 def _rfc3339_full_date(value: object) -> object:
     if isinstance(value, str):
         if not _RFC3339_FULL_DATE.fullmatch(value):
@@ -40,8 +54,10 @@ def _rfc3339_full_date(value: object) -> object:
     return value
 
 
-Instant = Annotated[AwareDatetime, BeforeValidator(_rfc3339_date_time)]
-"""An RFC 3339 `date-time` with an offset."""
+Instant = Annotated[
+    AwareDatetime, BeforeValidator(_rfc3339_date_time), AfterValidator(_in_utc_range)
+]
+"""An RFC 3339 `date-time` with an offset, that is an instant in UTC too."""
 
 CalendarDate = Annotated[date, BeforeValidator(_rfc3339_full_date)]
 """An RFC 3339 `full-date`."""

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, Row
 
 from patient_tracker.auth.data_scopes import may_read, readable_types
-from patient_tracker.contract.api_models import Event, FieldError
-from patient_tracker.contract.problems import NotFoundError, ValidationFailedError
+from patient_tracker.contract.api_models import Event
+from patient_tracker.contract.problems import NotFoundError
 from patient_tracker.resource import PageKey, Slice, instant_and_id
 from patient_tracker.webhooks.events import repository
 
@@ -49,12 +49,6 @@ def list_slice(
     types = readable_types(scopes)
     if event_type is not None:
         types = tuple(t for t in types if t == event_type)
-    if created_after is not None:
-        try:
-            created_after = created_after.astimezone(UTC)
-        except OverflowError:
-            errors = [FieldError(parameter="created_after", detail="The instant is out of range.")]
-            raise ValidationFailedError("1 parameter is invalid.", errors=errors) from None
     rows: list[Row[Any]] = list(
         repository.page(
             conn,
