@@ -4,8 +4,9 @@ Patients, practitioners and appointments are each a table of versioned rows (`db
 shown as a generated model. For each, `Resource` reads one by id (404 if absent), creates one
 (new id, version 1, timestamps), changes one by read-modify-write (get for update, check
 `If-Match`, apply the change, bump the version, write, read back), deletes one unless something
-refers to it, and cuts a keyset slice out of a listing query. A resource package passes in only
-what is particular to it: its rules (the change to make) and its queries.
+refers to it, and shows a page of rows (`db.keyset`, which every listing cuts its pages with)
+as its models. A resource package passes in only what is particular to it: its rules (the change
+to make) and its queries.
 
 Every create, change and delete through `Resource` records its event (`event_log`) in the
 same transaction, so no change commits without its event: a resource names its event types
@@ -23,16 +24,17 @@ runner in `db/`) do.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
-from sqlalchemy import Connection, Row
+from sqlalchemy import Connection, RowMapping
 
 from patient_tracker.contract.api_models import EventType
 from patient_tracker.contract.problems import NotFoundError
+from patient_tracker.db.keyset import PageKey, PageKeyError, Slice
 from patient_tracker.db.outbox import record_event
 from patient_tracker.db.versioned import VersionedTable
 from patient_tracker.kit.etags import check_if_match
@@ -41,8 +43,6 @@ from patient_tracker.kit.ids import new_id
 __all__ = ["PageKey", "PageKeyError", "Resource", "ResourceEvents", "Slice", "sent_fields"]
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
-ItemT = TypeVar("ItemT", bound=BaseModel)
-PageKey = tuple[str, ...]
 # The row as it is now (locked) -> the columns to change; raises the resource's errors.
 Change = Callable[[dict[str, Any]], Mapping[str, Any]]
 
@@ -55,32 +55,6 @@ class ResourceEvents:
     created: EventType
     updated: EventType
     deleted: EventType | None = None  # None: the resource is never deleted (appointments)
-
-
-class PageKeyError(ValueError):
-    """A page key (decoded from a cursor) that the listing cannot resume from."""
-
-
-def instant_and_id(after: PageKey | None) -> tuple[datetime, str] | None:
-    """An (instant, id) page key as the query compares it; `PageKeyError` if the instant is not
-    one (the listings of appointments by start, events and delivery attempts by time)."""
-    if after is None:
-        return None
-    try:
-        at = datetime.fromisoformat(after[0])
-    except ValueError:
-        at = None
-    if at is None or at.tzinfo is None:
-        raise PageKeyError(after[0])
-    return at, after[1]
-
-
-@dataclass(frozen=True, slots=True)
-class Slice(Generic[ItemT]):
-    """One page of a listing: its items, and the sort key of the last when more follow."""
-
-    items: list[ItemT]
-    last_key: PageKey | None
 
 
 def sent_fields(patch: BaseModel) -> dict[str, Any]:
@@ -228,10 +202,6 @@ class Resource(Generic[ModelT]):
                 raise RuntimeError(f"{self.noun} names no delete event")  # a programming error
             record_event(conn, self.events.deleted, row_id, {"id": row_id})
 
-    def slice(
-        self, rows: Sequence[Row[Any]], limit: int, key_of: Callable[[Row[Any]], PageKey]
-    ) -> Slice[ModelT]:
-        """The first `limit` of `rows` (fetched with `limit + 1`, to know if more follow)."""
-        items = [self.to_model(row._mapping) for row in rows[:limit]]
-        last_key = key_of(rows[limit - 1]) if len(rows) > limit else None
-        return Slice(items, last_key)
+    def slice(self, rows: Slice[RowMapping]) -> Slice[ModelT]:
+        """A page of this resource's rows (`db.keyset.Keyset.page`) as its models."""
+        return rows.map(self.to_model)

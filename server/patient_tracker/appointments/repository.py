@@ -4,7 +4,7 @@ Statements run on every request are `Prepared` once, at import (see `db/prepared
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -13,11 +13,9 @@ from sqlalchemy import (
     Column,
     ColumnElement,
     Connection,
-    Row,
+    RowMapping,
     Select,
-    and_,
     bindparam,
-    or_,
     select,
     update,
 )
@@ -27,6 +25,7 @@ from patient_tracker.appointments.errors import AppointmentOverlapError
 from patient_tracker.contract.formats import duration
 from patient_tracker.contract.problems import NotFoundError
 from patient_tracker.contract.spec_document import spec_dict
+from patient_tracker.db.keyset import Keyset, PageKey, Slice
 from patient_tracker.db.prepared import Prepared
 from patient_tracker.db.tables import (
     APPOINTMENTS_PATIENT_FK,
@@ -63,6 +62,8 @@ def _violations(constraint: str | None, values: Mapping[str, Any]) -> Exception 
 
 
 table = VersionedTable(appointments, _violations)
+# Listed by start, then id.
+LISTING = Keyset(appointments.c.start_at, appointments.c.id)
 
 
 def _live_overlap(person: Column[str], person_param: str) -> list[ColumnElement[bool]]:
@@ -202,26 +203,16 @@ def move(conn: Connection, appointment_id: str, values: Mapping[str, Any]) -> No
 def page(
     conn: Connection,
     *,
-    after: tuple[datetime, str] | None,
+    after: PageKey | None,
     limit: int,
     patient_id: str | None,
     practitioner_id: str | None,
     status: str | None,
     start_at_from: datetime | None,
     start_at_before: datetime | None,
-) -> Sequence[Row[Any]]:
-    """Up to `limit` appointments after the key `after`, in (start_at, id) order."""
-    statement = (
-        select(appointments).order_by(appointments.c.start_at, appointments.c.id).limit(limit)
-    )
-    if after is not None:
-        after_start, after_id = after
-        statement = statement.where(
-            or_(
-                appointments.c.start_at > after_start,
-                and_(appointments.c.start_at == after_start, appointments.c.id > after_id),
-            )
-        )
+) -> Slice[RowMapping]:
+    """A page of `limit` appointments after the key `after`, in (start_at, id) order."""
+    statement = select(appointments)
     if patient_id is not None:
         statement = statement.where(appointments.c.patient_id == patient_id)
     if practitioner_id is not None:
@@ -232,4 +223,4 @@ def page(
         statement = statement.where(appointments.c.start_at >= start_at_from)
     if start_at_before is not None:
         statement = statement.where(appointments.c.start_at < start_at_before)
-    return conn.execute(statement).all()
+    return LISTING.page(conn, statement, after, limit)

@@ -39,7 +39,6 @@ from patient_tracker.resource import (
     Resource,
     ResourceEvents,
     Slice,
-    instant_and_id,
     sent_fields,
 )
 
@@ -224,12 +223,12 @@ def list_slice(
     """Appointments ordered by (start_at, id), after the key of the last one seen."""
     rows = repository.page(
         conn,
-        after=instant_and_id(after),
-        limit=limit + 1,
+        after=after,
+        limit=limit,
         patient_id=patient_id,
         practitioner_id=practitioner_id,
         status=status.value if status else None,
         start_at_from=start_at_from,
         start_at_before=start_at_before,
     )
-    return appointments.slice(rows, limit, lambda row: (row.start_at.isoformat(), row.id))
+    return appointments.slice(rows)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import Connection, Row, bindparam, exists, func, or_, select
+from sqlalchemy import Connection, RowMapping, bindparam, exists, func, or_, select
 
+from patient_tracker.db.keyset import Keyset, PageKey, Slice
 from patient_tracker.db.tables import PATIENTS_PHONE_UNIQUE, appointments, patients
 from patient_tracker.db.versioned import VersionedTable
 from patient_tracker.patients.errors import PhoneTakenError
@@ -20,6 +21,8 @@ def _violations(constraint: str | None, values: Mapping[str, Any]) -> Exception 
 
 
 table = VersionedTable(patients, _violations)
+# Listed in id (= registration) order.
+LISTING = Keyset(patients.c.id)
 
 _has_appointments = select(exists().where(appointments.c.patient_id == bindparam("id")))
 
@@ -37,15 +40,13 @@ def _like_prefix(text: str) -> str:
 def page(
     conn: Connection,
     *,
-    after_id: str | None,
+    after: PageKey | None,
     limit: int,
     phone: str | None,
     name_prefix: str | None,
-) -> Sequence[Row[Any]]:
-    """Up to `limit` patients after `after_id`, in id (= registration) order."""
-    statement = select(patients).order_by(patients.c.id).limit(limit)
-    if after_id is not None:
-        statement = statement.where(patients.c.id > after_id)
+) -> Slice[RowMapping]:
+    """A page of `limit` patients after the key `after`, in registration order."""
+    statement = select(patients)
     if phone is not None:
         statement = statement.where(patients.c.phone == phone)
     if name_prefix is not None:
@@ -56,4 +57,4 @@ def page(
                 func.lower(patients.c.family_name).like(pattern, escape="\\"),
             )
         )
-    return conn.execute(statement).all()
+    return LISTING.page(conn, statement, after, limit)

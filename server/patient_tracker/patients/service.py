@@ -78,11 +78,5 @@ def list_slice(
     name_prefix: str | None,
 ) -> Slice[Patient]:
     """Patients in registration order, after the key of the last one seen."""
-    rows = repository.page(
-        conn,
-        after_id=after[0] if after else None,
-        limit=limit + 1,
-        phone=phone,
-        name_prefix=name_prefix,
-    )
-    return patients.slice(rows, limit, lambda row: (row.id,))
+    rows = repository.page(conn, after=after, limit=limit, phone=phone, name_prefix=name_prefix)
+    return patients.slice(rows)

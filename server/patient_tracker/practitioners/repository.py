@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from sqlalchemy import Connection, RowMapping, bindparam, exists, select
 
-from sqlalchemy import Connection, Row, bindparam, exists, select
-
+from patient_tracker.db.keyset import Keyset, PageKey, Slice
 from patient_tracker.db.tables import appointments, practitioners
 from patient_tracker.db.versioned import VersionedTable
 
 table = VersionedTable(practitioners)
+# Listed in id (= creation) order.
+LISTING = Keyset(practitioners.c.id)
 
 _has_appointments = select(exists().where(appointments.c.practitioner_id == bindparam("id")))
 
@@ -23,17 +23,15 @@ def has_appointments(conn: Connection, practitioner_id: str) -> bool:
 def page(
     conn: Connection,
     *,
-    after_id: str | None,
+    after: PageKey | None,
     limit: int,
     specialty: str | None,
     active: bool | None,
-) -> Sequence[Row[Any]]:
-    """Up to `limit` practitioners after `after_id`, in id (= creation) order."""
-    statement = select(practitioners).order_by(practitioners.c.id).limit(limit)
-    if after_id is not None:
-        statement = statement.where(practitioners.c.id > after_id)
+) -> Slice[RowMapping]:
+    """A page of `limit` practitioners after the key `after`, in creation order."""
+    statement = select(practitioners)
     if specialty is not None:
         statement = statement.where(practitioners.c.specialty == specialty)
     if active is not None:
         statement = statement.where(practitioners.c.active == active)
-    return conn.execute(statement).all()
+    return LISTING.page(conn, statement, after, limit)

@@ -67,11 +67,5 @@ def list_slice(
     active: bool | None,
 ) -> Slice[Practitioner]:
     """Practitioners in creation order, after the key of the last one seen."""
-    rows = repository.page(
-        conn,
-        after_id=after[0] if after else None,
-        limit=limit + 1,
-        specialty=specialty,
-        active=active,
-    )
-    return practitioners.slice(rows, limit, lambda row: (row.id,))
+    rows = repository.page(conn, after=after, limit=limit, specialty=specialty, active=active)
+    return practitioners.slice(rows)

@@ -2,54 +2,39 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import datetime
-from typing import Any
+from sqlalchemy import Connection, RowMapping, select
 
-from sqlalchemy import Connection, Row, and_, or_, select
-
+from patient_tracker.db.keyset import Keyset, PageKey, Slice
 from patient_tracker.db.tables import webhook_attempts, webhook_endpoints
 from patient_tracker.db.versioned import VersionedTable
 
 table = VersionedTable(webhook_endpoints)
+# Endpoints are listed in id (= creation) order; attempts newest first, by time, then id.
+LISTING = Keyset(webhook_endpoints.c.id)
+ATTEMPTS = Keyset(webhook_attempts.c.started_at, webhook_attempts.c.id, descending=True)
 
 
 def page(
-    conn: Connection, *, integration_id: str, after_id: str | None, limit: int
-) -> Sequence[Row[Any]]:
-    """Up to `limit` of an integration's endpoints after `after_id`, in id (= creation) order."""
-    statement = (
-        select(webhook_endpoints)
-        .where(webhook_endpoints.c.integration_id == integration_id)
-        .order_by(webhook_endpoints.c.id)
-        .limit(limit)
+    conn: Connection, *, integration_id: str, after: PageKey | None, limit: int
+) -> Slice[RowMapping]:
+    """A page of `limit` of an integration's endpoints after the key `after`, oldest first."""
+    statement = select(webhook_endpoints).where(
+        webhook_endpoints.c.integration_id == integration_id
     )
-    if after_id is not None:
-        statement = statement.where(webhook_endpoints.c.id > after_id)
-    return conn.execute(statement).all()
+    return LISTING.page(conn, statement, after, limit)
 
 
 def attempts_page(
     conn: Connection,
     endpoint_id: str,
     *,
-    after: tuple[datetime, str] | None,
+    after: PageKey | None,
     limit: int,
     event_id: str | None,
-) -> Sequence[Row[Any]]:
-    """Up to `limit` attempts to one endpoint, newest first, after the (started_at, id) key."""
-    a = webhook_attempts.c
-    statement = (
-        select(webhook_attempts)
-        .where(a.endpoint_id == endpoint_id)
-        .order_by(a.started_at.desc(), a.id.desc())
-        .limit(limit)
-    )
-    if after is not None:
-        at, last_id = after
-        statement = statement.where(
-            or_(a.started_at < at, and_(a.started_at == at, a.id < last_id))
-        )
+) -> Slice[RowMapping]:
+    """A page of `limit` attempts to one endpoint, newest first, after the (started_at, id)
+    key `after`."""
+    statement = select(webhook_attempts).where(webhook_attempts.c.endpoint_id == endpoint_id)
     if event_id is not None:
-        statement = statement.where(a.event_id == event_id)
-    return conn.execute(statement).all()
+        statement = statement.where(webhook_attempts.c.event_id == event_id)
+    return ATTEMPTS.page(conn, statement, after, limit)

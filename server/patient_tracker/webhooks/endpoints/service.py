@@ -41,7 +41,6 @@ from patient_tracker.resource import (
     PageKey,
     Resource,
     Slice,
-    instant_and_id,
     sent_fields,
 )
 from patient_tracker.webhooks.delivery import signing, ssrf
@@ -220,13 +219,15 @@ def list_slice(
     conn: Connection, caller: Principal, *, after: PageKey | None, limit: int
 ) -> Slice[WebhookEndpoint]:
     """The caller's integration's endpoints in creation order, after the last one seen."""
-    rows = repository.page(
-        conn,
-        integration_id=caller.integration_id,
-        after_id=after[0] if after else None,
-        limit=limit + 1,
-    )
-    return endpoints.slice(rows, limit, lambda row: (row.id,))
+    rows = repository.page(conn, integration_id=caller.integration_id, after=after, limit=limit)
+    return endpoints.slice(rows)
+
+
+_ATTEMPT_FIELDS = tuple(WebhookAttempt.model_fields)
+
+
+def _to_attempt(row: Mapping[Any, Any]) -> WebhookAttempt:
+    return WebhookAttempt.model_validate({field: row[field] for field in _ATTEMPT_FIELDS})
 
 
 def attempts_slice(
@@ -240,15 +241,8 @@ def attempts_slice(
 ) -> Slice[WebhookAttempt]:
     """One endpoint's attempts, newest first."""
     endpoints.require_exists(conn, endpoint_id, owner=caller.integration_id)
-    rows = repository.attempts_page(
-        conn, endpoint_id, after=instant_and_id(after), limit=limit + 1, event_id=event_id
-    )
-    fields = tuple(WebhookAttempt.model_fields)
-    items = [
-        WebhookAttempt.model_validate({f: row._mapping[f] for f in fields}) for row in rows[:limit]
-    ]
-    last = rows[limit - 1] if len(rows) > limit else None
-    return Slice(items, (last.started_at.isoformat(), last.id) if last is not None else None)
+    rows = repository.attempts_page(conn, endpoint_id, after=after, limit=limit, event_id=event_id)
+    return rows.map(_to_attempt)
 
 
 __all__ = [

@@ -12,12 +12,12 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Row
+from sqlalchemy import Connection
 
 from patient_tracker.auth.data_scopes import may_read, readable_types
 from patient_tracker.contract.api_models import Event
 from patient_tracker.contract.problems import NotFoundError
-from patient_tracker.resource import PageKey, Slice, instant_and_id
+from patient_tracker.resource import PageKey, Slice
 from patient_tracker.webhooks.events import repository
 
 __all__ = ["get", "list_slice"]
@@ -49,17 +49,12 @@ def list_slice(
     types = readable_types(scopes)
     if event_type is not None:
         types = tuple(t for t in types if t == event_type)
-    rows: list[Row[Any]] = list(
-        repository.page(
-            conn,
-            after=instant_and_id(after),
-            limit=limit + 1,
-            types=types,
-            resource_id=resource_id,
-            created_after=created_after,
-        )
+    rows = repository.page(
+        conn,
+        after=after,
+        limit=limit,
+        types=types,
+        resource_id=resource_id,
+        created_after=created_after,
     )
-    items = [_to_event(row._mapping) for row in rows[:limit]]
-    last = rows[limit - 1] if len(rows) > limit else None
-    last_key = (last.created_at.isoformat(), last.id) if last is not None else None
-    return Slice(items, last_key)
+    return rows.map(_to_event)
