@@ -5,8 +5,6 @@ Bound to the spec by operationId (see `operations`).
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from sqlalchemy import Connection
 from starlette.requests import Request
 from starlette.responses import Response
@@ -18,58 +16,21 @@ from patient_tracker.contract.api_models import (
     AppointmentCancellation,
     AppointmentCreate,
     AppointmentPage,
-    AppointmentStatus,
     AppointmentUpdate,
     ListAppointmentsParametersQuery,
     ListPatientAppointmentsParametersQuery,
 )
-from patient_tracker.kit.cursors import CursorCodec
-from patient_tracker.resource import Slice
+from patient_tracker.resource import PageKey, Slice
 from patient_tracker.web import handlers
 from patient_tracker.web.deps import IdempotencyKey, IdInPath, IfMatch
 from patient_tracker.web.operations import operation, spec_operations
-from patient_tracker.web.pages import keyset_page
+from patient_tracker.web.pages import Listing
 from patient_tracker.web.params import given, given_root
 
 _GET = spec_operations()["getAppointment"]
-
-
-def appointment_page(
-    conn: Connection,
-    cursors: CursorCodec,
-    *,
-    limit: int,
-    cursor: str | None,
-    patient_id: str | None,
-    practitioner_id: str | None,
-    status: AppointmentStatus | None,
-    start_at_from: datetime | None,
-    start_at_before: datetime | None,
-) -> AppointmentPage:
-    """One page of appointments (also listed per patient, by `listPatientAppointments`)."""
-    filters = {
-        "patient_id": patient_id,
-        "practitioner_id": practitioner_id,
-        "status": status.value if status else None,
-        "start_at_from": start_at_from.isoformat() if start_at_from else None,
-        "start_at_before": start_at_before.isoformat() if start_at_before else None,
-    }
-
-    def fetch(after: tuple[str, ...] | None) -> Slice[Appointment]:
-        return service.list_slice(
-            conn,
-            after=after,
-            limit=limit,
-            patient_id=patient_id,
-            practitioner_id=practitioner_id,
-            status=status,
-            start_at_from=start_at_from,
-            start_at_before=start_at_before,
-        )
-
-    return keyset_page(
-        AppointmentPage, cursors, "appointments", filters, cursor, ("instant", "id"), fetch
-    )
+# One listing, two operations: a patient's appointments are the listing with `patient_id` set
+# (from the path), and a cursor of either serves the other for the same filters.
+_APPOINTMENTS = Listing("appointments", AppointmentPage, ("instant", "id"))
 
 
 @operation("listPatientAppointments")
@@ -78,13 +39,11 @@ async def list_patient_appointments(
 ) -> Response:
     """One patient's appointments, by start time (404 for an unknown patient)."""
 
-    def page(conn: Connection, cursors: CursorCodec) -> AppointmentPage:
-        service.require_patient(conn, patient_id)
-        return appointment_page(
+    def fetch(conn: Connection, after: PageKey | None) -> Slice[Appointment]:
+        return service.list_slice(
             conn,
-            cursors,
+            after=after,
             limit=query.limit,
-            cursor=given(query.cursor),
             patient_id=patient_id,
             practitioner_id=None,
             status=given(query.status),
@@ -92,19 +51,25 @@ async def list_patient_appointments(
             start_at_before=given(query.start_at_before),
         )
 
-    return await handlers.read_page(request, page)
+    return await handlers.read_page(
+        request,
+        _APPOINTMENTS,
+        query,
+        fetch,
+        path={"patient_id": patient_id},
+        parent=lambda conn: service.require_patient(conn, patient_id),
+    )
 
 
 @operation("listAppointments")
 async def list_appointments(request: Request, query: ListAppointmentsParametersQuery) -> Response:
     """Appointments by start time, filtered."""
 
-    def page(conn: Connection, cursors: CursorCodec) -> AppointmentPage:
-        return appointment_page(
+    def fetch(conn: Connection, after: PageKey | None) -> Slice[Appointment]:
+        return service.list_slice(
             conn,
-            cursors,
+            after=after,
             limit=query.limit,
-            cursor=given(query.cursor),
             patient_id=given_root(query.patient_id),
             practitioner_id=given_root(query.practitioner_id),
             status=given(query.status),
@@ -112,7 +77,7 @@ async def list_appointments(request: Request, query: ListAppointmentsParametersQ
             start_at_before=given(query.start_at_before),
         )
 
-    return await handlers.read_page(request, page)
+    return await handlers.read_page(request, _APPOINTMENTS, query, fetch)
 
 
 @operation("bookAppointment")

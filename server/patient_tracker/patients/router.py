@@ -7,47 +7,39 @@ appointments (`listPatientAppointments`) are listed by `appointments.router`.
 
 from __future__ import annotations
 
-from sqlalchemy import Connection
 from starlette.requests import Request
 from starlette.responses import Response
 
 from patient_tracker.auth.route import authenticated_by_its_read
 from patient_tracker.contract.api_models import (
     ListPatientsParametersQuery,
-    Patient,
     PatientCreate,
     PatientPage,
     PatientUpdate,
 )
-from patient_tracker.kit.cursors import CursorCodec
 from patient_tracker.patients import service
-from patient_tracker.resource import Slice
 from patient_tracker.web import handlers
 from patient_tracker.web.deps import IdempotencyKey, IdInPath, IfMatch
 from patient_tracker.web.operations import operation, spec_operations
-from patient_tracker.web.pages import keyset_page
+from patient_tracker.web.pages import Listing
 from patient_tracker.web.params import given, given_root
 
 _GET = spec_operations()["getPatient"]
+_PATIENTS = Listing("patients", PatientPage, ("id",))
 
 
 @operation("listPatients")
 async def list_patients(request: Request, query: ListPatientsParametersQuery) -> Response:
     """List patients in registration order."""
     phone, name_prefix = given_root(query.phone), given(query.name_prefix)
-
-    def page(conn: Connection, cursors: CursorCodec) -> PatientPage:
-        def fetch(after: tuple[str, ...] | None) -> Slice[Patient]:
-            return service.list_slice(
-                conn, after=after, limit=query.limit, phone=phone, name_prefix=name_prefix
-            )
-
-        filters = {"phone": phone, "name_prefix": name_prefix}
-        return keyset_page(
-            PatientPage, cursors, "patients", filters, given(query.cursor), ("id",), fetch
-        )
-
-    return await handlers.read_page(request, page)
+    return await handlers.read_page(
+        request,
+        _PATIENTS,
+        query,
+        lambda conn, after: service.list_slice(
+            conn, after=after, limit=query.limit, phone=phone, name_prefix=name_prefix
+        ),
+    )
 
 
 @operation("createPatient")

@@ -2,48 +2,39 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Connection
 from starlette.requests import Request
 from starlette.responses import Response
 
 from patient_tracker.auth.route import authenticated_by_its_read
 from patient_tracker.contract.api_models import (
     ListPractitionersParametersQuery,
-    Practitioner,
     PractitionerCreate,
     PractitionerPage,
     PractitionerUpdate,
 )
-from patient_tracker.kit.cursors import CursorCodec
 from patient_tracker.practitioners import service
-from patient_tracker.resource import Slice
 from patient_tracker.web import handlers
 from patient_tracker.web.deps import IdempotencyKey, IdInPath, IfMatch
 from patient_tracker.web.operations import operation, spec_operations
-from patient_tracker.web.pages import keyset_page
+from patient_tracker.web.pages import Listing
 from patient_tracker.web.params import given, given_root
 
 _GET = spec_operations()["getPractitioner"]
+_PRACTITIONERS = Listing("practitioners", PractitionerPage, ("id",))
 
 
 @operation("listPractitioners")
 async def list_practitioners(request: Request, query: ListPractitionersParametersQuery) -> Response:
     """List practitioners in creation order."""
     specialty, active = given_root(query.specialty), given(query.active)
-
-    def page(conn: Connection, cursors: CursorCodec) -> PractitionerPage:
-        def fetch(after: tuple[str, ...] | None) -> Slice[Practitioner]:
-            return service.list_slice(
-                conn, after=after, limit=query.limit, specialty=specialty, active=active
-            )
-
-        filters = {"specialty": specialty, "active": active}
-        cursor = given(query.cursor)
-        return keyset_page(
-            PractitionerPage, cursors, "practitioners", filters, cursor, ("id",), fetch
-        )
-
-    return await handlers.read_page(request, page)
+    return await handlers.read_page(
+        request,
+        _PRACTITIONERS,
+        query,
+        lambda conn, after: service.list_slice(
+            conn, after=after, limit=query.limit, specialty=specialty, active=active
+        ),
+    )
 
 
 @operation("createPractitioner")

@@ -11,7 +11,7 @@ written here.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
@@ -21,11 +21,11 @@ from starlette.responses import Response
 
 from patient_tracker.auth.caller import Caller
 from patient_tracker.auth.route import authenticated_read
-from patient_tracker.kit.cursors import CursorCodec
-from patient_tracker.resource import Resource
+from patient_tracker.resource import PageKey, Resource, Slice
 from patient_tracker.web.cursor_secret import cursor_codec
 from patient_tracker.web.idempotency import request_fingerprint, run_idempotent
 from patient_tracker.web.operations import success_status
+from patient_tracker.web.pages import Listing, keyset_page
 from patient_tracker.web.responses import ApiResponse, page_response, resource_response
 
 __all__ = [
@@ -40,6 +40,7 @@ __all__ = [
 ]
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
+PageT = TypeVar("PageT", bound=BaseModel)
 # A service call on an open transaction that returns a resource and its version.
 Versioned = Callable[[Connection], tuple[ModelT, int]]
 
@@ -65,12 +66,28 @@ async def read_model(request: Request, get: Callable[[Connection], BaseModel]) -
 
 
 async def read_page(
-    request: Request, page: Callable[[Connection, CursorCodec], BaseModel]
+    request: Request,
+    listing: Listing[PageT],
+    query: BaseModel,
+    fetch: Callable[[Connection, PageKey | None], Slice[Any]],
+    *,
+    path: Mapping[str, str] | None = None,
+    parent: Callable[[Connection], None] | None = None,
 ) -> Response:
-    """One page of a listing (`200`); `page` signs and checks cursors with this codec."""
+    """One page of a listing (`200`), read in one unit of work: the query's cursor checked for
+    this listing and its filters (`query`'s, and the `path` parameters that narrow it), the slice
+    after it fetched, the next cursor signed.
+
+    `parent`: for a listing under a resource, raises its 404 (before the cursor is checked).
+    """
     cursors = cursor_codec(request)
-    found = await Caller.of(request).db.read(lambda conn: page(conn, cursors))
-    return page_response(found, success_status(request))
+
+    def page(conn: Connection) -> PageT:
+        if parent is not None:
+            parent(conn)
+        return keyset_page(listing, cursors, query, lambda after: fetch(conn, after), path or {})
+
+    return page_response(await Caller.of(request).db.read(page), success_status(request))
 
 
 async def create_resource(

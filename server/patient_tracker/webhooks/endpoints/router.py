@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Connection
 from starlette.requests import Request
 from starlette.responses import Response
 
@@ -11,25 +10,23 @@ from patient_tracker.auth.route import authenticated_by_its_read
 from patient_tracker.contract.api_models import (
     ListWebhookAttemptsParametersQuery,
     ListWebhookEndpointsParametersQuery,
-    WebhookAttempt,
     WebhookAttemptPage,
-    WebhookEndpoint,
     WebhookEndpointCreate,
     WebhookEndpointPage,
     WebhookEndpointUpdate,
 )
-from patient_tracker.kit.cursors import CursorCodec
-from patient_tracker.resource import PageKey, Slice
 from patient_tracker.settings import Settings
 from patient_tracker.web import handlers
 from patient_tracker.web.deps import EventIdInPath, IdempotencyKey, IdInPath, IfMatch
 from patient_tracker.web.operations import operation, spec_operations
-from patient_tracker.web.pages import keyset_page
-from patient_tracker.web.params import given, given_root
+from patient_tracker.web.pages import Listing
+from patient_tracker.web.params import given_root
 from patient_tracker.webhooks.delivery.ssrf import DestinationPolicy
 from patient_tracker.webhooks.endpoints import service
 
 _GET = spec_operations()["getWebhookEndpoint"]
+_ENDPOINTS = Listing("webhook-endpoints", WebhookEndpointPage, ("id",))
+_ATTEMPTS = Listing("webhook-attempts", WebhookAttemptPage, ("instant", "id"))
 
 
 def destination_policy(settings: Settings) -> DestinationPolicy:
@@ -52,22 +49,12 @@ async def list_webhook_endpoints(
 ) -> Response:
     """The caller's integration's webhook endpoints, oldest first."""
     caller = Caller.of(request).principal
-
-    def page(conn: Connection, cursors: CursorCodec) -> WebhookEndpointPage:
-        def fetch(after: PageKey | None) -> Slice[WebhookEndpoint]:
-            return service.list_slice(conn, caller, after=after, limit=query.limit)
-
-        return keyset_page(
-            WebhookEndpointPage,
-            cursors,
-            "webhook-endpoints",
-            {},
-            given(query.cursor),
-            ("id",),
-            fetch,
-        )
-
-    return await handlers.read_page(request, page)
+    return await handlers.read_page(
+        request,
+        _ENDPOINTS,
+        query,
+        lambda conn, after: service.list_slice(conn, caller, after=after, limit=query.limit),
+    )
 
 
 @operation("createWebhookEndpoint")
@@ -141,25 +128,16 @@ async def list_webhook_attempts(
     """One endpoint's delivery attempts, newest first."""
     event_id = given_root(query.event_id)
     caller = Caller.of(request).principal
-
-    def page(conn: Connection, cursors: CursorCodec) -> WebhookAttemptPage:
-        def fetch(after: PageKey | None) -> Slice[WebhookAttempt]:
-            return service.attempts_slice(
-                conn, endpoint_id, caller, after=after, limit=query.limit, event_id=event_id
-            )
-
-        filters = {"endpoint_id": endpoint_id, "event_id": event_id}
-        return keyset_page(
-            WebhookAttemptPage,
-            cursors,
-            "webhook-attempts",
-            filters,
-            given(query.cursor),
-            ("instant", "id"),
-            fetch,
-        )
-
-    return await handlers.read_page(request, page)
+    # The endpoint is looked up inside the slice, after the cursor is checked.
+    return await handlers.read_page(
+        request,
+        _ATTEMPTS,
+        query,
+        lambda conn, after: service.attempts_slice(
+            conn, endpoint_id, caller, after=after, limit=query.limit, event_id=event_id
+        ),
+        path={"endpoint_id": endpoint_id},
+    )
 
 
 @operation("redeliverEvent")

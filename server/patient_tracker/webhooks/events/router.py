@@ -8,14 +8,15 @@ from starlette.responses import Response
 
 from patient_tracker.auth.caller import Caller
 from patient_tracker.contract.api_models import Event, EventPage, ListEventsParametersQuery
-from patient_tracker.kit.cursors import CursorCodec
-from patient_tracker.resource import Slice
+from patient_tracker.resource import PageKey, Slice
 from patient_tracker.web import handlers
 from patient_tracker.web.deps import EventIdInPath
 from patient_tracker.web.operations import operation
-from patient_tracker.web.pages import keyset_page
-from patient_tracker.web.params import given
+from patient_tracker.web.pages import Listing
+from patient_tracker.web.params import given, given_root
 from patient_tracker.webhooks.events import service
+
+_EVENTS = Listing("events", EventPage, ("instant", "id"))
 
 
 @operation("listEvents")
@@ -23,31 +24,19 @@ async def list_events(request: Request, query: ListEventsParametersQuery) -> Res
     """The event log, oldest first."""
     scopes = Caller.of(request).principal.scopes
     event_type = given(query.type)
-    resource_id = given(query.resource_id)
-    created_after = given(query.created_after)
 
-    def page(conn: Connection, cursors: CursorCodec) -> EventPage:
-        def fetch(after: tuple[str, ...] | None) -> Slice[Event]:
-            return service.list_slice(
-                conn,
-                scopes=scopes,
-                after=after,
-                limit=query.limit,
-                event_type=event_type.value if event_type else None,
-                resource_id=resource_id.root if resource_id else None,
-                created_after=created_after,
-            )
-
-        filters = {
-            "type": event_type.value if event_type else None,
-            "resource_id": resource_id.root if resource_id else None,
-            "created_after": created_after.isoformat() if created_after else None,
-        }
-        return keyset_page(
-            EventPage, cursors, "events", filters, given(query.cursor), ("instant", "id"), fetch
+    def fetch(conn: Connection, after: PageKey | None) -> Slice[Event]:
+        return service.list_slice(
+            conn,
+            scopes=scopes,
+            after=after,
+            limit=query.limit,
+            event_type=event_type.value if event_type else None,
+            resource_id=given_root(query.resource_id),
+            created_after=given(query.created_after),
         )
 
-    return await handlers.read_page(request, page)
+    return await handlers.read_page(request, _EVENTS, query, fetch)
 
 
 @operation("getEvent")
