@@ -1,7 +1,8 @@
-"""Project tasks. `nox` runs every check (lint, typecheck, lint-spec, docs, tests, contract, sdk).
+"""Project tasks. `nox` runs every check (lint, typecheck, lint-spec, docs, tests, sdk; the tests
+include the contract run of `nox -s contract`).
 
 `nox -l` lists all sessions, including the ones that rewrite files or take long (generate,
-release-spec, serve, cli, bench, bench-sdk).
+release-spec, serve, cli, bench, bench-sdk, contract).
 """
 
 from __future__ import annotations
@@ -196,12 +197,18 @@ def tests(session: nox.Session) -> None:
     if in_ci():
         env["PATIENT_TRACKER_REQUIRE_POSTGRES"] = "1"
         env["PATIENT_TRACKER_REQUIRE_CHROMIUM"] = "1"
-    session.run("pytest", *session.posargs, env=env)
+    # One worker per core, a test file per worker at a time (its module-scoped servers stay
+    # with it). `-- -n0` runs them one after the other, e.g. to read a failure's output in order.
+    session.run("pytest", "-n", "auto", "--dist", "loadfile", *session.posargs, env=env)
 
 
-@nox.session
+@nox.session(default=False)
 def contract(session: nox.Session) -> None:
-    """Schemathesis CLI (all checks, all phases) on a fresh server; contract coverage table."""
+    """Schemathesis CLI (all checks, all phases) on a fresh server; contract coverage table.
+
+    The test session runs the same as one test (`contract_tests/test_contract_run.py`); this
+    session runs it alone, with its coverage table printed.
+    """
     install_groups(session, "test", project=True)
     # Reports go to reports/contract/; `-- --threshold 0.95` or Schemathesis options pass through.
     session.run("python", "-m", "contract_tests.run_contract", *session.posargs)
