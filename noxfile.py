@@ -198,8 +198,19 @@ def tests(session: nox.Session) -> None:
         env["PATIENT_TRACKER_REQUIRE_POSTGRES"] = "1"
         env["PATIENT_TRACKER_REQUIRE_CHROMIUM"] = "1"
     # One worker per core, a test file per worker at a time (its module-scoped servers stay
-    # with it). `-- -n0` runs them one after the other, e.g. to read a failure's output in order.
-    session.run("pytest", "-n", "auto", "--dist", "loadfile", *session.posargs, env=env)
+    # with it), in collection order (`testpaths` starts with the longest files; xdist's default
+    # would start with the files of most tests, and leave the long contract runs for the end).
+    # `-- -n0` runs them one after the other, e.g. to read a failure's output in order.
+    session.run(
+        "pytest",
+        "-n",
+        "auto",
+        "--dist",
+        "loadfile",
+        "--no-loadscope-reorder",
+        *session.posargs,
+        env=env,
+    )
 
 
 @nox.session(default=False)
