@@ -19,7 +19,6 @@ import statistics
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import timedelta
 
 import httpx
 import pytest
@@ -36,7 +35,6 @@ from tests.api_client import (
     create_api_key,
     create_api_keys,
     fresh_day,
-    iso,
     patient_body,
     practitioner_body,
 )
@@ -121,16 +119,8 @@ def created(api: Api, path: str, body: Json) -> Json:
 
 
 def booked(api: Api) -> Json:
-    patient = created(api, "/v1/patients", patient_body())
-    practitioner = created(api, "/v1/practitioners", practitioner_body())
-    start = fresh_day()
-    body = {
-        "patient_id": patient["id"],
-        "practitioner_id": practitioner["id"],
-        "start_at": iso(start),
-        "end_at": iso(start + timedelta(hours=1)),
-    }
-    return created(api, "/v1/appointments", body)
+    """A new appointment (with a new patient and practitioner), an hour long."""
+    return api.book(fresh_day(), 60)
 
 
 def patient_event_id(api: Api) -> str:
@@ -289,16 +279,7 @@ def recipes() -> dict[str, Recipe]:
 
 
 def _booking_request(api: Api) -> Request:
-    patient = created(api, "/v1/patients", patient_body())
-    practitioner = created(api, "/v1/practitioners", practitioner_body())
-    start = fresh_day()
-    body = {
-        "patient_id": patient["id"],
-        "practitioner_id": practitioner["id"],
-        "start_at": iso(start),
-        "end_at": iso(start + timedelta(hours=1)),
-    }
-    return Request("POST", "/v1/appointments", body)
+    return Request("POST", "/v1/appointments", api.booking_body(fresh_day(), 60))
 
 
 def required_scopes(operation: SpecOperation) -> tuple[str, ...]:
