@@ -125,22 +125,28 @@ class Resource(Generic[ModelT]):
             raise self.not_found(row_id)
         return self.to_model(row), row["version"]
 
+    def row(
+        self, conn: Connection, row_id: str, *, owner: str | None = None, for_update: bool = False
+    ) -> dict[str, Any]:
+        """The row (locked for this transaction when `for_update`), or 404, also for another
+        owner's row."""
+        row = self.table.get(conn, row_id, for_update=for_update)
+        if row is None or not self.visible(row, owner):
+            raise self.not_found(row_id)
+        return row
+
     def require_exists(self, conn: Connection, row_id: str, *, owner: str | None = None) -> None:
         """404 unless the resource exists (for `owner`, when it has one)."""
-        if self.owner_column is None:
-            exists = self.table.exists(conn, row_id)
-        else:
-            exists = self.visible(self.table.get(conn, row_id), owner)
-        if not exists:
+        if self.owner_column is not None:
+            self.row(conn, row_id, owner=owner)
+        elif not self.table.exists(conn, row_id):
             raise self.not_found(row_id)
 
     def locked(
         self, conn: Connection, row_id: str, if_match: str | None, *, owner: str | None = None
     ) -> dict[str, Any]:
         """The row, locked for this transaction, after checking `If-Match` against it."""
-        row = self.table.get(conn, row_id, for_update=True)
-        if row is None or not self.visible(row, owner):
-            raise self.not_found(row_id)
+        row = self.row(conn, row_id, owner=owner, for_update=True)
         check_if_match(if_match, row["version"])
         return row
 

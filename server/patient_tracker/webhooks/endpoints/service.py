@@ -201,10 +201,7 @@ def redeliver(conn: Connection, endpoint_id: str, event_id: str, caller: Princip
     nothing the endpoint would not have received. Anything else is the 404 of an unknown event,
     so that no key learns which events exist beyond those it may read.
     """
-    row = endpoints.table.get(conn, endpoint_id)
-    if not endpoints.visible(row, caller.integration_id):
-        raise endpoints.not_found(endpoint_id)
-    assert row is not None  # visible() is False for no row
+    row = endpoints.row(conn, endpoint_id, owner=caller.integration_id)
     event_type = outbox.event_type(conn, event_id)
     if (
         event_type is None
