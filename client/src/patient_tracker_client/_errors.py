@@ -126,7 +126,10 @@ class ValidationError(ApiError):
 
 
 class RateLimitedError(ApiError):
-    """429: too many requests, still so after the client's retries."""
+    """429 `rate_limited`: the integration (or the client address) used its budget, and still had
+    after the client's retries; `retry_after` says how long to wait."""
+
+    problem_code = "rate_limited"
 
     @property
     def retry_after(self) -> float | None:

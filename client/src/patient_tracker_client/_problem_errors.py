@@ -18,6 +18,7 @@ from ._errors import (
     ForbiddenError,
     NotFoundError,
     PreconditionFailedError,
+    RateLimitedError,
     ServerError,
     UnauthorizedError,
     ValidationError,
@@ -33,7 +34,9 @@ __all__ = [
     "InvalidCursorError",
     "InvalidStatusTransitionError",
     "MalformedJsonError",
+    "MalformedRequestError",
     "MethodNotAllowedError",
+    "MethodNotImplementedError",
     "PatientHasAppointmentsError",
     "PayloadTooLargeError",
     "PhoneTakenError",
@@ -125,6 +128,18 @@ class RequestHeaderTooLargeError(BadRequestError):
     problem_code = "request_header_too_large"
 
 
+class MalformedRequestError(BadRequestError):
+    """400 `malformed_request`: Malformed request."""
+
+    problem_code = "malformed_request"
+
+
+class MethodNotImplementedError(ServerError):
+    """501 `method_not_implemented`: Method not implemented."""
+
+    problem_code = "method_not_implemented"
+
+
 class UnsupportedMediaTypeError(BadRequestError):
     """415 `unsupported_media_type`: Unsupported media type."""
 
@@ -183,6 +198,9 @@ BY_CODE: Mapping[str, type[ApiError]] = {
     "precondition_failed": PreconditionFailedError,
     "payload_too_large": PayloadTooLargeError,
     "request_header_too_large": RequestHeaderTooLargeError,
+    "rate_limited": RateLimitedError,
+    "malformed_request": MalformedRequestError,
+    "method_not_implemented": MethodNotImplementedError,
     "unsupported_media_type": UnsupportedMediaTypeError,
     "validation_failed": ValidationFailedError,
     "invalid_cursor": InvalidCursorError,

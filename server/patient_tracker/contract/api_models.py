@@ -349,6 +349,18 @@ class AppointmentPage(BaseModel):
     next_cursor: NextCursor | None
 
 
+class RequestId(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(
+            description="A request's id, as its `Request-Id` header gives it (`req_` and 32 hex digits when the server\nmade it; a proxy's id may take other forms).\n",
+            max_length=128,
+            min_length=1,
+            pattern="^[A-Za-z0-9._:-]+$",
+        ),
+    ]
+
+
 class EventId(RootModel[str]):
     root: Annotated[
         str,
@@ -592,6 +604,12 @@ class AppointmentBookedEvent(BaseModel):
             description="The appointment as the API renders it (as `getAppointment` would answer) when the event happened."
         ),
     ]
+    request_id: Annotated[
+        RequestId | MISSING,
+        Field(
+            description="The `Request-Id` of the API request that made the change (absent on events recorded before\nthis field existed).\n"
+        ),
+    ] = MISSING
 
 
 class AppointmentRescheduledEvent(BaseModel):
@@ -612,6 +630,12 @@ class AppointmentRescheduledEvent(BaseModel):
             description="The appointment as the API renders it (as `getAppointment` would answer) when the event happened."
         ),
     ]
+    request_id: Annotated[
+        RequestId | MISSING,
+        Field(
+            description="The `Request-Id` of the API request that made the change (absent on events recorded before\nthis field existed).\n"
+        ),
+    ] = MISSING
 
 
 class AppointmentCancelledEvent(BaseModel):
@@ -632,6 +656,12 @@ class AppointmentCancelledEvent(BaseModel):
             description="The appointment as the API renders it (as `getAppointment` would answer) when the event happened."
         ),
     ]
+    request_id: Annotated[
+        RequestId | MISSING,
+        Field(
+            description="The `Request-Id` of the API request that made the change (absent on events recorded before\nthis field existed).\n"
+        ),
+    ] = MISSING
 
 
 class AppointmentCheckedInEvent(BaseModel):
@@ -652,6 +682,12 @@ class AppointmentCheckedInEvent(BaseModel):
             description="The appointment as the API renders it (as `getAppointment` would answer) when the event happened."
         ),
     ]
+    request_id: Annotated[
+        RequestId | MISSING,
+        Field(
+            description="The `Request-Id` of the API request that made the change (absent on events recorded before\nthis field existed).\n"
+        ),
+    ] = MISSING
 
 
 class AppointmentCompletedEvent(BaseModel):
@@ -672,6 +708,12 @@ class AppointmentCompletedEvent(BaseModel):
             description="The appointment as the API renders it (as `getAppointment` would answer) when the event happened."
         ),
     ]
+    request_id: Annotated[
+        RequestId | MISSING,
+        Field(
+            description="The `Request-Id` of the API request that made the change (absent on events recorded before\nthis field existed).\n"
+        ),
+    ] = MISSING
 
 
 class AppointmentNoShowEvent(BaseModel):
@@ -692,6 +734,12 @@ class AppointmentNoShowEvent(BaseModel):
             description="The appointment as the API renders it (as `getAppointment` would answer) when the event happened."
         ),
     ]
+    request_id: Annotated[
+        RequestId | MISSING,
+        Field(
+            description="The `Request-Id` of the API request that made the change (absent on events recorded before\nthis field existed).\n"
+        ),
+    ] = MISSING
 
 
 class PatientCreatedEvent(BaseModel):
@@ -712,6 +760,12 @@ class PatientCreatedEvent(BaseModel):
             description="The patient as the API renders it (as `getPatient` would answer) when the event happened."
         ),
     ]
+    request_id: Annotated[
+        RequestId | MISSING,
+        Field(
+            description="The `Request-Id` of the API request that made the change (absent on events recorded before\nthis field existed).\n"
+        ),
+    ] = MISSING
 
 
 class PatientUpdatedEvent(BaseModel):
@@ -732,6 +786,12 @@ class PatientUpdatedEvent(BaseModel):
             description="The patient as the API renders it (as `getPatient` would answer) when the event happened."
         ),
     ]
+    request_id: Annotated[
+        RequestId | MISSING,
+        Field(
+            description="The `Request-Id` of the API request that made the change (absent on events recorded before\nthis field existed).\n"
+        ),
+    ] = MISSING
 
 
 class PatientDeletedEvent(BaseModel):
@@ -747,6 +807,12 @@ class PatientDeletedEvent(BaseModel):
         Timestamp, Field(description="When the change happened (the commit of the change), in UTC.")
     ]
     data: Annotated[DeletedResource, Field(description="The id of the deleted resource.")]
+    request_id: Annotated[
+        RequestId | MISSING,
+        Field(
+            description="The `Request-Id` of the API request that made the change (absent on events recorded before\nthis field existed).\n"
+        ),
+    ] = MISSING
 
 
 class PractitionerCreatedEvent(BaseModel):
@@ -767,6 +833,12 @@ class PractitionerCreatedEvent(BaseModel):
             description="The practitioner as the API renders it (as `getPractitioner` would answer) when the event happened."
         ),
     ]
+    request_id: Annotated[
+        RequestId | MISSING,
+        Field(
+            description="The `Request-Id` of the API request that made the change (absent on events recorded before\nthis field existed).\n"
+        ),
+    ] = MISSING
 
 
 class PractitionerUpdatedEvent(BaseModel):
@@ -787,6 +859,12 @@ class PractitionerUpdatedEvent(BaseModel):
             description="The practitioner as the API renders it (as `getPractitioner` would answer) when the event happened."
         ),
     ]
+    request_id: Annotated[
+        RequestId | MISSING,
+        Field(
+            description="The `Request-Id` of the API request that made the change (absent on events recorded before\nthis field existed).\n"
+        ),
+    ] = MISSING
 
 
 class PractitionerDeletedEvent(BaseModel):
@@ -802,6 +880,12 @@ class PractitionerDeletedEvent(BaseModel):
         Timestamp, Field(description="When the change happened (the commit of the change), in UTC.")
     ]
     data: Annotated[DeletedResource, Field(description="The id of the deleted resource.")]
+    request_id: Annotated[
+        RequestId | MISSING,
+        Field(
+            description="The `Request-Id` of the API request that made the change (absent on events recorded before\nthis field existed).\n"
+        ),
+    ] = MISSING
 
 
 class FieldError(BaseModel):
@@ -1017,6 +1101,9 @@ class Problem(BaseModel):
             description="The path of the request that failed. A longer path is cut to `maxLength`, ending in\n`%E2%80%A6` (the percent-encoded `…`) so that it stays a URI reference.\n",
             max_length=2048,
         ),
+    ] = MISSING
+    request_id: Annotated[
+        RequestId | MISSING, Field(description="The request's id, as in its `Request-Id` header.")
     ] = MISSING
     current_status: AppointmentStatus | MISSING = MISSING
     errors: Annotated[

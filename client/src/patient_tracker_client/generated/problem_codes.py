@@ -43,6 +43,9 @@ PROBLEM_CODES: Mapping[str, ProblemCode] = {
     "request_header_too_large": ProblemCode(
         "request_header_too_large", 431, "Request header too large"
     ),
+    "rate_limited": ProblemCode("rate_limited", 429, "Rate limit exceeded"),
+    "malformed_request": ProblemCode("malformed_request", 400, "Malformed request"),
+    "method_not_implemented": ProblemCode("method_not_implemented", 501, "Method not implemented"),
     "unsupported_media_type": ProblemCode("unsupported_media_type", 415, "Unsupported media type"),
     "validation_failed": ProblemCode("validation_failed", 422, "Validation failed"),
     "invalid_cursor": ProblemCode("invalid_cursor", 422, "Invalid cursor"),

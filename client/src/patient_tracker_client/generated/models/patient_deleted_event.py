@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 
 from attrs import define as _attrs_define
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.deleted_resource import DeletedResource
 
@@ -25,12 +27,16 @@ class PatientDeletedEvent:
         type_ (Literal['patient.deleted']): The event type, always `patient.deleted` for this schema.
         created_at (datetime.datetime): An instant, RFC 3339, in UTC.
         data (DeletedResource): What a delete event carries of the deleted resource, its id and nothing else.
+        request_id (str | Unset): A request's id, as its `Request-Id` header gives it (`req_` and 32 hex digits when the
+            server
+            made it; a proxy's id may take other forms).
     """
 
     id: str
     type_: Literal["patient.deleted"]
     created_at: datetime.datetime
     data: DeletedResource
+    request_id: str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
@@ -40,6 +46,8 @@ class PatientDeletedEvent:
         created_at = self.created_at.isoformat()
 
         data = self.data.to_dict()
+
+        request_id = self.request_id
 
         field_dict: dict[str, Any] = {}
 
@@ -51,6 +59,8 @@ class PatientDeletedEvent:
                 "data": data,
             }
         )
+        if request_id is not UNSET:
+            field_dict["request_id"] = request_id
 
         return field_dict
 
@@ -69,11 +79,14 @@ class PatientDeletedEvent:
 
         data = DeletedResource.from_dict(d.pop("data"))
 
+        request_id = d.pop("request_id", UNSET)
+
         patient_deleted_event = cls(
             id=id,
             type_=type_,
             created_at=created_at,
             data=data,
+            request_id=request_id,
         )
 
         return patient_deleted_event

@@ -25,13 +25,17 @@ class Problem:
     `invalid_status_transition`, `precondition_failed`, `payload_too_large`,
     `request_header_too_large`, `unsupported_media_type`, `validation_failed`, `invalid_cursor`,
     `idempotency_key_reused`,
-    `internal_error`, `database_unavailable`, `server_busy`. New codes may be added, so treat an unknown code by
-    its `status`. A `4xx` without a code of its own has its reason phrase in snake case as code
+    `internal_error`, `database_unavailable`, `server_busy`, `rate_limited`, `malformed_request`,
+    `method_not_implemented`. New codes may be added, so treat an unknown code by its `status`. A `4xx` without a code
+    of its own has its reason phrase in snake case as code
     (e.g. `bad_request`). A text field that would exceed its `maxLength` (it may quote the
     request) is cut: its start, ending in `…` (U+2026) within the bound. `x-problem-codes` lists
     the same codes, each with its status and title, for tools (the SDK generates from it).
     `request_header_too_large` (431) is answered by the server's HTTP layer, before any
-    operation, to a request whose line and headers exceed the server's limit.
+    operation, to a request whose line and headers exceed the server's limit; so are
+    `malformed_request` (400), to bytes that are not an HTTP/1.1 request, and
+    `method_not_implemented` (501), to a method token HTTP does not know. Every problem carries
+    the request's `request_id`.
 
         Attributes:
             type_ (str): A URI naming the kind of problem, `urn:patient-tracker:problem:<code>`.
@@ -41,6 +45,9 @@ class Problem:
             code (str): The stable machine-readable kind of problem (see the schema description).
             instance (str | Unset): The path of the request that failed. A longer path is cut to `maxLength`, ending in
                 `%E2%80%A6` (the percent-encoded `…`) so that it stays a URI reference.
+            request_id (str | Unset): A request's id, as its `Request-Id` header gives it (`req_` and 32 hex digits when the
+                server
+                made it; a proxy's id may take other forms).
             current_status (AppointmentStatus | Unset): Where the appointment is in its life: `scheduled` (booked),
                 `checked_in` (the patient has
                 arrived), `completed`, `cancelled` (frees the slot), or `no_show`.
@@ -54,6 +61,7 @@ class Problem:
     detail: str
     code: str
     instance: str | Unset = UNSET
+    request_id: str | Unset = UNSET
     current_status: AppointmentStatus | Unset = UNSET
     errors: list[FieldError] | Unset = UNSET
 
@@ -69,6 +77,8 @@ class Problem:
         code = self.code
 
         instance = self.instance
+
+        request_id = self.request_id
 
         current_status: str | Unset = UNSET
         if not isinstance(self.current_status, Unset):
@@ -94,6 +104,8 @@ class Problem:
         )
         if instance is not UNSET:
             field_dict["instance"] = instance
+        if request_id is not UNSET:
+            field_dict["request_id"] = request_id
         if current_status is not UNSET:
             field_dict["current_status"] = current_status
         if errors is not UNSET:
@@ -118,6 +130,8 @@ class Problem:
 
         instance = d.pop("instance", UNSET)
 
+        request_id = d.pop("request_id", UNSET)
+
         _current_status = d.pop("current_status", UNSET)
         current_status: AppointmentStatus | Unset
         if isinstance(_current_status, Unset):
@@ -141,6 +155,7 @@ class Problem:
             detail=detail,
             code=code,
             instance=instance,
+            request_id=request_id,
             current_status=current_status,
             errors=errors,
         )

@@ -1,6 +1,6 @@
 # Generated from spec/openapi.yaml by openapi-python-client (nox -s generate). Do not edit.
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 import httpx
@@ -9,12 +9,17 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.appointment import Appointment
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     appointment_id: str,
+    *,
+    if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -23,16 +28,21 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Appointment | Problem | None:
+) -> Any | Appointment | Problem | None:
     if response.status_code == 200:
         response_200 = Appointment.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -48,6 +58,11 @@ def _parse_response(
         response_404 = Problem.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if response.status_code == 500:
         response_500 = Problem.from_dict(response.json())
@@ -67,7 +82,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Appointment | Problem]:
+) -> Response[Any | Appointment | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -80,7 +95,8 @@ def sync_detailed(
     appointment_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[Appointment | Problem]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[Any | Appointment | Problem]:
     """Get an appointment
 
      Returns one appointment, with its `ETag`. Requires scope `appointments:read`.
@@ -89,17 +105,19 @@ def sync_detailed(
         appointment_id (str): An opaque identifier assigned by the server: letters, digits, `-`
             and `_`. Treat it as an
             opaque string; its form may change.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Appointment | Problem]
+        Response[Any | Appointment | Problem]
     """
 
     kwargs = _get_kwargs(
         appointment_id=appointment_id,
+        if_none_match=if_none_match,
     )
 
     response = client.get_httpx_client().request(
@@ -113,7 +131,8 @@ def sync(
     appointment_id: str,
     *,
     client: AuthenticatedClient,
-) -> Appointment | Problem | None:
+    if_none_match: str | Unset = UNSET,
+) -> Any | Appointment | Problem | None:
     """Get an appointment
 
      Returns one appointment, with its `ETag`. Requires scope `appointments:read`.
@@ -122,18 +141,20 @@ def sync(
         appointment_id (str): An opaque identifier assigned by the server: letters, digits, `-`
             and `_`. Treat it as an
             opaque string; its form may change.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Appointment | Problem
+        Any | Appointment | Problem
     """
 
     return sync_detailed(
         appointment_id=appointment_id,
         client=client,
+        if_none_match=if_none_match,
     ).parsed
 
 
@@ -141,7 +162,8 @@ async def asyncio_detailed(
     appointment_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[Appointment | Problem]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[Any | Appointment | Problem]:
     """Get an appointment
 
      Returns one appointment, with its `ETag`. Requires scope `appointments:read`.
@@ -150,17 +172,19 @@ async def asyncio_detailed(
         appointment_id (str): An opaque identifier assigned by the server: letters, digits, `-`
             and `_`. Treat it as an
             opaque string; its form may change.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Appointment | Problem]
+        Response[Any | Appointment | Problem]
     """
 
     kwargs = _get_kwargs(
         appointment_id=appointment_id,
+        if_none_match=if_none_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -172,7 +196,8 @@ async def asyncio(
     appointment_id: str,
     *,
     client: AuthenticatedClient,
-) -> Appointment | Problem | None:
+    if_none_match: str | Unset = UNSET,
+) -> Any | Appointment | Problem | None:
     """Get an appointment
 
      Returns one appointment, with its `ETag`. Requires scope `appointments:read`.
@@ -181,18 +206,20 @@ async def asyncio(
         appointment_id (str): An opaque identifier assigned by the server: letters, digits, `-`
             and `_`. Treat it as an
             opaque string; its form may change.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Appointment | Problem
+        Any | Appointment | Problem
     """
 
     return (
         await asyncio_detailed(
             appointment_id=appointment_id,
             client=client,
+            if_none_match=if_none_match,
         )
     ).parsed

@@ -1,6 +1,6 @@
 # Generated from spec/openapi.yaml by openapi-python-client (nox -s generate). Do not edit.
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 import httpx
@@ -9,12 +9,17 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.patient import Patient
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     patient_id: str,
+    *,
+    if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -23,16 +28,21 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Patient | Problem | None:
+) -> Any | Patient | Problem | None:
     if response.status_code == 200:
         response_200 = Patient.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -48,6 +58,11 @@ def _parse_response(
         response_404 = Problem.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if response.status_code == 500:
         response_500 = Problem.from_dict(response.json())
@@ -67,7 +82,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Patient | Problem]:
+) -> Response[Any | Patient | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -80,7 +95,8 @@ def sync_detailed(
     patient_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[Patient | Problem]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[Any | Patient | Problem]:
     """Get a patient
 
      Returns one patient, with its `ETag`. Requires scope `patients:read`.
@@ -89,17 +105,19 @@ def sync_detailed(
         patient_id (str): An opaque identifier assigned by the server: letters, digits, `-` and
             `_`. Treat it as an
             opaque string; its form may change.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Patient | Problem]
+        Response[Any | Patient | Problem]
     """
 
     kwargs = _get_kwargs(
         patient_id=patient_id,
+        if_none_match=if_none_match,
     )
 
     response = client.get_httpx_client().request(
@@ -113,7 +131,8 @@ def sync(
     patient_id: str,
     *,
     client: AuthenticatedClient,
-) -> Patient | Problem | None:
+    if_none_match: str | Unset = UNSET,
+) -> Any | Patient | Problem | None:
     """Get a patient
 
      Returns one patient, with its `ETag`. Requires scope `patients:read`.
@@ -122,18 +141,20 @@ def sync(
         patient_id (str): An opaque identifier assigned by the server: letters, digits, `-` and
             `_`. Treat it as an
             opaque string; its form may change.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Patient | Problem
+        Any | Patient | Problem
     """
 
     return sync_detailed(
         patient_id=patient_id,
         client=client,
+        if_none_match=if_none_match,
     ).parsed
 
 
@@ -141,7 +162,8 @@ async def asyncio_detailed(
     patient_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[Patient | Problem]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[Any | Patient | Problem]:
     """Get a patient
 
      Returns one patient, with its `ETag`. Requires scope `patients:read`.
@@ -150,17 +172,19 @@ async def asyncio_detailed(
         patient_id (str): An opaque identifier assigned by the server: letters, digits, `-` and
             `_`. Treat it as an
             opaque string; its form may change.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Patient | Problem]
+        Response[Any | Patient | Problem]
     """
 
     kwargs = _get_kwargs(
         patient_id=patient_id,
+        if_none_match=if_none_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -172,7 +196,8 @@ async def asyncio(
     patient_id: str,
     *,
     client: AuthenticatedClient,
-) -> Patient | Problem | None:
+    if_none_match: str | Unset = UNSET,
+) -> Any | Patient | Problem | None:
     """Get a patient
 
      Returns one patient, with its `ETag`. Requires scope `patients:read`.
@@ -181,18 +206,20 @@ async def asyncio(
         patient_id (str): An opaque identifier assigned by the server: letters, digits, `-` and
             `_`. Treat it as an
             opaque string; its form may change.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Patient | Problem
+        Any | Patient | Problem
     """
 
     return (
         await asyncio_detailed(
             patient_id=patient_id,
             client=client,
+            if_none_match=if_none_match,
         )
     ).parsed

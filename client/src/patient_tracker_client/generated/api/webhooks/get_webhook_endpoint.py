@@ -1,6 +1,6 @@
 # Generated from spec/openapi.yaml by openapi-python-client (nox -s generate). Do not edit.
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 import httpx
@@ -9,12 +9,17 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
 from ...models.webhook_endpoint import WebhookEndpoint
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     endpoint_id: str,
+    *,
+    if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -23,16 +28,21 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | WebhookEndpoint | None:
+) -> Any | Problem | WebhookEndpoint | None:
     if response.status_code == 200:
         response_200 = WebhookEndpoint.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -48,6 +58,11 @@ def _parse_response(
         response_404 = Problem.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if response.status_code == 500:
         response_500 = Problem.from_dict(response.json())
@@ -67,7 +82,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | WebhookEndpoint]:
+) -> Response[Any | Problem | WebhookEndpoint]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -80,7 +95,8 @@ def sync_detailed(
     endpoint_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[Problem | WebhookEndpoint]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[Any | Problem | WebhookEndpoint]:
     """Get a webhook endpoint
 
      Returns one webhook endpoint of the key's integration, with its `ETag`, never its secret
@@ -93,17 +109,19 @@ def sync_detailed(
         endpoint_id (str): An opaque identifier assigned by the server: letters, digits, `-` and
             `_`. Treat it as an
             opaque string; its form may change.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | WebhookEndpoint]
+        Response[Any | Problem | WebhookEndpoint]
     """
 
     kwargs = _get_kwargs(
         endpoint_id=endpoint_id,
+        if_none_match=if_none_match,
     )
 
     response = client.get_httpx_client().request(
@@ -117,7 +135,8 @@ def sync(
     endpoint_id: str,
     *,
     client: AuthenticatedClient,
-) -> Problem | WebhookEndpoint | None:
+    if_none_match: str | Unset = UNSET,
+) -> Any | Problem | WebhookEndpoint | None:
     """Get a webhook endpoint
 
      Returns one webhook endpoint of the key's integration, with its `ETag`, never its secret
@@ -130,18 +149,20 @@ def sync(
         endpoint_id (str): An opaque identifier assigned by the server: letters, digits, `-` and
             `_`. Treat it as an
             opaque string; its form may change.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | WebhookEndpoint
+        Any | Problem | WebhookEndpoint
     """
 
     return sync_detailed(
         endpoint_id=endpoint_id,
         client=client,
+        if_none_match=if_none_match,
     ).parsed
 
 
@@ -149,7 +170,8 @@ async def asyncio_detailed(
     endpoint_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[Problem | WebhookEndpoint]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[Any | Problem | WebhookEndpoint]:
     """Get a webhook endpoint
 
      Returns one webhook endpoint of the key's integration, with its `ETag`, never its secret
@@ -162,17 +184,19 @@ async def asyncio_detailed(
         endpoint_id (str): An opaque identifier assigned by the server: letters, digits, `-` and
             `_`. Treat it as an
             opaque string; its form may change.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | WebhookEndpoint]
+        Response[Any | Problem | WebhookEndpoint]
     """
 
     kwargs = _get_kwargs(
         endpoint_id=endpoint_id,
+        if_none_match=if_none_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -184,7 +208,8 @@ async def asyncio(
     endpoint_id: str,
     *,
     client: AuthenticatedClient,
-) -> Problem | WebhookEndpoint | None:
+    if_none_match: str | Unset = UNSET,
+) -> Any | Problem | WebhookEndpoint | None:
     """Get a webhook endpoint
 
      Returns one webhook endpoint of the key's integration, with its `ETag`, never its secret
@@ -197,18 +222,20 @@ async def asyncio(
         endpoint_id (str): An opaque identifier assigned by the server: letters, digits, `-` and
             `_`. Treat it as an
             opaque string; its form may change.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | WebhookEndpoint
+        Any | Problem | WebhookEndpoint
     """
 
     return (
         await asyncio_detailed(
             endpoint_id=endpoint_id,
             client=client,
+            if_none_match=if_none_match,
         )
     ).parsed
