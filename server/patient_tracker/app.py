@@ -17,8 +17,10 @@ from patient_tracker.settings import Settings, get_settings
 from patient_tracker.web import docs, health
 from patient_tracker.web.access_log import AccessLogMiddleware
 from patient_tracker.web.cursor_secret import provide_cursor_codec
+from patient_tracker.web.methods import MethodsMiddleware
 from patient_tracker.web.operations import bind_operations, handlers_in
 from patient_tracker.web.problem_handlers import UnexpectedErrorMiddleware, install_problem_handlers
+from patient_tracker.web.request_ids import RequestIdMiddleware
 from patient_tracker.webhooks.delivery.worker import DeliveryWorker
 from patient_tracker.webhooks.endpoints import router as webhook_endpoints_handlers
 from patient_tracker.webhooks.events import router as events_handlers
@@ -89,7 +91,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # The spec document itself is no operation of it: the same flat route table, no nesting.
     app.router.routes.extend(docs.spec_router.routes)
     docs.mount_docs(app)
+    # Added innermost first: each `add_middleware` wraps what is there.
     app.add_middleware(UnexpectedErrorMiddleware)
+    app.add_middleware(MethodsMiddleware)  # HEAD and OPTIONS on every path
     if settings.access_log:
         app.add_middleware(AccessLogMiddleware)
+    # Outermost: every answer of the app, its errors' included, carries the request id.
+    app.add_middleware(RequestIdMiddleware, adopt_inbound=settings.behind_proxy)
     return app

@@ -207,6 +207,9 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         # The app logs requests itself, without the query (access_log.py), when
         # settings.access_log is on.
         access_log=False,
+        # uvicorn trusts X-Forwarded-For from 127.0.0.1 by default, so any local process could
+        # pick its own client address (and with it its rate-limit budget): only behind a proxy.
+        proxy_headers=settings.behind_proxy,
         limit_concurrency=settings.limit_concurrency,
         backlog=settings.backlog,
         timeout_keep_alive=settings.timeout_keep_alive,

@@ -120,6 +120,14 @@ class Settings(BaseSettings):
         default=True, description="Run database migrations before `serve` starts the server."
     )
     access_log: bool = Field(default=True, description="Write one access-log line per request.")
+    # Off by default: a client could otherwise choose its own address (rate limits per address)
+    # and its own request id. On only where a proxy that sets both headers is the sole way in.
+    behind_proxy: bool = Field(
+        default=False,
+        description="The server sits behind a trusted proxy: take the client address from "
+        "X-Forwarded-For (from the addresses in FORWARDED_ALLOW_IPS, uvicorn's default 127.0.0.1) "
+        "and adopt a well-formed inbound X-Request-Id as the request id.",
+    )
     # Signs pagination cursors (http/pagination.py). Unset: a random secret generated once per
     # database by migration 0002 is used, so every process on one database agrees with no setup.
     # SecretStr and repr=False: it must never reach a log or a traceback.

@@ -22,6 +22,7 @@ from sqlalchemy import Connection
 
 from live_server import LiveServer
 from patient_tracker.auth.keys import create_key
+from patient_tracker.contract.api_models import Problem
 from patient_tracker.db.database import Database
 
 __all__ = [
@@ -52,9 +53,8 @@ UNKNOWN_ID = "01936f5e-6f38-7cc2-9a5e-3c0f1c2b9a10"
 Json = dict[str, Any]
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
-PROBLEM_FIELDS = frozenset(
-    {"type", "title", "status", "detail", "code", "instance", "errors", "current_status"}
-)
+# The spec's Problem members, through its generated model.
+PROBLEM_FIELDS = frozenset(Problem.model_fields)
 
 _sequence = itertools.count(1)
 
@@ -132,6 +132,8 @@ def assert_problem(response: httpx.Response, status: int, code: str) -> Json:
     assert isinstance(problem["detail"], str)
     assert problem["detail"]
     assert problem["instance"] == response.request.url.raw_path.decode().split("?", 1)[0]
+    # Every problem names its request, as the response's header does.
+    assert problem["request_id"] == response.headers["request-id"], problem
     return problem
 
 

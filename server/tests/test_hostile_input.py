@@ -328,12 +328,15 @@ def test_a_long_path_is_cut_in_instance_and_stays_a_uri_reference(
     assert re.fullmatch(r"([!$&'()*+,;=:@/A-Za-z0-9._~-]|%[0-9A-F]{2})*", instance)
 
 
+REQUEST_ID = "req_0123456789abcdef0123456789abcdef"
+
+
 def test_problem_response_fits_every_field_whatever_the_caller_passes() -> None:
     """No future caller can make an error response fail to render: it fits every field itself."""
     errors = [field_error(parameter="p" * 500, detail="d" * 5000) for _ in range(ERRORS_BOUND + 5)]
     error = ValidationFailedError("\ud800" + "x" * 10_000, errors=errors)
 
-    response = problem_response(error, "/v1/" + "%41" * 2000)
+    response = problem_response(error, "/v1/" + "%41" * 2000, REQUEST_ID)
 
     problem = Problem.model_validate_json(bytes(response.body))
     assert len(errors_of(problem)) == ERRORS_BOUND
@@ -342,9 +345,9 @@ def test_problem_response_fits_every_field_whatever_the_caller_passes() -> None:
     assert str(problem.instance).endswith(URI_CUT_MARKER)
     long = NotFoundError("fine")
     long.title = "t" * 1000
-    assert Problem.model_validate_json(bytes(problem_response(long, "/").body)).title.endswith(
-        CUT_MARKER
-    )
+    assert Problem.model_validate_json(
+        bytes(problem_response(long, "/", REQUEST_ID).body)
+    ).title.endswith(CUT_MARKER)
 
 
 @pytest.mark.parametrize(
@@ -359,7 +362,7 @@ def test_problem_response_fits_every_field_whatever_the_caller_passes() -> None:
 def test_another_framework_4xx_gets_a_code_of_its_own_never_internal_error(
     status: int, code: str
 ) -> None:
-    response = problem_response(HttpStatusError(status, "From the framework."), "/")
+    response = problem_response(HttpStatusError(status, "From the framework."), "/", REQUEST_ID)
 
     problem = Problem.model_validate_json(bytes(response.body))
     assert (response.status_code, problem.status, problem.code) == (status, status, code)
@@ -368,7 +371,7 @@ def test_another_framework_4xx_gets_a_code_of_its_own_never_internal_error(
 
 def test_a_framework_5xx_is_the_generic_internal_error() -> None:
     problem = Problem.model_validate_json(
-        bytes(problem_response(HttpStatusError(502, "Upstream."), "/").body)
+        bytes(problem_response(HttpStatusError(502, "Upstream."), "/", REQUEST_ID).body)
     )
     assert (problem.status, problem.code) == (500, "internal_error")
 
@@ -500,11 +503,10 @@ def test_a_path_id_that_is_not_an_id_is_404(
     raw_problem(raw, method, path, 404, "not_found")
 
 
-def test_a_raw_non_ascii_byte_in_the_target_gets_the_parsers_plain_400(server: LiveServer) -> None:
+def test_a_raw_non_ascii_byte_in_the_target_is_the_parsers_400_problem(server: LiveServer) -> None:
     raw = raw_request(server, b"GET", b"/v1/patients?name_prefix=\xff")
 
-    assert raw.status == 400
-    assert raw.headers["content-type"].startswith("text/plain")
+    _parser_problem(raw, 400, "malformed_request")
 
 
 # -- 3. 405 at the docs' static files --------------------------------------------------------------
@@ -532,12 +534,13 @@ def test_the_static_docs_assets_are_still_served(server: LiveServer) -> None:
 # -- 4. methods and URLs ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "method", ["PROPFIND", "OPTIONS", "TRACE", "PUT", "MKCOL", "PATCH", "DELETE"]
-)
+@pytest.mark.parametrize("method", ["PROPFIND", "TRACE", "PUT", "MKCOL", "PATCH", "DELETE"])
 @pytest.mark.parametrize(
     ("path", "allowed"),
-    [("/v1/patients", {"GET", "POST"}), (f"/v1/appointments/{UNKNOWN_ID}/cancel", {"POST"})],
+    [
+        ("/v1/patients", {"GET", "HEAD", "POST", "OPTIONS"}),
+        (f"/v1/appointments/{UNKNOWN_ID}/cancel", {"POST", "OPTIONS"}),
+    ],
 )
 def test_a_method_no_route_offers_is_405_with_allow(
     server: LiveServer, method: str, path: str, allowed: set[str]
@@ -548,31 +551,51 @@ def test_a_method_no_route_offers_is_405_with_allow(
     assert {m.strip() for m in raw.headers["allow"].split(",")} == allowed
 
 
-def test_head_is_405_with_allow_and_no_body(server: LiveServer) -> None:
-    raw = raw_request(server, b"HEAD", b"/v1/patients")
+def test_head_where_there_is_no_get_is_405_with_allow_and_no_body(server: LiveServer) -> None:
+    raw = raw_request(server, b"HEAD", f"/v1/appointments/{UNKNOWN_ID}/cancel".encode())
 
     assert raw.status == 405
     assert raw.headers["content-type"] == "application/problem+json"
-    assert {m.strip() for m in raw.headers["allow"].split(",")} == {"GET", "POST"}
+    assert {m.strip() for m in raw.headers["allow"].split(",")} == {"POST", "OPTIONS"}
     assert raw.body == b""
 
 
+def _parser_problem(raw: Raw, status: int, code: str) -> Problem:
+    """An answer of the HTTP protocol layer: a problem with a request id, and the connection
+    closed (no instance: the request line could not be read)."""
+    problem = spec_problem(raw.status, raw.headers, raw.body, status, code)
+    assert raw.headers["request-id"] == problem.request_id.root  # type: ignore[union-attr]
+    assert raw.headers["connection"] == "close"
+    return problem
+
+
 @pytest.mark.parametrize("method", [b"FOO", b"G@T", b"BREW"])
-def test_a_method_the_http_parser_does_not_know_gets_its_plain_400(
+def test_a_method_the_http_parser_does_not_know_is_a_501_problem(
     server: LiveServer, method: bytes
 ) -> None:
     raw = raw_request(server, method, b"/v1/patients")
 
-    assert raw.status == 400
-    assert raw.headers["content-type"].startswith("text/plain")
+    _parser_problem(raw, 501, "method_not_implemented")
 
 
-def test_a_url_at_the_parser_limit_gets_its_plain_400(server: LiveServer) -> None:
+def test_a_url_at_the_parser_limit_is_a_400_problem(server: LiveServer) -> None:
     prefix = b"/v1/patients?name_prefix="
     raw = raw_request(server, b"GET", prefix + b"a" * (PARSER_TARGET_LIMIT - len(prefix)))
 
-    assert raw.status == 400
-    assert raw.headers["content-type"].startswith("text/plain")
+    _parser_problem(raw, 400, "malformed_request")
+
+
+def test_a_head_that_is_not_http_is_a_400_problem(server: LiveServer) -> None:
+    raw = send_raw(server, b"GET /v1/patients HTTP/1.1\r\nHost: test\r\nno colon here\r\n\r\n")
+
+    _parser_problem(raw, 400, "malformed_request")
+
+
+def test_a_tls_hello_on_the_plain_port_is_a_problem_not_a_hang(server: LiveServer) -> None:
+    """Its first byte is no method token: the parser says so (501), and the connection closes."""
+    raw = send_raw(server, b"\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03\r\n\r\n")
+
+    _parser_problem(raw, 501, "method_not_implemented")
 
 
 def test_a_url_just_under_the_parser_limit_reaches_the_app(server: LiveServer) -> None:
@@ -653,13 +676,12 @@ def test_an_odd_authorization_is_401(server: LiveServer, value: bytes) -> None:
         (b"If-Match", b'"\x7f"'),
     ],
 )
-def test_control_characters_in_a_header_get_the_parsers_plain_400(
+def test_control_characters_in_a_header_get_the_parsers_400_problem(
     server: LiveServer, name: bytes, value: bytes
 ) -> None:
     raw = raw_request(server, b"DELETE", f"/v1/patients/{UNKNOWN_ID}".encode(), {name: value})
 
-    assert raw.status == 400
-    assert raw.headers["content-type"].startswith("text/plain")
+    _parser_problem(raw, 400, "malformed_request")
 
 
 @pytest.mark.parametrize(

@@ -24,13 +24,13 @@ def test_trailing_slash_is_404_problem(api: Api) -> None:
 @pytest.mark.parametrize(
     ("method", "path", "allowed"),
     [
-        ("PUT", f"/v1/patients/{UNKNOWN_ID}", {"GET", "PATCH", "DELETE"}),
-        ("DELETE", "/v1/patients", {"GET", "POST"}),
-        ("PUT", "/v1/practitioners", {"GET", "POST"}),
-        ("POST", f"/v1/appointments/{UNKNOWN_ID}", {"GET", "PATCH"}),
-        ("GET", f"/v1/appointments/{UNKNOWN_ID}/cancel", {"POST"}),
-        ("DELETE", f"/v1/patients/{UNKNOWN_ID}/appointments", {"GET"}),
-        ("POST", "/healthz", {"GET"}),
+        ("PUT", f"/v1/patients/{UNKNOWN_ID}", {"GET", "HEAD", "PATCH", "DELETE", "OPTIONS"}),
+        ("DELETE", "/v1/patients", {"GET", "HEAD", "POST", "OPTIONS"}),
+        ("PUT", "/v1/practitioners", {"GET", "HEAD", "POST", "OPTIONS"}),
+        ("POST", f"/v1/appointments/{UNKNOWN_ID}", {"GET", "HEAD", "PATCH", "OPTIONS"}),
+        ("GET", f"/v1/appointments/{UNKNOWN_ID}/cancel", {"POST", "OPTIONS"}),
+        ("DELETE", f"/v1/patients/{UNKNOWN_ID}/appointments", {"GET", "HEAD", "OPTIONS"}),
+        ("POST", "/healthz", {"GET", "HEAD", "OPTIONS"}),
     ],
 )
 def test_wrong_method_is_405_with_allow_listing_every_method(

@@ -6,6 +6,7 @@ only, bounded connection counts and short timeouts.
 
 from __future__ import annotations
 
+import re
 import socket
 import time
 from collections.abc import Iterator
@@ -139,6 +140,10 @@ def test_a_head_above_the_limit_gets_431(server: LiveServer) -> None:
     assert answer.startswith(b"HTTP/1.1 431 "), answer[:200]
     assert b"application/problem+json" in answer
     assert b'"code":"request_header_too_large"' in answer
+    # Answered below the app, yet with a request id, the same in the header and the body.
+    request_id = re.search(rb"\r\nrequest-id: (req_[0-9a-f]{32})\r\n", answer)
+    assert request_id is not None, answer[:500]
+    assert b'"request_id":"' + request_id.group(1) + b'"' in answer
     with _connect(server) as sock:
         # Complete and in one write: rejected by its exact size once parsed.
         padding = b"a" * 10_000
@@ -232,6 +237,7 @@ def test_a_request_over_the_concurrency_limit_gets_a_server_busy_problem(tmp_pat
             503,
             "Server busy",
         )
+        assert busy.headers["request-id"] == problem["request_id"]
         # Below the limit again, requests are served.
         assert httpx.get(f"{live.base_url}/healthz", timeout=5).status_code == 200
         _assert_no_server_error(live.log())

@@ -22,7 +22,7 @@ from patient_tracker.contract.api_models import (
 )
 from patient_tracker.resource import PageKey, Slice
 from patient_tracker.web import handlers
-from patient_tracker.web.deps import IdempotencyKey, IdInPath, IfMatch
+from patient_tracker.web.deps import IdempotencyKey, IdInPath, IfMatch, IfNoneMatch
 from patient_tracker.web.operations import operation, spec_operations
 from patient_tracker.web.pages import Listing
 from patient_tracker.web.params import given, given_root
@@ -96,9 +96,13 @@ async def book_appointment(
 
 @operation("getAppointment")
 @authenticated_by_its_read
-async def get_appointment(request: Request, appointment_id: IdInPath) -> Response:
+async def get_appointment(
+    request: Request, appointment_id: IdInPath, if_none_match: IfNoneMatch = None
+) -> Response:
     """One appointment, with its ETag."""
-    return await handlers.read_resource(request, service.appointments, appointment_id)
+    return await handlers.read_resource(
+        request, service.appointments, appointment_id, if_none_match
+    )
 
 
 @operation("updateAppointment")

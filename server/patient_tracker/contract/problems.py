@@ -15,7 +15,7 @@ from annotated_types import MaxLen
 from pydantic import BaseModel
 from starlette.responses import Response
 
-from patient_tracker.contract.api_models import AppointmentStatus, FieldError, Problem
+from patient_tracker.contract.api_models import AppointmentStatus, FieldError, Problem, RequestId
 from patient_tracker.contract.spec_document import spec_dict
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
@@ -162,6 +162,18 @@ class RequestHeaderTooLargeError(ProblemError):
     code = "request_header_too_large"
 
 
+class MalformedRequestError(ProblemError):
+    """Bytes that are not an HTTP/1.1 request (answered by the HTTP protocol, before any app)."""
+
+    code = "malformed_request"
+
+
+class MethodNotImplementedError(ProblemError):
+    """A method token HTTP does not know (answered by the HTTP protocol, before any app)."""
+
+    code = "method_not_implemented"
+
+
 class UnsupportedMediaTypeError(ProblemError):
     code = "unsupported_media_type"
 
@@ -230,8 +242,9 @@ def invalid_count_detail(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'} {'is' if count == 1 else 'are'} invalid."
 
 
-def problem_response(error: ProblemError, instance: str) -> Response:
-    """Render `error` as an `application/problem+json` response for the request path `instance`."""
+def problem_response(error: ProblemError, instance: str, request_id: str) -> Response:
+    """Render `error` as an `application/problem+json` response for the request path `instance`
+    and the request `request_id` (the web layer's `request_id_of(scope)`)."""
     # Every value that may quote the request is fitted to its bound here, so no caller can make
     # an error response fail to render.
     problem = Problem(
@@ -241,6 +254,7 @@ def problem_response(error: ProblemError, instance: str) -> Response:
         detail=fit(error.detail, _PROBLEM_BOUNDS["detail"]),
         code=error.code,
         instance=fit(instance, _PROBLEM_BOUNDS["instance"], URI_CUT_MARKER),
+        request_id=RequestId(request_id),
     )
     if error.errors:
         problem.errors = error.errors[:MAX_ERRORS]

@@ -41,6 +41,7 @@ from patient_tracker.db.tables import (
 )
 from patient_tracker.db.versioned import RowInsert
 from patient_tracker.kit.ids import new_id
+from patient_tracker.kit.request_ids import current_request_id
 
 __all__ = [
     "ACCESS_REVOKED",
@@ -140,10 +141,18 @@ def record_event(
     """
     event_id = new_id()
     created_at = datetime.now(UTC)
-    event = Event.model_validate(
-        {"id": event_id, "type": event_type, "created_at": created_at, "data": data},
-        from_attributes=False,
-    )
+    fields: dict[str, Any] = {
+        "id": event_id,
+        "type": event_type,
+        "created_at": created_at,
+        "data": data,
+    }
+    # The request that caused the change (Stripe's events say so too): read from the request's
+    # context rather than passed through every service that records an event.
+    request_id = current_request_id.get()
+    if request_id is not None:
+        fields["request_id"] = request_id
+    event = Event.model_validate(fields, from_attributes=False)
     insert_event(
         conn,
         event_id=event_id,

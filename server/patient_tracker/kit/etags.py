@@ -1,4 +1,5 @@
-"""Entity tags from row versions, and the `If-Match` precondition (RFC 9110 section 13.1.1).
+"""Entity tags from row versions, the `If-Match` precondition (RFC 9110 section 13.1.1) and the
+`If-None-Match` condition of a read (section 13.1.2).
 
 Not in `http/`: the precondition is checked inside the unit of work, by `resource`, against
 the row it locked; the HTTP layer only renders the tag as the `ETag` header.
@@ -31,3 +32,20 @@ def check_if_match(if_match: str | None, version: int) -> None:
     raise PreconditionFailedError(
         f"The resource has changed since it was read; its ETag is now {etag_for(version)}."
     )
+
+
+def _weak(tag: str) -> str:
+    return tag[2:] if tag.startswith("W/") else tag
+
+
+def unchanged_since(if_none_match: str | None, version: int) -> bool:
+    """Whether a read's `If-None-Match` names the resource's current version (answer `304`).
+
+    `If-None-Match` uses the weak comparison: `W/"3"` matches `"3"`. `*` matches any version of
+    a resource that exists.
+    """
+    if if_none_match is None:
+        return False
+    tags = _listed_tags(if_none_match)
+    current = etag_for(version)
+    return "*" in tags or any(_weak(tag) == current for tag in tags)

@@ -19,7 +19,7 @@ from patient_tracker.contract.api_models import (
 )
 from patient_tracker.patients import service
 from patient_tracker.web import handlers
-from patient_tracker.web.deps import IdempotencyKey, IdInPath, IfMatch
+from patient_tracker.web.deps import IdempotencyKey, IdInPath, IfMatch, IfNoneMatch
 from patient_tracker.web.operations import operation, spec_operations
 from patient_tracker.web.pages import Listing
 from patient_tracker.web.params import given, given_root
@@ -58,9 +58,11 @@ async def create_patient(
 
 @operation("getPatient")
 @authenticated_by_its_read
-async def get_patient(request: Request, patient_id: IdInPath) -> Response:
+async def get_patient(
+    request: Request, patient_id: IdInPath, if_none_match: IfNoneMatch = None
+) -> Response:
     """One patient, with its ETag."""
-    return await handlers.read_resource(request, service.patients, patient_id)
+    return await handlers.read_resource(request, service.patients, patient_id, if_none_match)
 
 
 @operation("updatePatient")

@@ -14,7 +14,7 @@ from patient_tracker.contract.api_models import (
 )
 from patient_tracker.practitioners import service
 from patient_tracker.web import handlers
-from patient_tracker.web.deps import IdempotencyKey, IdInPath, IfMatch
+from patient_tracker.web.deps import IdempotencyKey, IdInPath, IfMatch, IfNoneMatch
 from patient_tracker.web.operations import operation, spec_operations
 from patient_tracker.web.pages import Listing
 from patient_tracker.web.params import given, given_root
@@ -53,9 +53,13 @@ async def create_practitioner(
 
 @operation("getPractitioner")
 @authenticated_by_its_read
-async def get_practitioner(request: Request, practitioner_id: IdInPath) -> Response:
+async def get_practitioner(
+    request: Request, practitioner_id: IdInPath, if_none_match: IfNoneMatch = None
+) -> Response:
     """One practitioner, with its ETag."""
-    return await handlers.read_resource(request, service.practitioners, practitioner_id)
+    return await handlers.read_resource(
+        request, service.practitioners, practitioner_id, if_none_match
+    )
 
 
 @operation("updatePractitioner")

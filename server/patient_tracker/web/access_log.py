@@ -3,7 +3,8 @@
 Uvicorn's access log prints the query string, which carries phone numbers and names
 (`?phone=...`, `?name_prefix=...`). This logs the method, the matched route's template
 (`/v1/patients/{patient_id}`, never the raw path: a client may put a phone or a name in it), the
-status and the duration. A request that matched no route is logged as `UNMATCHED_PATH`.
+status, the duration and the request id (`web.request_ids`, the outer layer, has set it). A
+request that matched no route is logged as `UNMATCHED_PATH`.
 
 A client that disconnected before the request was read gets no response; its line shows status
 499 ("client closed request", nginx's convention), never 500.
@@ -65,9 +66,10 @@ class AccessLogMiddleware:
             if status is None:
                 status = 500 if raised else CLIENT_CLOSED_REQUEST
             logger.info(
-                "%s %s %d %.1fms",
+                "%s %s %d %.1fms request_id=%s",
                 scope["method"],
                 route_template(scope),
                 status,
                 (time.perf_counter() - started) * 1000,
+                scope["state"]["request_id"],
             )

@@ -16,7 +16,15 @@ from fastapi.params import Path as PathParam
 from patient_tracker.contract.spec_document import spec_dict
 from patient_tracker.db.database import Database
 
-__all__ = ["DatabaseDep", "EventIdInPath", "IdInPath", "IdempotencyKey", "IfMatch", "get_database"]
+__all__ = [
+    "DatabaseDep",
+    "EventIdInPath",
+    "IdInPath",
+    "IdempotencyKey",
+    "IfMatch",
+    "IfNoneMatch",
+    "get_database",
+]
 
 
 async def get_database(request: Request) -> Database:
@@ -67,6 +75,7 @@ def spec_path(name: str) -> PathParam:
 
 
 IfMatch = Annotated[str | None, spec_header("IfMatch")]
+IfNoneMatch = Annotated[str | None, spec_header("IfNoneMatch")]
 IdempotencyKey = Annotated[str | None, spec_header("IdempotencyKey")]
 # An id in a path: every `<Resource>Id` parameter refers to the `Id` schema, so one type serves
 # (its bounds are the schema's; the conformance test compares each operation's). An id outside

@@ -21,12 +21,18 @@ from starlette.responses import Response
 
 from patient_tracker.auth.caller import Caller
 from patient_tracker.auth.route import authenticated_read
+from patient_tracker.kit.etags import unchanged_since
 from patient_tracker.resource import PageKey, Resource, Slice
 from patient_tracker.web.cursor_secret import cursor_codec
 from patient_tracker.web.idempotency import request_fingerprint, run_idempotent
 from patient_tracker.web.operations import success_status
 from patient_tracker.web.pages import Listing, keyset_page
-from patient_tracker.web.responses import ApiResponse, page_response, resource_response
+from patient_tracker.web.responses import (
+    ApiResponse,
+    not_modified,
+    page_response,
+    resource_response,
+)
 
 __all__ = [
     "accept",
@@ -45,8 +51,11 @@ PageT = TypeVar("PageT", bound=BaseModel)
 Versioned = Callable[[Connection], tuple[ModelT, int]]
 
 
-async def read_resource(request: Request, resource: Resource[Any], row_id: str) -> Response:
-    """One resource and its `ETag` (`200`).
+async def read_resource(
+    request: Request, resource: Resource[Any], row_id: str, if_none_match: str | None = None
+) -> Response:
+    """One resource and its `ETag` (`200`), or only the `ETag` (`304`) when `If-None-Match`
+    names it: the client's copy is current, and the body is not even rendered.
 
     A read by id is one statement, atomic and one snapshot on its own, so it runs without a
     transaction around it (`Database.read_one`); on a route marked `authenticated_by_its_read`
@@ -57,6 +66,8 @@ async def read_resource(request: Request, resource: Resource[Any], row_id: str) 
     # The caller is known once the read is done (it may be what authenticated them).
     owner = Caller.of(request).principal.integration_id
     model, version = resource.found(row_id, row, owner=owner)
+    if unchanged_since(if_none_match, version):
+        return not_modified(version)
     return resource_response(model, version, status=success_status(request)).to_response()
 
 

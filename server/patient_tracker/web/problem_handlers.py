@@ -11,7 +11,6 @@ from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
 from starlette.responses import Response
-from starlette.routing import Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from patient_tracker.contract.api_models import FieldError
@@ -28,28 +27,12 @@ from patient_tracker.contract.problems import (
     problem_response,
 )
 from patient_tracker.web.access_log import route_template
+from patient_tracker.web.methods import allowed_methods
+from patient_tracker.web.request_ids import request_id_of
 
 logger = logging.getLogger("patient_tracker.errors")
 
 _PARAMETER_LOCATIONS = frozenset({"query", "path", "header"})
-
-
-_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
-
-
-def _allowed_methods(app: FastAPI, scope: Scope) -> list[str]:
-    """Every method some route accepts at this path.
-
-    Starlette's 405 names only the first partially matching route's methods. We ask every
-    route, through the public `matches`, which methods fully match this path instead of reading
-    router internals (FastAPI 0.16x nests included routers).
-    """
-    allowed = []
-    for method in _METHODS:
-        probe = {**scope, "method": method}
-        if any(route.matches(probe)[0] is Match.FULL for route in app.router.routes):
-            allowed.append(method)
-    return allowed
 
 
 def _field_errors(errors: list[dict[str, Any]]) -> list[FieldError]:
@@ -74,9 +57,14 @@ def request_path(scope: Scope) -> str:
     return str(scope.get("path", ""))
 
 
+def render(error: ProblemError, scope: Scope) -> Response:
+    """`error` as the problem+json answer to the request `scope` describes."""
+    return problem_response(error, request_path(scope), request_id_of(scope))
+
+
 async def _on_problem(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, ProblemError)
-    return problem_response(exc, request_path(request.scope))
+    return render(exc, request.scope)
 
 
 async def _on_request_validation(request: Request, exc: Exception) -> Response:
@@ -84,24 +72,21 @@ async def _on_request_validation(request: Request, exc: Exception) -> Response:
     errors = list(exc.errors())
     if any(error.get("loc", ("",))[0] == "path" for error in errors):
         # An id that breaks the id bounds cannot name a resource.
-        return problem_response(
-            NotFoundError("No resource has that id."), request_path(request.scope)
-        )
+        return render(NotFoundError("No resource has that id."), request.scope)
     # Only the first MAX_ERRORS are built (thousands of unknown parameters fit in a URL); all count.
     field_errors = _field_errors(errors[:MAX_ERRORS])
     # `MISSING` (an absent `parameter`) is truthy: test for a string.
     noun = "parameter" if all(isinstance(e.parameter, str) for e in field_errors) else "field"
     problem = ValidationFailedError(invalid_count_detail(len(errors), noun), errors=field_errors)
-    return problem_response(problem, request_path(request.scope))
+    return render(problem, request.scope)
 
 
 async def _on_http_exception(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StarletteHTTPException)
-    path = request_path(request.scope)
     if exc.status_code == 405:
         # Starlette's `Allow` names only the first matching route's methods, so ask every route;
         # at a mount (the docs' StaticFiles) no route matches, and the mount's own `Allow` is right.
-        allowed = _allowed_methods(request.app, request.scope)
+        allowed = allowed_methods(request.scope)
         allow = ", ".join(allowed) if allowed else (exc.headers or {}).get("Allow", "")
         error: ProblemError = MethodNotAllowedError(
             f"{request.method} is not allowed here; use {allow}.", headers={"Allow": allow}
@@ -110,7 +95,7 @@ async def _on_http_exception(request: Request, exc: Exception) -> Response:
         error = NotFoundError("No operation is at this path.")
     else:  # Starlette raises no other HTTPException on our routes; keep the status regardless.
         error = HttpStatusError(exc.status_code, str(exc.detail), headers=exc.headers)
-    return problem_response(error, path)
+    return render(error, request.scope)
 
 
 def install_problem_handlers(app: FastAPI) -> None:
@@ -150,17 +135,17 @@ class UnexpectedErrorMiddleware:
             return
         except Exception as exc:
             logger.error(
-                "unhandled %s on %s %s\n%s",
+                "unhandled %s on %s %s request_id=%s\n%s",
                 type(exc).__qualname__,
                 scope.get("method"),
                 route_template(scope),
+                request_id_of(scope),
                 "".join(traceback.format_tb(exc.__traceback__)),
             )
             if started:
                 raise
-            response = problem_response(
-                InternalError("An unexpected error occurred. It has been logged."),
-                request_path(scope),
+            response = render(
+                InternalError("An unexpected error occurred. It has been logged."), scope
             )
             await response(scope, receive, send)
 
@@ -170,7 +155,8 @@ def _log_client_disconnect(scope: Scope) -> None:
     after which uvicorn closes the connection) is not a server error: nothing can be answered,
     so nothing is sent and the access log records status 499 (access_log.py)."""
     logger.info(
-        "client disconnected before the request was read: %s %s",
+        "client disconnected before the request was read: %s %s request_id=%s",
         scope.get("method"),
         route_template(scope),
+        request_id_of(scope),
     )

@@ -42,3 +42,8 @@ def resource_response(
 def page_response(model: BaseModel, status: int) -> Response:
     """A page of a list (or an immutable thing): no `ETag`, never stored."""
     return Response(model.model_dump_json(), status_code=status, media_type=JSON)
+
+
+def not_modified(version: int) -> Response:
+    """`304 Not Modified`: no body, the `ETag` the client holds (RFC 9110 section 15.4.5)."""
+    return Response(status_code=304, headers={"etag": etag_for(version)})

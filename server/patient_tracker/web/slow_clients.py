@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from http import HTTPStatus
 from typing import Any
 
 import httptools
@@ -38,14 +39,18 @@ from uvicorn.protocols.http.flow_control import service_unavailable
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol, RequestResponseCycle
 from uvicorn.server import ServerState
 
-from patient_tracker.contract.api_models import Problem
+from patient_tracker.contract.api_models import Problem, RequestId
 from patient_tracker.contract.problems import (
     PROBLEM_MEDIA_TYPE,
     PROBLEM_TYPE_PREFIX,
+    MalformedRequestError,
+    MethodNotImplementedError,
+    ProblemError,
     RequestHeaderTooLargeError,
     ServerBusyError,
     problem_response,
 )
+from patient_tracker.kit.request_ids import new_request_id
 from patient_tracker.settings import get_settings
 from patient_tracker.web.problem_handlers import request_path
 
@@ -61,31 +66,43 @@ class _HeadTooLargeError(Exception):
     """Raised from a parser callback to stop parsing; httptools re-raises it wrapped."""
 
 
-def _header_too_large_response(limit: int) -> bytes:
-    error = RequestHeaderTooLargeError
+def _protocol_problem(error: ProblemError, default_headers: list[tuple[bytes, bytes]]) -> bytes:
+    """`error` as raw HTTP/1.1 bytes, for answers the protocol gives before any app runs: the
+    spec's problem body with a request id of its own (the app's middleware never sees these
+    requests), and `Connection: close` (the connection's byte stream cannot be trusted any more).
+    """
+    request_id = new_request_id()
     body = Problem(
         type=PROBLEM_TYPE_PREFIX + error.code,
         title=error.title,
         status=error.status,
-        detail=f"The request line and headers exceed the limit of {limit} bytes.",
+        detail=error.detail,
         code=error.code,
+        request_id=RequestId(request_id),
     ).model_dump_json(exclude_none=True)
-    return (
-        b"HTTP/1.1 431 Request Header Fields Too Large\r\n"
-        b"content-type: " + PROBLEM_MEDIA_TYPE.encode() + b"\r\n"
-        b"content-length: " + str(len(body)).encode() + b"\r\n"
-        b"connection: close\r\n\r\n" + body.encode()
+    head = [f"HTTP/1.1 {error.status} {HTTPStatus(error.status).phrase}\r\n".encode()]
+    head += [name + b": " + value + b"\r\n" for name, value in default_headers]
+    return b"".join(
+        [
+            *head,
+            b"content-type: " + PROBLEM_MEDIA_TYPE.encode() + b"\r\n",
+            b"content-length: " + str(len(body)).encode() + b"\r\n",
+            b"request-id: " + request_id.encode() + b"\r\n",
+            b"connection: close\r\n\r\n",
+            body.encode(),
+        ]
     )
 
 
 async def _server_busy(scope: Scope, receive: Receive, send: Send) -> None:
     """The spec's 503 `server_busy` problem, in place of uvicorn's text/plain answer to its
     `limit_concurrency` (a request over it is refused before the app runs)."""
+    request_id = new_request_id()
     error = ServerBusyError(
         "The server is at its limit of connections and requests in flight.",
-        headers={"Retry-After": "1", "Connection": "close"},
+        headers={"Retry-After": "1", "Connection": "close", "Request-Id": request_id},
     )
-    await problem_response(error, request_path(scope))(scope, receive, send)
+    await problem_response(error, request_path(scope), request_id)(scope, receive, send)
 
 
 class GuardedHttpToolsProtocol(HttpToolsProtocol):
@@ -132,6 +149,9 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
                 self._reject_large_head()
                 return
             self._reject_invalid_request()
+            return
+        except httptools.HttpParserInvalidMethodError:
+            self._reject_unknown_method()
             return
         except httptools.HttpParserError:
             self._reject_invalid_request()
@@ -213,13 +233,29 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
 
     def _reject_large_head(self) -> None:
         logger.info("answered 431: request headers larger than %d bytes", self._max_head_bytes)
-        self._cancel_read_timer()
-        self._phase = _BETWEEN_REQUESTS
-        self.transport.write(_header_too_large_response(self._max_head_bytes))
-        self.transport.close()
+        error = RequestHeaderTooLargeError(
+            f"The request line and headers exceed the limit of {self._max_head_bytes} bytes."
+        )
+        self._answer_and_close(error)
 
     def _reject_invalid_request(self) -> None:
         # As uvicorn does: its message names no request data.
         message = "Invalid HTTP request received."
         self.logger.warning(message)
         self.send_400_response(message)
+
+    def _reject_unknown_method(self) -> None:
+        # RFC 9110, 9.1: a method the server does not recognise is a 501, not a 400.
+        self.logger.info("answered 501: a method HTTP does not know")
+        error = MethodNotImplementedError("The request's method is not an HTTP method.")
+        self._answer_and_close(error)
+
+    def send_400_response(self, msg: str) -> None:
+        """uvicorn's answer to bytes that are not an HTTP request: problem+json, not text/plain."""
+        self._answer_and_close(MalformedRequestError(msg))
+
+    def _answer_and_close(self, error: ProblemError) -> None:
+        self._cancel_read_timer()
+        self._phase = _BETWEEN_REQUESTS
+        self.transport.write(_protocol_problem(error, self.server_state.default_headers))
+        self.transport.close()

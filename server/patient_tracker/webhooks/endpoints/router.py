@@ -17,7 +17,7 @@ from patient_tracker.contract.api_models import (
 )
 from patient_tracker.settings import Settings
 from patient_tracker.web import handlers
-from patient_tracker.web.deps import EventIdInPath, IdempotencyKey, IdInPath, IfMatch
+from patient_tracker.web.deps import EventIdInPath, IdempotencyKey, IdInPath, IfMatch, IfNoneMatch
 from patient_tracker.web.operations import operation, spec_operations
 from patient_tracker.web.pages import Listing
 from patient_tracker.web.params import given_root
@@ -75,9 +75,11 @@ async def create_webhook_endpoint(
 
 @operation("getWebhookEndpoint")
 @authenticated_by_its_read
-async def get_webhook_endpoint(request: Request, endpoint_id: IdInPath) -> Response:
+async def get_webhook_endpoint(
+    request: Request, endpoint_id: IdInPath, if_none_match: IfNoneMatch = None
+) -> Response:
     """One endpoint, with its ETag; never its secret."""
-    return await handlers.read_resource(request, service.endpoints, endpoint_id)
+    return await handlers.read_resource(request, service.endpoints, endpoint_id, if_none_match)
 
 
 @operation("updateWebhookEndpoint")
