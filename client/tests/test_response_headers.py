@@ -41,7 +41,21 @@ def test_every_documented_header_is_an_attribute() -> None:
     }
     assert {"ETag", "Location", "Idempotent-Replayed", "WWW-Authenticate"} <= documented_names
     assert attributes == {name.lower().replace("-", "_") for name in documented_names}
-    assert DOCUMENTED["createPatient"][201] == ("ETag", "Idempotent-Replayed", "Location")
+    assert DOCUMENTED["createPatient"][201] == (
+        "ETag",
+        "Idempotent-Replayed",
+        "Location",
+        "RateLimit",
+        "RateLimit-Policy",
+        "Request-Id",
+    )
+    # What `request_id_of`, `ApiError.request_id` and `rate_limits` rely on: every response of
+    # every operation has its `Request-Id` and rate-limit headers, and every 429 `Retry-After`.
+    for statuses in DOCUMENTED.values():
+        assert 429 in statuses
+        assert "Retry-After" in statuses[429]
+        for names in statuses.values():
+            assert {"Request-Id", "RateLimit-Policy", "RateLimit"} <= set(names)
 
 
 def test_parsing_is_typed_and_case_insensitive() -> None:

@@ -118,6 +118,48 @@ def test_get_is_retried_on_503_after_retry_after(stub: StubServer) -> None:
     assert elapsed >= 1.0  # Retry-After wins over the (much shorter) backoff
 
 
+def rate_limited(request_id: str) -> Scripted:
+    """A 429 as the server sends it (spec: components.responses.RateLimited)."""
+    problem = {
+        "type": "urn:patient-tracker:problem:rate_limited",
+        "title": "Rate limit exceeded",
+        "status": 429,
+        "detail": "This integration has made more than 200 requests in 2 seconds; retry in 1"
+        " second.",
+        "code": "rate_limited",
+        "instance": "/v1/patients/p1",
+        "request_id": request_id,
+    }
+    headers = {
+        "Request-Id": request_id,
+        "RateLimit-Policy": '"integration";q=200;w=2, "address";q=400;w=2',
+        "RateLimit": '"integration";r=0;t=1, "address";r=398;t=1',
+        "Retry-After": "1",
+    }
+    return Scripted(429, problem, headers)
+
+
+def test_rate_limited_is_retried_after_retry_after_then_raised(stub: StubServer) -> None:
+    first, last = "req_" + "1" * 32, "req_" + "2" * 32
+    stub.script = [rate_limited(first), rate_limited(last)]
+    policy = RetryPolicy(max_attempts=2, initial_backoff=0.05, max_backoff=0.05)
+    with PatientTracker(stub.base_url, api_key="k", retry=policy) as api:
+        started = time.monotonic()
+        with pytest.raises(RateLimitedError) as caught:
+            api.patients.get("p1")
+        elapsed = time.monotonic() - started
+    assert [s.method for s in stub.seen] == ["GET", "GET"]
+    assert elapsed >= 1.0  # the retry waited Retry-After, not the 0.05 s backoff
+    error = caught.value
+    assert type(error) is RateLimitedError  # the status class stands for `rate_limited`
+    assert (error.status, error.code, error.retry_after) == (429, "rate_limited", 1.0)
+    assert error.request_id == last  # the answer that ended the call
+    assert str(error).endswith(f"second. (request_id: {last})")
+    assert error.rate_limits is not None
+    assert error.rate_limits["integration"].remaining == 0
+    assert error.rate_limits["address"].quota == 400
+
+
 def test_post_retries_reuse_one_idempotency_key(stub: StubServer) -> None:
     stub.script = [Scripted(429), Scripted(503), Scripted(201, PATIENT_JSON)]
     body = PatientCreate(
@@ -233,7 +275,9 @@ def test_async_get_is_retried(stub: StubServer) -> None:
 
     async def fetch() -> Patient:
         async with PatientTracker(stub.base_url, api_key="k", retry=FAST) as api:
-            return unwrap(await get_patient.asyncio_detailed("p1", client=api.client))
+            # A read by id may answer 304 (no body), so the generated union is `Any | Patient`.
+            patient: Patient = unwrap(await get_patient.asyncio_detailed("p1", client=api.client))
+            return patient
 
     assert asyncio.run(fetch()).id == "p1"
     assert len(stub.seen) == 2

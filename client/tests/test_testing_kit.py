@@ -6,6 +6,7 @@ Every answer the kit gives in these tests is checked against the spec (`kit` fix
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -20,8 +21,10 @@ from patient_tracker_client import (
     ConflictError,
     ForbiddenError,
     NotFoundError,
+    NotModifiedError,
     PatientTracker,
     PreconditionFailedError,
+    RateLimit,
     RateLimitedError,
     RetryPolicy,
     ServerError,
@@ -29,6 +32,7 @@ from patient_tracker_client import (
     ValidationError,
     etag,
     modify,
+    parse_rate_limits,
     unwrap,
 )
 from patient_tracker_client.generated.api.patients import get_patient
@@ -342,6 +346,88 @@ def test_faults_answered(kit: SpecCheckedKit, tracker: PatientTracker) -> None:
         kit.fail_next(status=400, code="malformed_json")  # any operation
         with pytest.raises(BadRequestError):
             once.practitioners.list()
+    kit.assert_no_violations()
+
+
+def test_request_ids_and_rate_limit_headers(kit: SpecCheckedKit, tracker: PatientTracker) -> None:
+    created = tracker.patients.raw.create(body=patient_body(), idempotency_key="k-1")
+    replayed = tracker.patients.raw.create(body=patient_body(), idempotency_key="k-1")
+    with pytest.raises(ConflictError) as taken:
+        tracker.patients.create(body=patient_body(given_name="Twin"))
+    anonymous = httpx.Client(transport=kit, base_url=kit.base_url).get("/v1/patients")
+    # A fresh id per request, as the server makes them, and the same in `kit.calls`.
+    ids = [call.request_id for call in kit.calls]
+    assert all(re.fullmatch(r"req_[0-9a-f]{32}", each or "") for each in ids)
+    assert len(set(ids)) == 4
+    assert ids == [
+        created.request_id,
+        replayed.request_id,  # a replay is another request: its own id
+        taken.value.request_id,
+        anonymous.headers["Request-Id"],
+    ]
+    assert taken.value.problem["request_id"] == taken.value.request_id  # in problems too
+    assert anonymous.json()["request_id"] == anonymous.headers["Request-Id"]
+    # A fixed budget, never used up: the integration's with the kit's key, the address's always.
+    assert created.rate_limits == {
+        "integration": RateLimit("integration", quota=200, window=2, remaining=199, reset=2),
+        "address": RateLimit("address", quota=400, window=2, remaining=399, reset=2),
+    }
+    assert created.headers["RateLimit-Policy"] == '"integration";q=200;w=2, "address";q=400;w=2'
+    assert taken.value.rate_limits == created.rate_limits
+    assert list(parse_rate_limits(anonymous.headers) or {}) == ["address"]  # a 401
+
+
+def test_injected_rate_limit(kit: SpecCheckedKit) -> None:
+    with kit.tracker(retry=NO_RETRIES) as once:
+        kit.fail_next("listPatients", status=429)
+        with pytest.raises(RateLimitedError) as limited:
+            once.patients.list()
+        kit.fail_next("listPatients", status=429, retry_after=7)
+        with pytest.raises(RateLimitedError) as later:
+            once.patients.list()
+    error = limited.value
+    assert (error.code, error.title, error.retry_after) == (
+        "rate_limited",
+        "Rate limit exceeded",
+        0,
+    )
+    assert error.response.headers["Retry-After"] == "0"  # the spec documents one: never waits
+    assert error.rate_limits is not None
+    assert error.rate_limits["integration"] == RateLimit("integration", 200, 2, 0, 0)
+    assert error.rate_limits["address"].remaining == 399
+    assert error.request_id == error.problem["request_id"] == kit.calls[0].request_id
+    assert later.value.retry_after == 7
+    assert later.value.rate_limits is not None
+    assert later.value.rate_limits["integration"].reset == 7
+    # Retried (Retry-After: 0), then answered.
+    with kit.tracker(retry=QUICK_RETRIES) as retrying:
+        kit.fail_next("listPatients", status=429, times=2)
+        assert retrying.patients.list().items == []
+    assert [c.status for c in kit.calls_of("listPatients")][2:] == [429, 429, 200]
+    kit.assert_no_violations()
+
+
+def test_conditional_reads(kit: SpecCheckedKit, tracker: PatientTracker) -> None:
+    patient = tracker.patients.create(body=patient_body())
+    created = tracker.practitioners.raw.create(
+        body=PractitionerCreate(display_name="Dr Who", specialty="general practice")
+    )
+    doctor, doctor_tag = unwrap(created), etag(created)
+    booked = tracker.appointments.raw.book(body=booking(patient.id, doctor.id))
+    appointment, appointment_tag = unwrap(booked), etag(booked)
+
+    still = tracker.practitioners.raw.get(doctor.id, if_none_match=doctor_tag)
+    assert (still.status_code, still.headers["ETag"], still.content) == (304, doctor_tag, b"")
+    assert "Content-Type" not in still.headers
+    with pytest.raises(NotModifiedError):
+        tracker.practitioners.get(doctor.id, if_none_match=doctor_tag)
+    assert tracker.practitioners.get(doctor.id, if_none_match='"0"') == doctor
+
+    unchanged = tracker.appointments.raw.get(appointment.id, if_none_match=appointment_tag)
+    assert unchanged.status_code == 304
+    tracker.appointments.check_in(appointment.id)
+    fresh = tracker.appointments.get(appointment.id, if_none_match=appointment_tag)
+    assert fresh.status is AppointmentStatus.CHECKED_IN
     kit.assert_no_violations()
 
 

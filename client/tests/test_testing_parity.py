@@ -1,6 +1,7 @@
 """The test kit against the real server: one booking flow, run through the SDK on both, must get
-the same outcomes (operation, status, `code`, response shape and ETag/Location headers; ids, times
-and problem `detail` texts aside)."""
+the same outcomes (operation, status, `code`, response shape, `request_id` in problems included,
+and which of `ETag`, `Location`, `Idempotent-Replayed`, `Request-Id`, `RateLimit-Policy` and
+`RateLimit` came back; ids, times and problem `detail` texts aside)."""
 
 from __future__ import annotations
 

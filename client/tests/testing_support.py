@@ -11,13 +11,24 @@ import httpx
 
 from patient_tracker_client.testing import MockApi, Spec, bundled_spec
 
-# Response headers the spec declares that an answer must carry when declared for its status.
+# Response headers the spec declares that an answer must carry when declared for its status,
+# beyond those it marks `required` (`Request-Id`).
 ALWAYS_SENT = ("etag", "location")
+# The headers every answer of the API carries, compared between the kit and the server.
+COMPARED_HEADERS = (
+    "ETag",
+    "Location",
+    "Idempotent-Replayed",
+    "Request-Id",
+    "RateLimit-Policy",
+    "RateLimit",
+)
 
 
 def response_problems(spec: Spec, request: httpx.Request, response: httpx.Response) -> list[str]:
     """How `response` breaks the spec's description of the answer to `request` ([] if it fits)."""
     operation, _, _ = spec.find(request.method, request.url.path)
+    at = ""
     if operation is None:
         # Unknown path or method: the spec's conventions promise a problem.
         schema_pointer = "/components/schemas/Problem"
@@ -45,8 +56,18 @@ def response_problems(spec: Spec, request: httpx.Request, response: httpx.Respon
             return [f"{operation.operation_id} {status}: a body where the spec has none"]
     found = []
     for name in declared.get("headers") or {}:
-        if name.lower() in ALWAYS_SENT and name not in response.headers:
-            found.append(f"{response.status_code}: header {name} missing")
+        header_at, header = spec.resolve(f"{at}/headers/{name}")
+        value = response.headers.get(name)
+        if value is None:
+            if header.get("required") or name.lower() in ALWAYS_SENT:
+                found.append(f"{response.status_code}: header {name} missing")
+            continue
+        schema = header.get("schema") or {}
+        typed: object = int(value) if schema.get("type") == "integer" and value.isdigit() else value
+        found += [
+            f"{response.status_code}: header {name}: {message}"
+            for _, message in spec.errors(f"{header_at}/schema", typed)
+        ]
     if response.status_code == 401 and "WWW-Authenticate" not in response.headers:
         found.append("401 without WWW-Authenticate")
     if schema_pointer:
@@ -118,11 +139,7 @@ class Recorder(httpx.BaseTransport):
                 operation.operation_id if operation else request.url.path,
                 response.status_code,
                 shape(body),
-                tuple(
-                    name
-                    for name in ("ETag", "Location", "Idempotent-Replayed")
-                    if name in response.headers
-                ),
+                tuple(name for name in COMPARED_HEADERS if name in response.headers),
             )
         )
         return response

@@ -8,12 +8,14 @@ The operations and models are generated from the API's OpenAPI document into
 the generator does not: the resource classes `PatientTracker` carries (`_resources`), a configured
 client with retries, timeouts and per-call options (`PatientTracker`, `AsyncPatientTracker`,
 `with_options`), typed exceptions (`PatientTrackerError`: `ApiError` by status and problem code,
-`ApiConnectionError`), `unwrap`, auto-pagination, an `If-Match` helper, and `verify_webhook`
-(a delivery's Standard Webhooks signature checked and its event parsed into its generated model).
+`ApiConnectionError`), `unwrap`, auto-pagination, an `If-Match` helper, request ids
+(`request_id_of`, `ApiResponse.request_id`, `ApiError.request_id`), the rate-limit headers parsed
+(`parse_rate_limits`), and `verify_webhook` (a delivery's Standard Webhooks signature checked and
+its event parsed into its generated model).
 """
 
 from . import _problem_errors
-from ._calls import ApiResponse, amodify, etag, modify, unwrap
+from ._calls import ApiResponse, amodify, etag, modify, request_id_of, unwrap
 from ._client import DEFAULT_TIMEOUT, AsyncPatientTracker, PatientTracker
 from ._errors import (
     ApiConnectionError,
@@ -24,6 +26,7 @@ from ._errors import (
     FieldProblem,
     ForbiddenError,
     NotFoundError,
+    NotModifiedError,
     PatientTrackerError,
     PreconditionFailedError,
     RateLimitedError,
@@ -33,6 +36,7 @@ from ._errors import (
 )
 from ._pagination import apaginate, paginate
 from ._problem_errors import *  # noqa: F403 - the generated class per problem code, its __all__
+from ._rate_limits import RateLimit, parse_rate_limits
 from ._retry import RetryPolicy
 from .generated.events import EVENT_MODELS, Event
 from .generated.problem_codes import PROBLEM_CODES, ProblemCode
@@ -62,10 +66,12 @@ __all__ = [
     "FieldProblem",
     "ForbiddenError",
     "NotFoundError",
+    "NotModifiedError",
     "PatientTracker",
     "PatientTrackerError",
     "PreconditionFailedError",
     "ProblemCode",
+    "RateLimit",
     "RateLimitedError",
     "ResponseHeaders",
     "RetryPolicy",
@@ -83,6 +89,8 @@ __all__ = [
     "etag",
     "modify",
     "paginate",
+    "parse_rate_limits",
+    "request_id_of",
     "unwrap",
     "verify_webhook",
 ]

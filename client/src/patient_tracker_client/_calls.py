@@ -1,8 +1,9 @@
 """Typed results from generated operations: `unwrap`, `etag`, `ApiResponse` (the whole response
-with its documented headers typed), and read-modify-write helpers."""
+with its documented headers typed), `request_id_of`, and read-modify-write helpers."""
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Awaitable, Callable
 from http import HTTPStatus
 from typing import Any, Protocol, TypeVar, cast
@@ -10,7 +11,9 @@ from typing import Any, Protocol, TypeVar, cast
 import httpx
 from attrs import define
 
+from ._errors import NotModifiedError
 from ._raising import error_from_response
+from ._rate_limits import RateLimit, parse_rate_limits
 from .generated.models.problem import Problem
 from .generated.response_headers import ResponseHeaders
 from .generated.types import Response
@@ -39,7 +42,8 @@ class AsyncWrite(Protocol[T_contra, U]):
 @define
 class ApiResponse(Response[T]):
     """A generated `Response` (`status_code`, `headers`, `content`, `parsed`) whose documented
-    headers are typed: `response.typed_headers.etag`, `.location`, `.idempotent_replayed`.
+    headers are typed: `response.typed_headers.etag`, `.location`, `.idempotent_replayed`, and
+    `response.request_id`, `response.rate_limits`.
 
     What the `.raw` methods return. `typed_headers` parses on each access (a handful of lookups).
     """
@@ -48,6 +52,16 @@ class ApiResponse(Response[T]):
     def typed_headers(self) -> ResponseHeaders:
         """The headers the spec documents for responses, typed; `None` where absent."""
         return ResponseHeaders.parse(self.headers)
+
+    @property
+    def request_id(self) -> str | None:
+        """The response's `Request-Id`: quote it when you ask about this call."""
+        return self.headers.get("Request-Id")
+
+    @property
+    def rate_limits(self) -> dict[str, RateLimit] | None:
+        """`RateLimit-Policy` and `RateLimit`, parsed by policy (`parse_rate_limits`)."""
+        return parse_rate_limits(self.headers)
 
 
 def typed(response: Response[T]) -> ApiResponse[T]:
@@ -61,17 +75,72 @@ def typed(response: Response[T]) -> ApiResponse[T]:
 
 
 def unwrap(response: Response[T | Problem]) -> T:
-    """The success value of a generated `*_detailed` call; raises `ApiError` for an error.
+    """The success value of a generated `*_detailed` call; raises `ApiError` for an error, and
+    `NotModifiedError` for a `304` (a read with `if_none_match=` whose ETag still matches).
 
     With a `PatientTracker` an error has already raised before this runs; this narrows the
     declared `Model | Problem` union to `Model`, and raises too for a client without that hook.
+    The value (and each item of a page) is remembered with the response's `Request-Id`, for
+    `request_id_of`.
     """
-    if response.status_code >= HTTPStatus.BAD_REQUEST or isinstance(response.parsed, Problem):
-        raise error_from_response(
-            httpx.Response(response.status_code, headers=response.headers, content=response.content)
-        )
+    status = response.status_code
+    if status >= HTTPStatus.BAD_REQUEST or isinstance(response.parsed, Problem):
+        raise error_from_response(_as_httpx(response))
+    if status == HTTPStatus.NOT_MODIFIED:
+        raise NotModifiedError(_as_httpx(response))
+    value = response.parsed
+    request_id = response.headers.get("Request-Id")
+    if request_id is not None:
+        _remember(value, request_id)
+        items = getattr(value, "items", None)
+        if isinstance(items, list):  # a page (`PatientPage`, ...): its items came with it
+            for item in items:
+                _remember(item, request_id)
     # A 204 parses to None, which is the declared success value (Any) of such operations.
-    return cast(T, response.parsed)
+    return cast(T, value)
+
+
+def _as_httpx(response: Response[Any]) -> httpx.Response:
+    return httpx.Response(response.status_code, headers=response.headers, content=response.content)
+
+
+# ---------------------------------------------------------------- request ids of returned values
+#
+# The generated models are attrs classes with slots: no attribute can be added to them (as
+# openai-python adds `_request_id` to its pydantic models), and they are unhashable (eq without
+# frozen), so no WeakKeyDictionary either. The table is keyed by `id()`, each entry holding a weak
+# reference whose callback removes it when the value is collected (before its id can be reused);
+# the value's identity is checked on lookup all the same.
+
+_REQUEST_IDS: dict[int, tuple[weakref.ref[Any], str]] = {}
+
+
+def _remember(value: object, request_id: str) -> None:
+    key = id(value)
+
+    def forget(_: object, key: int = key, table: dict[Any, Any] = _REQUEST_IDS) -> None:
+        table.pop(key, None)
+
+    try:
+        reference = weakref.ref(value, forget)
+    except TypeError:  # None (a 204), or a value no weak reference can point to: nothing to tag
+        return
+    _REQUEST_IDS[key] = (reference, request_id)
+
+
+def request_id_of(value: object) -> str | None:
+    """The `Request-Id` of the response that returned `value`, a model (or a page, or an item of
+    a page) that a `tracker` method, `unwrap`, `paginate` or `modify` returned; else `None`.
+
+    `tracker.patients.get(patient_id)` returns the generated `Patient`, to which no attribute can
+    be added: `request_id_of(patient)` is its request id (`req_...`). It stays with that object
+    only: a copy (`attrs.evolve`) has none. A call without a body to return (`delete`, `304`)
+    has its id on its `.raw` response (`ApiResponse.request_id`) or on the error it raises.
+    """
+    entry = _REQUEST_IDS.get(id(value))
+    if entry is None or entry[0]() is not value:
+        return None
+    return entry[1]
 
 
 def etag(response: Response[Any]) -> str:

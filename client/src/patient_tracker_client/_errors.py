@@ -4,7 +4,9 @@
 (`ConflictError`), and, for a documented problem `code`, by code (`PhoneTakenError`, a subclass
 of `ConflictError`, generated from the spec into `_problem_errors.py`). `ApiConnectionError` /
 `ApiTimeoutError` are the network failing, after the client's retries, with the httpx exception as
-`__cause__`.
+`__cause__`. An answer carries the request's id (`request_id`, from `Request-Id`, else the problem
+body's `request_id`), and its message ends with it: `... (request_id: req_...)`, the id to quote
+when asking about the call; a connection error has none.
 
 Parsing is deliberately tolerant: a body that is not a problem (a proxy's HTML error page, an empty
 503) still becomes an `ApiError` of the right class, by status, instead of a `KeyError` deep in
@@ -20,6 +22,7 @@ from typing import Any, ClassVar
 
 import httpx
 
+from ._rate_limits import RateLimit, parse_rate_limits
 from ._retry_after import retry_after_seconds
 from .generated.response_headers import ResponseHeaders
 
@@ -27,12 +30,22 @@ from .generated.response_headers import ResponseHeaders
 class PatientTrackerError(Exception):
     """The base of every error the SDK raises for a call: `except PatientTrackerError`."""
 
+    request_id: str | None = None
+    """The `Request-Id` of the answer that raised this; `None` when no answer came (a connection
+    error) or it carried none."""
+
+
+def with_request_id(message: str, request_id: str | None) -> str:
+    """`message`, ending with the request id when there is one (the form every error uses)."""
+    return message if request_id is None else f"{message} (request_id: {request_id})"
+
 
 class ApiConnectionError(PatientTrackerError):
     """No usable response: the connection failed or was lost, after the client's retries.
 
     `__cause__` is the httpx exception (`httpx.ConnectError`, `httpx.RemoteProtocolError`, ...).
-    Whether the server acted on the request is unknown unless it never connected.
+    Whether the server acted on the request is unknown unless it never connected. No answer, so
+    no `request_id`.
     """
 
     def __init__(self, message: str, *, request: httpx.Request | None = None) -> None:
@@ -60,11 +73,31 @@ class FieldProblem:
     parameter: str | None = None
 
 
+class NotModifiedError(PatientTrackerError):
+    """304: the resource still has the ETag sent as `if_none_match=`, so the copy you hold is
+    current (`etag` is the resource's ETag).
+
+    Raised by the methods that return a model (`tracker.patients.get(patient_id,
+    if_none_match=tag)`), which have no model to return then; a `.raw` method returns the 304
+    response (`status_code == 304`, `parsed` None) instead.
+    """
+
+    def __init__(self, response: httpx.Response) -> None:
+        self.response = response
+        self.etag: str | None = response.headers.get("ETag")
+        self.request_id = response.headers.get("Request-Id")
+        super().__init__(
+            with_request_id(f"304 not modified: the ETag is still {self.etag}", self.request_id)
+        )
+
+
 class ApiError(PatientTrackerError):
     """The server answered with an error status (4xx or 5xx).
 
     `code` is the problem's stable machine-readable code (`not_found`, `phone_taken`, ...); an
-    unknown code should be handled by `status`, as the API may add codes.
+    unknown code should be handled by `status`, as the API may add codes. `request_id` is the
+    request's id (the `Request-Id` header, else the problem's `request_id`): quote it when you
+    ask about the call; `str(error)` ends with it.
     """
 
     # The documented problem code a class stands for ("" for a status class that stands for none).
@@ -78,12 +111,24 @@ class ApiError(PatientTrackerError):
         self.title: str = text(problem.get("title")) or response.reason_phrase
         self.detail: str = text(problem.get("detail"))
         self.errors: tuple[FieldProblem, ...] = _field_problems(problem.get("errors"))
-        super().__init__(f"{self.status} {self.code}: {self.detail or self.title}")
+        self.request_id = (
+            response.headers.get("Request-Id") or text(problem.get("request_id")) or None
+        )
+        super().__init__(
+            with_request_id(
+                f"{self.status} {self.code}: {self.detail or self.title}", self.request_id
+            )
+        )
 
     @property
     def typed_headers(self) -> ResponseHeaders:
         """The error response's documented headers, typed (`www_authenticate` on a 401)."""
         return ResponseHeaders.parse(self.response.headers)
+
+    @property
+    def rate_limits(self) -> dict[str, RateLimit] | None:
+        """`RateLimit-Policy` and `RateLimit`, parsed by policy (`parse_rate_limits`)."""
+        return parse_rate_limits(self.response.headers)
 
     @property
     def current_status(self) -> str | None:
@@ -127,7 +172,8 @@ class ValidationError(ApiError):
 
 class RateLimitedError(ApiError):
     """429 `rate_limited`: the integration (or the client address) used its budget, and still had
-    after the client's retries; `retry_after` says how long to wait."""
+    after the client's retries (which wait `Retry-After` each time); `retry_after` says how long
+    to wait now, `rate_limits` which policy ran out (`remaining` 0)."""
 
     problem_code = "rate_limited"
 

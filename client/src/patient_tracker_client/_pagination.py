@@ -4,7 +4,8 @@
         ...
 
 The arguments are the list operation's own (type-checked against it); `cursor`, if given, is where
-to start. Pages are fetched lazily, one request per page, as the iteration reaches them. The
+to start. Pages are fetched lazily, one request per page, as the iteration reaches them, each with
+`unwrap`, so `request_id_of(item)` is the `Request-Id` of the page that brought the item. The
 overloads name each page type of the spec; the loop itself only needs `items` and `next_cursor`.
 """
 

@@ -239,7 +239,7 @@ class AppointmentsResource:
             )
         )
 
-    def get(self, appointment_id: str) -> Appointment:
+    def get(self, appointment_id: str, *, if_none_match: str | Unset = UNSET) -> Appointment:
         """Get an appointment (`GET /v1/appointments/{appointment_id}`).
 
         Returns one appointment, with its `ETag`. Requires scope `appointments:read`.
@@ -248,14 +248,24 @@ class AppointmentsResource:
             appointment_id (str): An opaque identifier assigned by the server: letters, digits, `-`
                 and `_`. Treat it as an
                 opaque string; its form may change.
+            if_none_match (str | Unset): an ETag read before (or several, comma-separated): a
+                `304` if the resource still has it.
 
         Returns:
             Appointment: the success response's body.
 
         Raises:
             ApiError: for an error response, as its subclass (`NotFoundError`, ...).
+            NotModifiedError: for a `304`: the resource still has the ETag `if_none_match` gave.
         """
-        return unwrap(get_appointment.sync_detailed(appointment_id, client=self._client))
+        return cast(
+            "Appointment",
+            unwrap(
+                get_appointment.sync_detailed(
+                    appointment_id, client=self._client, if_none_match=if_none_match
+                )
+            ),
+        )
 
     def list(
         self,
@@ -498,10 +508,18 @@ class AppointmentsRawResource:
             )
         )
 
-    def get(self, appointment_id: str) -> ApiResponse[Appointment | Problem]:
+    def get(
+        self, appointment_id: str, *, if_none_match: str | Unset = UNSET
+    ) -> ApiResponse[Appointment | Problem]:
         """Get an appointment (`GET /v1/appointments/{appointment_id}`), returning the whole
-        response."""
-        return typed(get_appointment.sync_detailed(appointment_id, client=self._client))
+        response.
+        With `if_none_match=`: a `304` (`parsed` None) if the resource still has that ETag.
+        """
+        return typed(
+            get_appointment.sync_detailed(
+                appointment_id, client=self._client, if_none_match=if_none_match
+            )
+        )
 
     def list(
         self,
@@ -713,7 +731,7 @@ class AsyncAppointmentsResource:
             )
         )
 
-    async def get(self, appointment_id: str) -> Appointment:
+    async def get(self, appointment_id: str, *, if_none_match: str | Unset = UNSET) -> Appointment:
         """Get an appointment (`GET /v1/appointments/{appointment_id}`).
 
         Returns one appointment, with its `ETag`. Requires scope `appointments:read`.
@@ -722,14 +740,24 @@ class AsyncAppointmentsResource:
             appointment_id (str): An opaque identifier assigned by the server: letters, digits, `-`
                 and `_`. Treat it as an
                 opaque string; its form may change.
+            if_none_match (str | Unset): an ETag read before (or several, comma-separated): a
+                `304` if the resource still has it.
 
         Returns:
             Appointment: the success response's body.
 
         Raises:
             ApiError: for an error response, as its subclass (`NotFoundError`, ...).
+            NotModifiedError: for a `304`: the resource still has the ETag `if_none_match` gave.
         """
-        return unwrap(await get_appointment.asyncio_detailed(appointment_id, client=self._client))
+        return cast(
+            "Appointment",
+            unwrap(
+                await get_appointment.asyncio_detailed(
+                    appointment_id, client=self._client, if_none_match=if_none_match
+                )
+            ),
+        )
 
     async def list(
         self,
@@ -973,10 +1001,18 @@ class AsyncAppointmentsRawResource:
             )
         )
 
-    async def get(self, appointment_id: str) -> ApiResponse[Appointment | Problem]:
+    async def get(
+        self, appointment_id: str, *, if_none_match: str | Unset = UNSET
+    ) -> ApiResponse[Appointment | Problem]:
         """Get an appointment (`GET /v1/appointments/{appointment_id}`), returning the whole
-        response."""
-        return typed(await get_appointment.asyncio_detailed(appointment_id, client=self._client))
+        response.
+        With `if_none_match=`: a `304` (`parsed` None) if the resource still has that ETag.
+        """
+        return typed(
+            await get_appointment.asyncio_detailed(
+                appointment_id, client=self._client, if_none_match=if_none_match
+            )
+        )
 
     async def list(
         self,
@@ -1212,7 +1248,7 @@ class PatientsResource:
         """
         unwrap(delete_patient.sync_detailed(patient_id, client=self._client, if_match=if_match))
 
-    def get(self, patient_id: str) -> Patient:
+    def get(self, patient_id: str, *, if_none_match: str | Unset = UNSET) -> Patient:
         """Get a patient (`GET /v1/patients/{patient_id}`).
 
         Returns one patient, with its `ETag`. Requires scope `patients:read`.
@@ -1221,14 +1257,24 @@ class PatientsResource:
             patient_id (str): An opaque identifier assigned by the server: letters, digits, `-` and
                 `_`. Treat it as an
                 opaque string; its form may change.
+            if_none_match (str | Unset): an ETag read before (or several, comma-separated): a
+                `304` if the resource still has it.
 
         Returns:
             Patient: the success response's body.
 
         Raises:
             ApiError: for an error response, as its subclass (`NotFoundError`, ...).
+            NotModifiedError: for a `304`: the resource still has the ETag `if_none_match` gave.
         """
-        return unwrap(get_patient.sync_detailed(patient_id, client=self._client))
+        return cast(
+            "Patient",
+            unwrap(
+                get_patient.sync_detailed(
+                    patient_id, client=self._client, if_none_match=if_none_match
+                )
+            ),
+        )
 
     def list(
         self,
@@ -1435,9 +1481,15 @@ class PatientsRawResource:
             delete_patient.sync_detailed(patient_id, client=self._client, if_match=if_match)
         )
 
-    def get(self, patient_id: str) -> ApiResponse[Patient | Problem]:
-        """Get a patient (`GET /v1/patients/{patient_id}`), returning the whole response."""
-        return typed(get_patient.sync_detailed(patient_id, client=self._client))
+    def get(
+        self, patient_id: str, *, if_none_match: str | Unset = UNSET
+    ) -> ApiResponse[Patient | Problem]:
+        """Get a patient (`GET /v1/patients/{patient_id}`), returning the whole response.
+        With `if_none_match=`: a `304` (`parsed` None) if the resource still has that ETag.
+        """
+        return typed(
+            get_patient.sync_detailed(patient_id, client=self._client, if_none_match=if_none_match)
+        )
 
     def list(
         self,
@@ -1556,7 +1608,7 @@ class AsyncPatientsResource:
             )
         )
 
-    async def get(self, patient_id: str) -> Patient:
+    async def get(self, patient_id: str, *, if_none_match: str | Unset = UNSET) -> Patient:
         """Get a patient (`GET /v1/patients/{patient_id}`).
 
         Returns one patient, with its `ETag`. Requires scope `patients:read`.
@@ -1565,14 +1617,24 @@ class AsyncPatientsResource:
             patient_id (str): An opaque identifier assigned by the server: letters, digits, `-` and
                 `_`. Treat it as an
                 opaque string; its form may change.
+            if_none_match (str | Unset): an ETag read before (or several, comma-separated): a
+                `304` if the resource still has it.
 
         Returns:
             Patient: the success response's body.
 
         Raises:
             ApiError: for an error response, as its subclass (`NotFoundError`, ...).
+            NotModifiedError: for a `304`: the resource still has the ETag `if_none_match` gave.
         """
-        return unwrap(await get_patient.asyncio_detailed(patient_id, client=self._client))
+        return cast(
+            "Patient",
+            unwrap(
+                await get_patient.asyncio_detailed(
+                    patient_id, client=self._client, if_none_match=if_none_match
+                )
+            ),
+        )
 
     async def list(
         self,
@@ -1782,9 +1844,17 @@ class AsyncPatientsRawResource:
             )
         )
 
-    async def get(self, patient_id: str) -> ApiResponse[Patient | Problem]:
-        """Get a patient (`GET /v1/patients/{patient_id}`), returning the whole response."""
-        return typed(await get_patient.asyncio_detailed(patient_id, client=self._client))
+    async def get(
+        self, patient_id: str, *, if_none_match: str | Unset = UNSET
+    ) -> ApiResponse[Patient | Problem]:
+        """Get a patient (`GET /v1/patients/{patient_id}`), returning the whole response.
+        With `if_none_match=`: a `304` (`parsed` None) if the resource still has that ETag.
+        """
+        return typed(
+            await get_patient.asyncio_detailed(
+                patient_id, client=self._client, if_none_match=if_none_match
+            )
+        )
 
     async def list(
         self,
@@ -1905,7 +1975,7 @@ class PractitionersResource:
             )
         )
 
-    def get(self, practitioner_id: str) -> Practitioner:
+    def get(self, practitioner_id: str, *, if_none_match: str | Unset = UNSET) -> Practitioner:
         """Get a practitioner (`GET /v1/practitioners/{practitioner_id}`).
 
         Returns one practitioner, with its `ETag`. Requires scope `practitioners:read`.
@@ -1914,14 +1984,24 @@ class PractitionersResource:
             practitioner_id (str): An opaque identifier assigned by the server: letters, digits, `-`
                 and `_`. Treat it as an
                 opaque string; its form may change.
+            if_none_match (str | Unset): an ETag read before (or several, comma-separated): a
+                `304` if the resource still has it.
 
         Returns:
             Practitioner: the success response's body.
 
         Raises:
             ApiError: for an error response, as its subclass (`NotFoundError`, ...).
+            NotModifiedError: for a `304`: the resource still has the ETag `if_none_match` gave.
         """
-        return unwrap(get_practitioner.sync_detailed(practitioner_id, client=self._client))
+        return cast(
+            "Practitioner",
+            unwrap(
+                get_practitioner.sync_detailed(
+                    practitioner_id, client=self._client, if_none_match=if_none_match
+                )
+            ),
+        )
 
     def list(
         self,
@@ -2047,11 +2127,18 @@ class PractitionersRawResource:
             )
         )
 
-    def get(self, practitioner_id: str) -> ApiResponse[Practitioner | Problem]:
+    def get(
+        self, practitioner_id: str, *, if_none_match: str | Unset = UNSET
+    ) -> ApiResponse[Practitioner | Problem]:
         """Get a practitioner (`GET /v1/practitioners/{practitioner_id}`), returning the whole
-        response.
+        response. With `if_none_match=`, a `304` (`parsed` None) when the
+        resource still has that ETag.
         """
-        return typed(get_practitioner.sync_detailed(practitioner_id, client=self._client))
+        return typed(
+            get_practitioner.sync_detailed(
+                practitioner_id, client=self._client, if_none_match=if_none_match
+            )
+        )
 
     def list(
         self,
@@ -2145,7 +2232,9 @@ class AsyncPractitionersResource:
             )
         )
 
-    async def get(self, practitioner_id: str) -> Practitioner:
+    async def get(
+        self, practitioner_id: str, *, if_none_match: str | Unset = UNSET
+    ) -> Practitioner:
         """Get a practitioner (`GET /v1/practitioners/{practitioner_id}`).
 
         Returns one practitioner, with its `ETag`. Requires scope `practitioners:read`.
@@ -2154,14 +2243,24 @@ class AsyncPractitionersResource:
             practitioner_id (str): An opaque identifier assigned by the server: letters, digits, `-`
                 and `_`. Treat it as an
                 opaque string; its form may change.
+            if_none_match (str | Unset): an ETag read before (or several, comma-separated): a
+                `304` if the resource still has it.
 
         Returns:
             Practitioner: the success response's body.
 
         Raises:
             ApiError: for an error response, as its subclass (`NotFoundError`, ...).
+            NotModifiedError: for a `304`: the resource still has the ETag `if_none_match` gave.
         """
-        return unwrap(await get_practitioner.asyncio_detailed(practitioner_id, client=self._client))
+        return cast(
+            "Practitioner",
+            unwrap(
+                await get_practitioner.asyncio_detailed(
+                    practitioner_id, client=self._client, if_none_match=if_none_match
+                )
+            ),
+        )
 
     async def list(
         self,
@@ -2288,11 +2387,18 @@ class AsyncPractitionersRawResource:
             )
         )
 
-    async def get(self, practitioner_id: str) -> ApiResponse[Practitioner | Problem]:
+    async def get(
+        self, practitioner_id: str, *, if_none_match: str | Unset = UNSET
+    ) -> ApiResponse[Practitioner | Problem]:
         """Get a practitioner (`GET /v1/practitioners/{practitioner_id}`), returning the whole
-        response.
+        response. With `if_none_match=`, a `304` (`parsed` None) when the
+        resource still has that ETag.
         """
-        return typed(await get_practitioner.asyncio_detailed(practitioner_id, client=self._client))
+        return typed(
+            await get_practitioner.asyncio_detailed(
+                practitioner_id, client=self._client, if_none_match=if_none_match
+            )
+        )
 
     async def list(
         self,
@@ -2376,17 +2482,32 @@ class WebhooksResource:
             )
         )
 
-    def get_endpoint(self, endpoint_id: str) -> WebhookEndpoint:
+    def get_endpoint(
+        self, endpoint_id: str, *, if_none_match: str | Unset = UNSET
+    ) -> WebhookEndpoint:
         """Get a webhook endpoint (`GET /v1/webhook-endpoints/{endpoint_id}`).
 
         Returns one webhook endpoint, with its `ETag`, never its secret. `enabled: false` with
         `disabled_reason: failing` means the server disabled it after 3 days of failed
         deliveries. Requires scope `webhooks:read`.
 
+        Args:
+            endpoint_id (str): The webhook endpoint's id.
+            if_none_match (str | Unset): an ETag read before (or several, comma-separated): a
+                `304` if the resource still has it.
+
         Raises:
             ApiError: for an error response, as its subclass (`NotFoundError`, ...).
+            NotModifiedError: for a `304`: the resource still has the ETag `if_none_match` gave.
         """
-        return unwrap(get_webhook_endpoint.sync_detailed(endpoint_id, client=self._client))
+        return cast(
+            "WebhookEndpoint",
+            unwrap(
+                get_webhook_endpoint.sync_detailed(
+                    endpoint_id, client=self._client, if_none_match=if_none_match
+                )
+            ),
+        )
 
     def list_attempts(
         self,
@@ -2630,10 +2751,18 @@ class WebhooksRawResource:
             )
         )
 
-    def get_endpoint(self, endpoint_id: str) -> ApiResponse[WebhookEndpoint | Problem]:
+    def get_endpoint(
+        self, endpoint_id: str, *, if_none_match: str | Unset = UNSET
+    ) -> ApiResponse[WebhookEndpoint | Problem]:
         """Get a webhook endpoint (`GET /v1/webhook-endpoints/{endpoint_id}`), returning the
-        whole response."""
-        return typed(get_webhook_endpoint.sync_detailed(endpoint_id, client=self._client))
+        whole response.
+        With `if_none_match=`: a `304` (`parsed` None) if the resource still has that ETag.
+        """
+        return typed(
+            get_webhook_endpoint.sync_detailed(
+                endpoint_id, client=self._client, if_none_match=if_none_match
+            )
+        )
 
     def list_attempts(
         self,
@@ -2778,17 +2907,32 @@ class AsyncWebhooksResource:
             )
         )
 
-    async def get_endpoint(self, endpoint_id: str) -> WebhookEndpoint:
+    async def get_endpoint(
+        self, endpoint_id: str, *, if_none_match: str | Unset = UNSET
+    ) -> WebhookEndpoint:
         """Get a webhook endpoint (`GET /v1/webhook-endpoints/{endpoint_id}`).
 
         Returns one webhook endpoint, with its `ETag`, never its secret. `enabled: false` with
         `disabled_reason: failing` means the server disabled it after 3 days of failed
         deliveries. Requires scope `webhooks:read`.
 
+        Args:
+            endpoint_id (str): The webhook endpoint's id.
+            if_none_match (str | Unset): an ETag read before (or several, comma-separated): a
+                `304` if the resource still has it.
+
         Raises:
             ApiError: for an error response, as its subclass (`NotFoundError`, ...).
+            NotModifiedError: for a `304`: the resource still has the ETag `if_none_match` gave.
         """
-        return unwrap(await get_webhook_endpoint.asyncio_detailed(endpoint_id, client=self._client))
+        return cast(
+            "WebhookEndpoint",
+            unwrap(
+                await get_webhook_endpoint.asyncio_detailed(
+                    endpoint_id, client=self._client, if_none_match=if_none_match
+                )
+            ),
+        )
 
     async def list_attempts(
         self,
@@ -3037,10 +3181,18 @@ class AsyncWebhooksRawResource:
             )
         )
 
-    async def get_endpoint(self, endpoint_id: str) -> ApiResponse[WebhookEndpoint | Problem]:
+    async def get_endpoint(
+        self, endpoint_id: str, *, if_none_match: str | Unset = UNSET
+    ) -> ApiResponse[WebhookEndpoint | Problem]:
         """Get a webhook endpoint (`GET /v1/webhook-endpoints/{endpoint_id}`), returning the
-        whole response."""
-        return typed(await get_webhook_endpoint.asyncio_detailed(endpoint_id, client=self._client))
+        whole response.
+        With `if_none_match=`: a `304` (`parsed` None) if the resource still has that ETag.
+        """
+        return typed(
+            await get_webhook_endpoint.asyncio_detailed(
+                endpoint_id, client=self._client, if_none_match=if_none_match
+            )
+        )
 
     async def list_attempts(
         self,

@@ -21,7 +21,11 @@ the spec's `application/problem+json` and recorded in `kit.violations`.
 
 What it models: patients, practitioners and appointments, created, read, listed (filters, cursor
 pagination, the spec's orders), changed by merge patch, deleted; `ETag` (`"<version>"`) on every
-single resource, `Location` on creation, `If-Match` (412 when stale); `Idempotency-Key` replays
+single resource, `Location` on creation, `If-Match` (412 when stale), `If-None-Match` on reads by
+id (304 while the ETag matches); a `Request-Id` (`req_` and 32 hex digits, new for each request,
+also in `kit.calls`) on every answer and as `request_id` in every problem; `RateLimit-Policy` and
+`RateLimit` on every answer, for a fixed budget (`RATE_LIMIT_POLICIES`: the spec's example,
+`"integration";q=200;w=2, "address";q=400;w=2`, never used up); `Idempotency-Key` replays
 (`Idempotent-Replayed: true`; 422 `idempotency_key_reused`); phone numbers unique (409
 `phone_taken`); a future date of birth (422); an unknown patient or practitioner when booking (404
 with the field), an inactive practitioner (409 `practitioner_inactive`), times (end after start,
@@ -36,16 +40,28 @@ What it does not model: rate limiting and outages unless injected (`fail_next`),
 failing, and concurrency beyond one request at a time.
 
 Faults: `kit.fail_next("createPatient", status=503, retry_after=1)` answers the next call with a
-problem (and `Retry-After`); `kit.fail_next("bookAppointment", error=httpx.RemoteProtocolError)`
-lets the booking happen and then drops the connection; `error=httpx.ConnectError` drops it before.
+problem (and `Retry-After`); `kit.fail_next("listPatients", status=429)` with `rate_limited`, the
+integration's budget used up in `RateLimit` and `Retry-After: 0` (the spec documents one for 429
+and 503; `retry_after=` sets it); `kit.fail_next("bookAppointment",
+error=httpx.RemoteProtocolError)` lets the booking happen and then drops the connection;
+`error=httpx.ConnectError` drops it before.
 """
 
-from ._kit import BASE_URL, DEFAULT_API_KEY, Call, MockApi, SpecViolation, Violation
+from ._kit import (
+    BASE_URL,
+    DEFAULT_API_KEY,
+    RATE_LIMIT_POLICIES,
+    Call,
+    MockApi,
+    SpecViolation,
+    Violation,
+)
 from ._spec import Spec, bundled_spec
 
 __all__ = [
     "BASE_URL",
     "DEFAULT_API_KEY",
+    "RATE_LIMIT_POLICIES",
     "Call",
     "MockApi",
     "Spec",

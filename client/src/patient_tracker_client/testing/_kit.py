@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import threading
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
 import httpx
@@ -22,6 +24,15 @@ BASE_URL = "http://patient-tracker.test"
 _BEFORE_SENDING = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 # Status codes some fault needs but the spec has no example problem for.
 _FALLBACK_CODES = {429: "rate_limited", 503: "service_unavailable", 500: "internal_error"}
+# The rate-limit policies every answer reports, name -> (quota `q`, window `w` in seconds): the
+# spec's example. The kit enforces none (`fail_next(status=429)` plays one running out). Every
+# request draws on "address" (the client's, counted before authentication); a request with the
+# kit's key on "integration" too. Each answer reports a fresh window with this request counted:
+# `r` one below `q`, `t` the window; an injected 429 reports the policy it blames used up (`r=0`,
+# `t` its `Retry-After`).
+RATE_LIMIT_POLICIES: Mapping[str, tuple[int, int]] = MappingProxyType(
+    {"integration": (200, 2), "address": (400, 2)}
+)
 
 
 class SpecViolation(AssertionError):  # noqa: N818 - read as "the spec was violated"
@@ -42,13 +53,15 @@ class Violation:
 
 @dataclass(frozen=True)
 class Call:
-    """One request the kit received and what it answered (the status; `None` when dropped)."""
+    """One request the kit received and what it answered (the status; `None` when dropped), and
+    the `Request-Id` it gave the request (`None` when dropped before it arrived)."""
 
     operation: str
     method: str
     path: str
     status: int | None
     headers: httpx.Headers
+    request_id: str | None = None
 
 
 @dataclass
@@ -134,7 +147,8 @@ class MockApi(httpx.BaseTransport, httpx.AsyncBaseTransport):
 
         With `status`: answer that status with a problem (`code` defaults to the first example
         the spec gives for it, else `rate_limited` / `service_unavailable` / ...), and a
-        `Retry-After: <retry_after>` header when given; nothing is changed.
+        `Retry-After: <retry_after>` header when given, or, where the spec documents one (429,
+        503), `Retry-After: 0` (so that retries in tests do not wait); nothing is changed.
         With `error`: raise it. `httpx.ConnectError` (and the other connect errors) are raised
         before the kit acts: the request never arrived. Any other (`httpx.RemoteProtocolError`,
         `httpx.ReadTimeout`, ...) is raised after the kit has acted: the answer was lost, as
@@ -175,8 +189,9 @@ class MockApi(httpx.BaseTransport, httpx.AsyncBaseTransport):
             fault = self._take_fault(found)
             # Never arrived: nothing is checked or done.
             if fault is not None and fault.error and issubclass(fault.error, _BEFORE_SENDING):
-                self._record(name, request, None)
+                self._record(name, request, None, None)
                 raise fault.error("connection refused (injected by the test kit)", request=request)
+            request_id = "req_" + os.urandom(16).hex()  # as the server makes them
             operation, answer = self._answer(request)
             if operation is not None:
                 if fault is not None and fault.error is None:
@@ -184,13 +199,17 @@ class MockApi(httpx.BaseTransport, httpx.AsyncBaseTransport):
                 else:
                     answer = self._run(operation, request, answer)
             if fault is not None and fault.error is not None:  # acted on, then the answer lost
-                self._record(name, request, None)
+                self._record(name, request, None, request_id)
                 raise fault.error("connection dropped (injected by the test kit)", request=request)
-            self._record(name, request, answer.status)
-            return _response(answer, request)
+            self._record(name, request, answer.status, request_id)
+            return self._response(answer, request, request_id)
 
-    def _record(self, name: str, request: httpx.Request, status: int | None) -> None:
-        self.calls.append(Call(name, request.method, request.url.path, status, request.headers))
+    def _record(
+        self, name: str, request: httpx.Request, status: int | None, request_id: str | None
+    ) -> None:
+        self.calls.append(
+            Call(name, request.method, request.url.path, status, request.headers, request_id)
+        )
 
     def _take_fault(self, operation: Operation | None) -> _Fault | None:
         for fault in self._faults:
@@ -213,6 +232,8 @@ class MockApi(httpx.BaseTransport, httpx.AsyncBaseTransport):
         )
         if fault.retry_after is not None:
             problem.headers["Retry-After"] = f"{fault.retry_after:g}"
+        elif "retry-after" in self.spec.response_headers(operation, fault.status):
+            problem.headers["Retry-After"] = "0"
         return self._problem(problem, request)
 
     # -- checking a request against the spec
@@ -366,6 +387,7 @@ class MockApi(httpx.BaseTransport, httpx.AsyncBaseTransport):
             },
             json.loads(content) if content else None,
             request.headers.get("If-Match"),
+            request.headers.get("If-None-Match"),
         )
         try:
             answer = self.store.handle(handled)
@@ -389,6 +411,24 @@ class MockApi(httpx.BaseTransport, httpx.AsyncBaseTransport):
         if problem.errors:
             body["errors"] = problem.errors[:100]
         return Answer(problem.status, body, dict(problem.headers))
+
+    def _response(self, answer: Answer, request: httpx.Request, request_id: str) -> httpx.Response:
+        authenticated = request.headers.get("Authorization") == f"Bearer {self.api_key}"
+        headers = {
+            **answer.headers,
+            "Request-Id": request_id,
+            **_rate_limit_headers(answer, authenticated and answer.status != 401),
+        }
+        content = b""
+        if answer.body is not None:
+            body = answer.body
+            if answer.status >= 400:
+                body = {**body, "request_id": request_id}  # every problem names its request
+            content = json.dumps(body).encode()
+            headers["Content-Type"] = (
+                "application/problem+json" if answer.status >= 400 else "application/json"
+            )
+        return httpx.Response(answer.status, headers=headers, content=content, request=request)
 
 
 def _schema_of(operation: Operation, name: str) -> Json:
@@ -425,12 +465,19 @@ def _validation_failed(errors: list[Json], what: str = "field") -> Problem:
     )
 
 
-def _response(answer: Answer, request: httpx.Request) -> httpx.Response:
-    headers = dict(answer.headers)
-    content = b""
-    if answer.body is not None:
-        content = json.dumps(answer.body).encode()
-        headers["Content-Type"] = (
-            "application/problem+json" if answer.status >= 400 else "application/json"
-        )
-    return httpx.Response(answer.status, headers=headers, content=content, request=request)
+def _rate_limit_headers(answer: Answer, authenticated: bool) -> dict[str, str]:
+    """`RateLimit-Policy` and `RateLimit` for an answer (see `RATE_LIMIT_POLICIES`)."""
+    used_up = None
+    if answer.status == 429:  # an injected one: the policy it blames has run out
+        used_up = "integration" if authenticated else "address"
+    policies, states = [], []
+    for name, (quota, window) in RATE_LIMIT_POLICIES.items():
+        if name == "integration" and not authenticated:
+            continue
+        remaining, reset = quota - 1, window
+        if name == used_up:
+            retry_after = answer.headers.get("Retry-After", "")
+            remaining, reset = 0, int(retry_after) if retry_after.isdigit() else window
+        policies.append(f'"{name}";q={quota};w={window}')
+        states.append(f'"{name}";r={remaining};t={reset}')
+    return {"RateLimit-Policy": ", ".join(policies), "RateLimit": ", ".join(states)}

@@ -207,6 +207,14 @@ class Spec:
     def title(self, code: str, status: int) -> str:
         return self.titles.get(code) or HTTPStatus(status).phrase
 
+    def response_headers(self, operation: Operation, status: int) -> frozenset[str]:
+        """The headers (lower-case names) the spec documents for the operation's `status`."""
+        for key in (str(status), f"{str(status)[0]}XX"):
+            if key in operation.responses:
+                _at, response = operation.responses[key]
+                return frozenset(name.lower() for name in response.get("headers") or {})
+        return frozenset()
+
     def example_code(self, operation: Operation, status: int) -> str | None:
         """The `code` of the first problem example of the operation's `status` response."""
         for key in (str(status), f"{str(status)[0]}XX"):

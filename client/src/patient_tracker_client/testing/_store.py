@@ -97,6 +97,7 @@ class Request:
     query: Json
     body: Json | None
     if_match: str | None
+    if_none_match: str | None = None
 
 
 class Store:
@@ -148,6 +149,15 @@ class Store:
                 "precondition_failed",
                 f"The resource has changed since it was read; its ETag is now {record.etag}.",
             )
+
+    @staticmethod
+    def _read(record: Record, request: Request) -> Answer:
+        """A read by id: the resource, or `304` when `If-None-Match` names its ETag (weakly)."""
+        if request.if_none_match is not None:
+            tags = [tag.strip().removeprefix("W/") for tag in request.if_none_match.split(",")]
+            if "*" in tags or record.etag in tags:
+                return Answer(304, None, {"ETag": record.etag})
+        return Store._single(record)
 
     @staticmethod
     def _single(record: Record, status: int = 200, location: str | None = None) -> Answer:
@@ -221,9 +231,8 @@ class Store:
         return self._single(record, 201, f"/v1/patients/{patient_id}")
 
     def _getPatient(self, request: Request) -> Answer:  # noqa: N802
-        return self._single(
-            self._found(self.patients, "patient", request.path_params["patient_id"])
-        )
+        record = self._found(self.patients, "patient", request.path_params["patient_id"])
+        return self._read(record, request)
 
     def _listPatients(self, request: Request) -> Answer:  # noqa: N802
         query = request.query
@@ -289,7 +298,8 @@ class Store:
 
     def _getPractitioner(self, request: Request) -> Answer:  # noqa: N802
         practitioner_id = request.path_params["practitioner_id"]
-        return self._single(self._found(self.practitioners, "practitioner", practitioner_id))
+        record = self._found(self.practitioners, "practitioner", practitioner_id)
+        return self._read(record, request)
 
     def _listPractitioners(self, request: Request) -> Answer:  # noqa: N802
         query = request.query
@@ -391,7 +401,8 @@ class Store:
 
     def _getAppointment(self, request: Request) -> Answer:  # noqa: N802
         appointment_id = request.path_params["appointment_id"]
-        return self._single(self._found(self.appointments, "appointment", appointment_id))
+        record = self._found(self.appointments, "appointment", appointment_id)
+        return self._read(record, request)
 
     def _appointment_page(self, request: Request, fixed: dict[str, str]) -> Answer:
         query = {**request.query, **fixed}
