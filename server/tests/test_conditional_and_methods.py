@@ -21,7 +21,7 @@ METHODS = ("get", "head", "post", "put", "patch", "delete", "options")
 
 @pytest.fixture(scope="module")
 def live_server_env() -> dict[str, str]:
-    """Webhook URLs on loopback allowed, the worker off: the module's endpoints are never sent to."""
+    """Webhook URLs on loopback allowed, the worker off: its endpoints are never sent to."""
     return QUIET_WEBHOOK_ENV
 
 

@@ -142,7 +142,9 @@ async def cancel_appointment(
 ) -> Response:
     """Cancel a scheduled or checked-in appointment."""
     reason = body.cancellation_reason.root
-    return await _act(request, appointment_id, "cancel", if_match, idempotency_key, reason)
+    return await _act(
+        request, appointment_id, "cancelAppointment", if_match, idempotency_key, reason
+    )
 
 
 @operation("checkInAppointment")
@@ -153,7 +155,7 @@ async def check_in_appointment(
     idempotency_key: IdempotencyKey = None,
 ) -> Response:
     """Check the patient in."""
-    return await _act(request, appointment_id, "check_in", if_match, idempotency_key)
+    return await _act(request, appointment_id, "checkInAppointment", if_match, idempotency_key)
 
 
 @operation("completeAppointment")
@@ -164,7 +166,7 @@ async def complete_appointment(
     idempotency_key: IdempotencyKey = None,
 ) -> Response:
     """Complete a checked-in appointment."""
-    return await _act(request, appointment_id, "complete", if_match, idempotency_key)
+    return await _act(request, appointment_id, "completeAppointment", if_match, idempotency_key)
 
 
 @operation("markAppointmentNoShow")
@@ -175,4 +177,4 @@ async def mark_appointment_no_show(
     idempotency_key: IdempotencyKey = None,
 ) -> Response:
     """Mark a scheduled appointment a no-show."""
-    return await _act(request, appointment_id, "no_show", if_match, idempotency_key)
+    return await _act(request, appointment_id, "markAppointmentNoShow", if_match, idempotency_key)

@@ -34,6 +34,7 @@ from patient_tracker.contract.problems import (
     ValidationFailedError,
     field_errors_detail,
 )
+from patient_tracker.contract.status_machine import MOVES
 from patient_tracker.resource import (
     PageKey,
     Resource,
@@ -43,26 +44,6 @@ from patient_tracker.resource import (
 )
 
 Status = AppointmentStatus
-
-# action -> (statuses it may start from, status it leads to, the event it records)
-TRANSITIONS: dict[str, tuple[frozenset[Status], Status, EventType]] = {
-    "check_in": (
-        frozenset({Status.scheduled}),
-        Status.checked_in,
-        EventType.appointment_checked_in,
-    ),
-    "complete": (
-        frozenset({Status.checked_in}),
-        Status.completed,
-        EventType.appointment_completed,
-    ),
-    "cancel": (
-        frozenset({Status.scheduled, Status.checked_in}),
-        Status.cancelled,
-        EventType.appointment_cancelled,
-    ),
-    "no_show": (frozenset({Status.scheduled}), Status.no_show, EventType.appointment_no_show),
-}
 
 _TOO_LONG = f"An appointment lasts at most {in_words(repository.MAX_DURATION)}."
 
@@ -181,8 +162,10 @@ def transition(
     if_match: str | None,
     cancellation_reason: str | None = None,
 ) -> tuple[Appointment, int]:
-    """Move an appointment along the status machine, or 409 naming its current status."""
-    allowed_from, target, moved_event = TRANSITIONS[action]
+    """Move an appointment as the spec's status machine says the status action `action` (an
+    operationId, e.g. `cancelAppointment`) does, or 409 naming its current status."""
+    move = MOVES[action]
+    allowed_from, target, moved_event = move.starts, move.target, move.event
     row = appointments.locked(conn, appointment_id, if_match)
     current = Status(row["status"])
     if current not in allowed_from:
