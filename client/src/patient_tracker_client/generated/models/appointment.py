@@ -27,7 +27,9 @@ class Appointment:
         end_at (datetime.datetime): An instant, RFC 3339, in UTC.
         status (AppointmentStatus): Where the appointment is in its life: `scheduled` (booked), `checked_in` (the
             patient has
-            arrived), `completed`, `cancelled` (frees the slot), or `no_show`.
+            arrived), `completed`, `cancelled` (frees the slot), or `no_show`. An appointment is booked
+            `scheduled`; each status action moves it as `x-status-machine` says, and from any other status
+            it is a `409` (`invalid_status_transition`, with `current_status`).
         reason (None | str): Why it was booked, or `null`.
         notes (None | str): Notes, or `null`.
         cancellation_reason (None | str): Why it was cancelled; `null` unless `status` is `cancelled`.

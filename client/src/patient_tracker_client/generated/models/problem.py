@@ -50,7 +50,9 @@ class Problem:
                 made it; a proxy's id may take other forms).
             current_status (AppointmentStatus | Unset): Where the appointment is in its life: `scheduled` (booked),
                 `checked_in` (the patient has
-                arrived), `completed`, `cancelled` (frees the slot), or `no_show`.
+                arrived), `completed`, `cancelled` (frees the slot), or `no_show`. An appointment is booked
+                `scheduled`; each status action moves it as `x-status-machine` says, and from any other status
+                it is a `409` (`invalid_status_transition`, with `current_status`).
             errors (list[FieldError] | Unset): What is wrong, one entry per field or parameter (for `validation_failed`,
                 `invalid_cursor`, and a `not_found` caused by an id in the body).
     """

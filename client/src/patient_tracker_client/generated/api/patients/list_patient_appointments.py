@@ -142,7 +142,11 @@ def sync_detailed(
         cursor (str | Unset):
         status (AppointmentStatus | Unset): Where the appointment is in its life: `scheduled`
             (booked), `checked_in` (the patient has
-            arrived), `completed`, `cancelled` (frees the slot), or `no_show`.
+            arrived), `completed`, `cancelled` (frees the slot), or `no_show`. An appointment is
+            booked
+            `scheduled`; each status action moves it as `x-status-machine` says, and from any other
+            status
+            it is a `409` (`invalid_status_transition`, with `current_status`).
         start_at_from (datetime.datetime | Unset): An instant, RFC 3339 `date-time` with an offset
             (`Z` or `+hh:mm`), such as
             `2026-12-01T09:00:00+01:00`. Unix timestamps and other spellings are rejected.
@@ -197,7 +201,11 @@ def sync(
         cursor (str | Unset):
         status (AppointmentStatus | Unset): Where the appointment is in its life: `scheduled`
             (booked), `checked_in` (the patient has
-            arrived), `completed`, `cancelled` (frees the slot), or `no_show`.
+            arrived), `completed`, `cancelled` (frees the slot), or `no_show`. An appointment is
+            booked
+            `scheduled`; each status action moves it as `x-status-machine` says, and from any other
+            status
+            it is a `409` (`invalid_status_transition`, with `current_status`).
         start_at_from (datetime.datetime | Unset): An instant, RFC 3339 `date-time` with an offset
             (`Z` or `+hh:mm`), such as
             `2026-12-01T09:00:00+01:00`. Unix timestamps and other spellings are rejected.
@@ -247,7 +255,11 @@ async def asyncio_detailed(
         cursor (str | Unset):
         status (AppointmentStatus | Unset): Where the appointment is in its life: `scheduled`
             (booked), `checked_in` (the patient has
-            arrived), `completed`, `cancelled` (frees the slot), or `no_show`.
+            arrived), `completed`, `cancelled` (frees the slot), or `no_show`. An appointment is
+            booked
+            `scheduled`; each status action moves it as `x-status-machine` says, and from any other
+            status
+            it is a `409` (`invalid_status_transition`, with `current_status`).
         start_at_from (datetime.datetime | Unset): An instant, RFC 3339 `date-time` with an offset
             (`Z` or `+hh:mm`), such as
             `2026-12-01T09:00:00+01:00`. Unix timestamps and other spellings are rejected.
@@ -300,7 +312,11 @@ async def asyncio(
         cursor (str | Unset):
         status (AppointmentStatus | Unset): Where the appointment is in its life: `scheduled`
             (booked), `checked_in` (the patient has
-            arrived), `completed`, `cancelled` (frees the slot), or `no_show`.
+            arrived), `completed`, `cancelled` (frees the slot), or `no_show`. An appointment is
+            booked
+            `scheduled`; each status action moves it as `x-status-machine` says, and from any other
+            status
+            it is a `409` (`invalid_status_transition`, with `current_status`).
         start_at_from (datetime.datetime | Unset): An instant, RFC 3339 `date-time` with an offset
             (`Z` or `+hh:mm`), such as
             `2026-12-01T09:00:00+01:00`. Unix timestamps and other spellings are rejected.
