@@ -59,6 +59,16 @@ class ServerPool:
         self._stack.close()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _metrics_on_free_ports() -> Iterator[None]:
+    """Every server a test starts (`serve` as a process, or in-process with uvicorn replaced)
+    serves its metrics on a port the OS picks: the default, 9464, is one port for all the servers
+    that run at once. (`run_live_server` says so itself, for the tools that use it.)"""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("PATIENT_TRACKER_METRICS_PORT", "0")
+        yield
+
+
 @pytest.fixture(scope="session")
 def server_pool(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerPool]:
     """The session's shared live servers (see `ServerPool`)."""

@@ -8,6 +8,9 @@
 - the test databases: `throwaway_postgres_database` (a `pt_test_<random>` database on the server
   at `PATIENT_TRACKER_TEST_POSTGRES_URL`, dropped afterwards; skipped when unreachable, failed
   instead when `PATIENT_TRACKER_REQUIRE_POSTGRES=1`), `sqlite_url_in`, `migrated_database`;
+- the test Redis: `reachable_redis_url` (`PATIENT_TRACKER_TEST_REDIS_URL`, skipped when unreachable,
+  failed instead when `PATIENT_TRACKER_REQUIRE_REDIS=1`);
+- `TEST_RATE_LIMIT_ENV`: the rate limits of every test server (`serving` sets them);
 - `schemathesis_command`: the Schemathesis CLI of this environment with the CI configuration.
 """
 
@@ -28,6 +31,7 @@ from types import ModuleType
 
 import httpx
 import psycopg
+import redis
 from sqlalchemy.engine import make_url
 
 from patient_tracker.auth.keys import create_key
@@ -42,6 +46,18 @@ SCHEMATHESIS_CONFIG = ROOT / "contract_tests" / "schemathesis-ci.toml"
 
 STARTUP_TIMEOUT_SECONDS = 30.0
 DEFAULT_TEST_POSTGRES_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+DEFAULT_TEST_REDIS_URL = "redis://127.0.0.1:6379/0"
+
+# The rate limits of every server `serving` starts, unless its caller's environment sets them:
+# on, so that every test runs through them, but far above what any test sends (the contract runs
+# hammer one key from one address at hundreds of requests a second); production's defaults
+# (100/s, bursts of 200) would answer them 429. The rate-limit tests set small ones of their own.
+TEST_RATE_LIMIT_ENV = {
+    "PATIENT_TRACKER_RATE_LIMIT_PER_SECOND": "100000",
+    "PATIENT_TRACKER_RATE_LIMIT_BURST": "100000",
+    "PATIENT_TRACKER_ADDRESS_RATE_LIMIT_PER_SECOND": "100000",
+    "PATIENT_TRACKER_ADDRESS_RATE_LIMIT_BURST": "100000",
+}
 
 
 @dataclass(frozen=True)
@@ -130,7 +146,9 @@ def serving(
 ) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
     """Run a server `command` listening on `port` until the block ends; its output goes to
     `log_path`. Yields its base URL once `ready_path` answers 200 (within `timeout` seconds), and
-    the process; stops it by PID."""
+    the process; stops it by PID. The rate limits are `TEST_RATE_LIMIT_ENV`'s where `env` does not
+    set them."""
+    env = {**TEST_RATE_LIMIT_ENV, **env}
     with log_path.open("wb") as log:
         process = subprocess.Popen(  # noqa: S603 - callers pass our interpreter and modules
             command, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT
@@ -163,6 +181,9 @@ def run_live_server(
         # name any address).
         "PATIENT_TRACKER_WEBHOOK_RESOLVE_NAMES": "false",
         "PATIENT_TRACKER_WEBHOOK_WORKER": "false",
+        # Metrics on, as in production, on a port the OS picks: the default (9464) is one port
+        # for all the servers that run at once.
+        "PATIENT_TRACKER_METRICS_PORT": "0",
         **(extra_env or {}),
     }
     log_path = log_dir / f"server-{port}.log"
@@ -205,6 +226,30 @@ def throwaway_postgres_database() -> Iterator[str]:
             yield make_url(base_url).set(database=name).render_as_string(hide_password=False)
         finally:
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def redis_required() -> bool:
+    """CI sets this: Redis tests then fail, instead of skipping, when it is unreachable."""
+    return os.environ.get("PATIENT_TRACKER_REQUIRE_REDIS", "") == "1"
+
+
+def reachable_redis_url() -> str:
+    """The URL of the test Redis (`PATIENT_TRACKER_TEST_REDIS_URL`, default the local one) once it
+    answers a PING. Skips the calling test with the reason when it does not, or fails it when
+    `PATIENT_TRACKER_REQUIRE_REDIS=1` (CI). Tests share it: each names its keys with a prefix of
+    its own (`PATIENT_TRACKER_RATE_LIMIT_KEY_PREFIX`)."""
+    url = os.environ.get("PATIENT_TRACKER_TEST_REDIS_URL", DEFAULT_TEST_REDIS_URL)
+    client = redis.Redis.from_url(url, socket_timeout=5, socket_connect_timeout=5)
+    try:
+        client.ping()
+    except redis.RedisError as exc:
+        reason = f"Redis unreachable at PATIENT_TRACKER_TEST_REDIS_URL: {type(exc).__name__}"
+        if redis_required():
+            _pytest().fail(f"{reason} (PATIENT_TRACKER_REQUIRE_REDIS=1)")
+        _pytest().skip(reason)
+    finally:
+        client.close()
+    return url
 
 
 @contextmanager

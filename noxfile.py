@@ -184,7 +184,8 @@ def install_chromium_if_missing(session: nox.Session) -> None:
 
 @nox.session
 def tests(session: nox.Session) -> None:
-    """Run pytest; in CI (CI set) PostgreSQL and Chromium tests fail instead of being skipped."""
+    """Run pytest; in CI (CI set) PostgreSQL, Redis and Chromium tests fail instead of being
+    skipped."""
     install_chromium_if_missing(session)
     install_groups(session, "test", project=True)
     # The webhook delivery tests verify what the server sends with the SDK's `verify_webhook`.
@@ -197,6 +198,8 @@ def tests(session: nox.Session) -> None:
     if in_ci():
         env["PATIENT_TRACKER_REQUIRE_POSTGRES"] = "1"
         env["PATIENT_TRACKER_REQUIRE_CHROMIUM"] = "1"
+        # The shared rate-limit store's tests (server/tests/test_rate_limits.py).
+        env["PATIENT_TRACKER_REQUIRE_REDIS"] = "1"
     # One worker per core, a test file per worker at a time (its module-scoped servers stay
     # with it), in collection order (`testpaths` starts with the longest files; xdist's default
     # would start with the files of most tests, and leave the long contract runs for the end).

@@ -12,7 +12,8 @@ What is measured, as requests/s, p50 and p99 latency, and server CPU time per re
 4. only with ``--idempotency-key``: the same POST with a unique ``Idempotency-Key`` each.
 5. only with ``--floor``: the GET and POST against ``bench/floor_app.py``, which does the least
    any implementation must (key lookup, validation by the generated models, the same queries,
-   a durable commit) with FastAPI and sqlite3 and nothing else: a lower bound for this stack.
+   a durable commit) with FastAPI and sqlite3 and nothing else: a lower bound for this stack;
+   and the API again with rate limits and metrics off (``OFF_ENV``), to measure what they cost.
 6. only with ``--postgres``: the GET and POST (and the Idempotency-Key POST if asked) on
    PostgreSQL: a fresh database on the server ``--postgres-url`` names, created, seeded the same
    way and dropped by the run, served by the API with 1 and with 2 uvicorn workers
@@ -670,6 +671,7 @@ def start_api(
     *,
     workers: int = 1,
     label: str = "",
+    extra_env: dict[str, str] | None = None,
 ) -> list[Case]:
     """Start the API on a prepared database with ``workers`` processes; returns its cases."""
     port = free_port()
@@ -679,9 +681,12 @@ def start_api(
         "PATIENT_TRACKER_MIGRATE_ON_START": "false",
         "PATIENT_TRACKER_PORT": str(port),
         "PATIENT_TRACKER_WORKERS": str(workers),
+        # The servers run side by side: each serves its metrics on a port of its own.
+        "PATIENT_TRACKER_METRICS_PORT": "0",
         "PATIENT_TRACKER_ACCESS_LOG": "true" if options.access_log else "false",
         # The access log is written at INFO: a higher level would silence it.
         "PATIENT_TRACKER_LOG_LEVEL": "info" if options.access_log else "warning",
+        **(extra_env or {}),
     }
     command = [*patient_tracker_command(), "serve"]
     log = workdir / f"api-{port}.log"
@@ -693,7 +698,7 @@ def start_api(
     get = lua_script(workdir, "get_patient.lua")
     post = lua_script(workdir, "book_appointment.lua")
     # Targets are for the default set-up (SQLite, one worker); other cases are for comparison.
-    default = database.postgres_name is None and workers == 1
+    default = database.postgres_name is None and workers == 1 and not label
     db = database.postgres_name
     cases = [
         Case(
@@ -722,6 +727,12 @@ def start_api(
         name = f"{label}POST /v1/appointments + Idempotency-Key"
         cases.append(Case(name, pid, url, post, with_key, 201, None, db))
     return cases
+
+
+# `--floor` also runs the API with these off, to measure what they cost (request ids cannot be
+# switched off: every response of the spec carries one).
+OFF_LABEL = "limits+metrics off: "
+OFF_ENV = {"PATIENT_TRACKER_RATE_LIMITS": "false", "PATIENT_TRACKER_METRICS": "false"}
 
 
 def start_floor(
@@ -841,6 +852,19 @@ def run_cases(options: Options, cases: Sequence[Case]) -> list[Result]:
                 reference.server_cpu_us_per_request / max(sample.server_cpu_us_per_request, 1e-3)
             )
     return results
+
+
+def print_switched_off_cost(results: Sequence[Result]) -> None:
+    """Each API case over the same case with rate limits and metrics off (same round's ratios to
+    the reference): the share of the throughput they keep."""
+    by_name = {result.name: result for result in results}
+    for result in results:
+        off = by_name.get(OFF_LABEL + result.name)
+        if off is not None:
+            print(
+                f"{result.name}: {result.ratio / off.ratio:.3f}x of itself with rate limits and "
+                f"metrics off (req/s), {result.cpu_ratio / off.cpu_ratio:.3f}x (CPU)"
+            )
 
 
 def print_table(results: Sequence[Result], options: Options) -> None:
@@ -987,10 +1011,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         # pays for the rows another case wrote (docs/design.md, "The PostgreSQL path", the
         # fourth round).
         floor_sqlite = sqlite_copy(sqlite, workdir / "floor.db") if options.floor else None
+        off_sqlite = sqlite_copy(sqlite, workdir / "off.db") if options.floor else None
         api_cases = start_api(options, workdir, stack, sqlite)
         cases = [start_reference(options, workdir, stack), *api_cases]
         if floor_sqlite is not None:
             cases += start_floor(options, workdir, stack, floor_sqlite, api_cases[:2])
+        if off_sqlite is not None:
+            # The same build with what can be switched off switched off: its distance to the
+            # API above is the cost of rate limits and metrics (docs/performance.md).
+            cases += start_api(
+                options, workdir, stack, off_sqlite, label=OFF_LABEL, extra_env=OFF_ENV
+            )[:2]
         if options.postgres:
             print("Creating and seeding a PostgreSQL database ...", flush=True)
             url = stack.enter_context(postgres_database(options.postgres_url))
@@ -1018,6 +1049,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 cases += start_floor_postgres(options, workdir, stack, floor_postgres, pg_cases[:2])
         results = run_cases(options, cases)
     print_table(results, options)
+    print_switched_off_cost(results)
     report = {
         "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "environment": environment(),

@@ -11,6 +11,7 @@ from fastapi import FastAPI
 from patient_tracker.appointments import router as appointments_handlers
 from patient_tracker.db.database import Database
 from patient_tracker.db.engine import create_engine_from_url
+from patient_tracker.kit.rate_limits import RateLimiter
 from patient_tracker.patients import router as patients_handlers
 from patient_tracker.practitioners import router as practitioners_handlers
 from patient_tracker.settings import Settings, get_settings
@@ -20,7 +21,9 @@ from patient_tracker.web.cursor_secret import provide_cursor_codec
 from patient_tracker.web.methods import MethodsMiddleware
 from patient_tracker.web.operations import bind_operations, handlers_in
 from patient_tracker.web.problem_handlers import UnexpectedErrorMiddleware, install_problem_handlers
+from patient_tracker.web.rate_limits import RateLimitMiddleware
 from patient_tracker.web.request_ids import RequestIdMiddleware
+from patient_tracker.web.telemetry import Telemetry
 from patient_tracker.webhooks.delivery.worker import DeliveryWorker
 from patient_tracker.webhooks.endpoints import router as webhook_endpoints_handlers
 from patient_tracker.webhooks.events import router as events_handlers
@@ -39,13 +42,19 @@ HANDLER_MODULES = (
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the application; the engine is created on startup and disposed of on shutdown."""
     settings = settings or get_settings()
+    # Metrics and traces, as the settings ask (docs/design.md, "Metrics and traces").
+    telemetry = Telemetry(settings)
+    # Rate limits (docs/design.md, "Rate limits"); its store is connected on first use.
+    limiter = RateLimiter(settings) if settings.rate_limits else None
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         database = Database(
             create_engine_from_url(settings.database_url),
             pool_size=settings.database_pool_size,
+            connections_in_use=telemetry.connections_in_use,
         )
+        telemetry.watch(database)  # before the first connection is opened
         app.state.db = database
         # Once per process: the secret is immutable while the process runs.
         retrying = await provide_cursor_codec(app.state, settings, database)
@@ -64,7 +73,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 await worker.stop()
             if retrying is not None:
                 retrying.cancel()
+            telemetry.unwatch(database)
             await database.aclose()
+            if limiter is not None:
+                await limiter.aclose()
 
     app = FastAPI(
         title="Patient Appointment Tracker API",
@@ -94,8 +106,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # Added innermost first: each `add_middleware` wraps what is there.
     app.add_middleware(UnexpectedErrorMiddleware)
     app.add_middleware(MethodsMiddleware)  # HEAD and OPTIONS on every path
+    if limiter is not None:
+        # Every request, before anything else runs; and the RateLimit fields on every answer.
+        app.add_middleware(RateLimitMiddleware, limiter=limiter)
     if settings.access_log:
         app.add_middleware(AccessLogMiddleware)
+    telemetry.install(app)  # request metrics and spans, around all of the above
     # Outermost: every answer of the app, its errors' included, carries the request id.
     app.add_middleware(RequestIdMiddleware, adopt_inbound=settings.behind_proxy)
     return app

@@ -14,9 +14,10 @@ own usage errors exit 2); they never print a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import copy
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any, TextIO
 
@@ -190,31 +191,65 @@ def _cmd_serve(args: argparse.Namespace) -> int:
 
     import uvicorn
 
-    # An import string plus factory=True: every worker process (and the reloader's child)
-    # builds its own app, engine and connections; nothing is shared across a fork.
-    uvicorn.run(
-        _APP_FACTORY,
-        factory=True,
-        host=settings.host,
-        port=settings.port,
-        workers=None if args.reload else settings.workers,
-        reload=args.reload,
-        http=_HTTP_PROTOCOL,
-        loop="uvloop",
-        log_level=_uvicorn_log_level(settings),
-        log_config=_log_config(settings),
-        # Uvicorn's access log prints query strings, which carry patient data (?phone=...).
-        # The app logs requests itself, without the query (access_log.py), when
-        # settings.access_log is on.
-        access_log=False,
-        # uvicorn trusts X-Forwarded-For from 127.0.0.1 by default, so any local process could
-        # pick its own client address (and with it its rate-limit budget): only behind a proxy.
-        proxy_headers=settings.behind_proxy,
-        limit_concurrency=settings.limit_concurrency,
-        backlog=settings.backlog,
-        timeout_keep_alive=settings.timeout_keep_alive,
-    )
+    # Metrics are served from this process, on a listener of their own, before uvicorn starts
+    # any worker: with one worker the app runs here, with more (or --reload) in processes that
+    # write their values to files this one reads (web/metrics_exposition.py).
+    one_process = settings.workers == 1 and not args.reload
+    with _metrics_served(settings, one_process=one_process):
+        # An import string plus factory=True: every worker process (and the reloader's child)
+        # builds its own app, engine and connections; nothing is shared across a fork.
+        uvicorn.run(
+            _APP_FACTORY,
+            factory=True,
+            host=settings.host,
+            port=settings.port,
+            workers=None if args.reload else settings.workers,
+            reload=args.reload,
+            http=_HTTP_PROTOCOL,
+            loop="uvloop",
+            log_level=_uvicorn_log_level(settings),
+            log_config=_log_config(settings),
+            # Uvicorn's access log prints query strings, which carry patient data (?phone=...).
+            # The app logs requests itself, without the query (access_log.py), when
+            # settings.access_log is on.
+            access_log=False,
+            # uvicorn trusts X-Forwarded-For from 127.0.0.1 by default, so any local process
+            # could pick its own client address (and with it its rate-limit budget): only behind
+            # a proxy.
+            proxy_headers=settings.behind_proxy,
+            limit_concurrency=settings.limit_concurrency,
+            backlog=settings.backlog,
+            timeout_keep_alive=settings.timeout_keep_alive,
+        )
     return 0
+
+
+@contextlib.contextmanager
+def _metrics_served(settings: Settings, *, one_process: bool) -> Iterator[None]:
+    """Serve `/metrics` (and the webhook backlog, read on a database handle of this process's
+    own) while the block runs, unless metrics are off; a port that cannot be opened is an error."""
+    if not settings.metrics:
+        yield
+        return
+    from patient_tracker.web.metrics_exposition import MetricsListenError, serving_metrics
+    from patient_tracker.webhooks.delivery.backlog import BacklogCollector
+
+    db = _database(settings)
+    try:
+        with serving_metrics(
+            settings.metrics_host,
+            settings.metrics_port,
+            one_process=one_process,
+            collectors=[BacklogCollector(db)],
+        ) as listener:
+            where = f" (worker values in {listener.directory})" if listener.directory else ""
+            # uvicorn's log format; its logging is configured only once it runs.
+            print(f"INFO:     Metrics on {listener.url}{where}", file=sys.stderr, flush=True)
+            yield
+    except MetricsListenError as error:
+        raise CliError(str(error)) from None
+    finally:
+        db.dispose()
 
 
 def _uvicorn_log_level(settings: Settings) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Literal
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
@@ -128,6 +128,56 @@ class Settings(BaseSettings):
         "X-Forwarded-For (from the addresses in FORWARDED_ALLOW_IPS, uvicorn's default 127.0.0.1) "
         "and adopt a well-formed inbound X-Request-Id as the request id.",
     )
+    # Rate limits (docs/design.md, "Rate limits"): a budget per integration, shared by its keys,
+    # and one per client address, counted before authentication. Each is BURST requests per
+    # BURST / PER_SECOND seconds, which must be a whole number of seconds (the limiter's windows
+    # are): the same burst and long-run rate as a token bucket of that size refilling at that rate.
+    rate_limits: bool = Field(
+        default=True,
+        description="Enforce the rate limits and send the RateLimit headers; false: neither.",
+    )
+    rate_limit_per_second: float = Field(
+        default=100.0,
+        gt=0,
+        le=1_000_000,
+        description="Requests per second an integration (all its keys together) may make over "
+        "time.",
+    )
+    rate_limit_burst: int = Field(
+        default=200,
+        ge=1,
+        le=1_000_000,
+        description="Requests an integration may make at once: its budget is BURST requests per "
+        "BURST / PER_SECOND seconds (a whole number of seconds).",
+    )
+    address_rate_limit_per_second: float = Field(
+        default=200.0,
+        gt=0,
+        le=1_000_000,
+        description="Requests per second one client address may make over time (counted before "
+        "authentication, so unknown keys too).",
+    )
+    address_rate_limit_burst: int = Field(
+        default=400,
+        ge=1,
+        le=1_000_000,
+        description="Requests one client address may make at once: its budget is BURST requests "
+        "per BURST / PER_SECOND seconds (a whole number of seconds).",
+    )
+    # repr=False: the URL may carry a password.
+    rate_limit_storage: str | None = Field(
+        default=None,
+        repr=False,
+        description="Where the rate-limit counters are kept: unset, in each server process (each "
+        "worker has its own budgets); redis://[:PASSWORD@]HOST:PORT[/DB] or rediss://..., one "
+        "budget shared by every process using that Redis.",
+    )
+    rate_limit_key_prefix: str = Field(
+        default="patient_tracker",
+        pattern=r"^[A-Za-z0-9_.:-]{1,100}$",
+        description="Prefix of the counters' keys in the shared store: distinct for each "
+        "deployment that shares one Redis.",
+    )
     # Signs pagination cursors (http/pagination.py). Unset: a random secret generated once per
     # database by migration 0002 is used, so every process on one database agrees with no setup.
     # SecretStr and repr=False: it must never reach a log or a traceback.
@@ -207,11 +257,68 @@ class Settings(BaseSettings):
         le=1,
         description="Factor on the retry delays (tests shorten them; 1 in production).",
     )
+    # Metrics and traces (docs/design.md, "Metrics and traces"). Metrics are served on a listener
+    # of their own, never on the API's port: integrators' keys must not see other integrations'
+    # traffic; operators scrape it from their own network.
+    metrics: bool = Field(
+        default=True,
+        description="Collect Prometheus metrics and serve them at http://METRICS_HOST:METRICS_PORT"
+        "/metrics from the `serve` process; false: neither collected nor served.",
+    )
+    metrics_host: str = Field(
+        default="127.0.0.1",
+        min_length=1,
+        description="Interface the metrics listener binds (not the API's: only operators scrape "
+        "it).",
+    )
+    # 0 is allowed: the OS picks a free port, which `serve` prints (used by live-server tests).
+    metrics_port: int = Field(
+        default=9464, ge=0, le=65535, description="TCP port of the metrics listener."
+    )
+    tracing: bool = Field(
+        default=False,
+        description="Trace each request (a span named by its operationId, with its SQL "
+        "statements as child spans) and export the spans over OTLP/HTTP to the collector that "
+        "OpenTelemetry's OTEL_EXPORTER_OTLP_ENDPOINT names (default http://localhost:4318).",
+    )
 
     @field_validator("database_url")
     @classmethod
     def _check_database_url(cls, value: str) -> str:
         return normalize_database_url(value)
+
+    @field_validator("rate_limit_storage")
+    @classmethod
+    def _check_rate_limit_storage(cls, value: str | None) -> str | None:
+        # The message never quotes the URL: it may carry a password.
+        if value is None or not value.strip():
+            return None
+        value = value.strip()
+        scheme, separator, rest = value.partition("://")
+        if scheme not in ("redis", "rediss") or not separator or not rest.strip("/"):
+            raise ValueError(
+                "rate_limit_storage must be a Redis URL, redis://HOST:PORT or rediss://HOST:PORT "
+                "(unset: counters in each process)"
+            )
+        return value
+
+    @field_validator("rate_limit_burst", "address_rate_limit_burst")
+    @classmethod
+    def _check_rate_limit_window(cls, burst: int, info: ValidationInfo) -> int:
+        # The window is BURST / PER_SECOND seconds; the rate is declared first, so it is in
+        # `info.data` here unless it failed its own validation (then that error is reported).
+        rate_field = str(info.field_name).replace("_burst", "_per_second")
+        rate = info.data.get(rate_field)
+        if not isinstance(rate, float):
+            return burst
+        window = burst / rate
+        if not 1 <= round(window) <= 3600 or abs(window - round(window)) > 1e-9:
+            raise ValueError(
+                f"{info.field_name} / {rate_field} is {window:g} s: it must be a whole number of "
+                "seconds from 1 to 3600 (the limiter counts in windows of whole seconds), e.g. "
+                "burst 200 at 100 per second"
+            )
+        return burst
 
     @field_validator("log_level", mode="before")
     @classmethod

@@ -30,6 +30,8 @@ def cli_env(monkeypatch: pytest.MonkeyPatch, database_url: str) -> str:
         if name.startswith("PATIENT_TRACKER_"):
             monkeypatch.delenv(name)
     monkeypatch.setenv("PATIENT_TRACKER_DATABASE_URL", database_url)
+    # `serve` opens its metrics listener even with uvicorn replaced: on a free port, not 9464.
+    monkeypatch.setenv("PATIENT_TRACKER_METRICS_PORT", "0")
     get_settings.cache_clear()
     return database_url
 
@@ -242,6 +244,9 @@ def test_serve_migrates_then_runs_uvicorn(
         # Always off: uvicorn's access log prints query strings (patient data); the app
         # writes its own access log (settings.access_log) without them.
         "access_log": False,
+        # Off unless PATIENT_TRACKER_BEHIND_PROXY: a client could pick its own address (and
+        # with it its rate-limit budget) with X-Forwarded-For.
+        "proxy_headers": False,
         "limit_concurrency": 1000,
         "backlog": 2048,
         "timeout_keep_alive": 5,
@@ -311,6 +316,7 @@ def test_serve_end_to_end(tmp_path: Any) -> None:
         key: value for key, value in os.environ.items() if not key.startswith("PATIENT_TRACKER_")
     }
     env["PATIENT_TRACKER_DATABASE_URL"] = f"sqlite:///{tmp_path / 'serve.db'}"
+    env["PATIENT_TRACKER_METRICS_PORT"] = "0"  # a free one: other servers may run at once
     port = free_port()
     log_path = tmp_path / "serve.log"
     command = [sys.executable, "-m", "patient_tracker.cli", "serve", "--port", str(port)]

@@ -130,7 +130,7 @@ def test_behind_a_trusted_proxy_a_malformed_id_is_replaced(
 ) -> None:
     response = httpx.get(
         f"{behind_proxy.base_url}/healthz",
-        headers=[("X-Request-Id", inbound.encode())],
+        headers=[(b"X-Request-Id", inbound.encode())],
         timeout=10,
     )
     assert response.status_code == 200

@@ -12,6 +12,11 @@ once the key's scopes are checked. Such a route has nothing to parse but its pat
 above still holds: whatever the handler raises before its caller is authenticated (a path id
 that fails validation, say), the caller is authenticated first and a 401 or 403 wins.
 
+Right after a key is found, its request is counted against its integration's rate limit (when
+the web layer's `RateLimitMiddleware` put the request's `RequestLimits` in the scope): over the
+budget it is a 429 `rate_limited`, before the scopes are checked and before anything else runs
+(on a keyed read the row was fetched by the same statement, and is dropped unread).
+
 Why a route class rather than a `Depends(...)` in every signature: FastAPI resolves each
 dependency with a recursive solve (parameter extraction, cache keys, generator checks), which
 measured ~10 us per request here, on a GET that costs ~90 us in all (docs/design.md, "The hot
@@ -33,11 +38,14 @@ from patient_tracker.auth.keys import Principal, authenticate_and_read, authenti
 from patient_tracker.contract.problems import (
     InsufficientScopeError,
     InvalidApiKeyError,
+    RateLimitedError,
     UnauthenticatedError,
 )
 from patient_tracker.contract.spec_document import spec_dict, walk_operations
 from patient_tracker.db.database import Database
 from patient_tracker.db.versioned import VersionedTable
+from patient_tracker.kit.rate_limits import SCOPE_KEY as RATE_LIMITS_KEY
+from patient_tracker.kit.rate_limits import RequestLimits
 
 __all__ = ["SecuredRoute", "authenticated_by_its_read", "authenticated_read", "operation_scopes"]
 
@@ -51,7 +59,8 @@ EndpointT = TypeVar("EndpointT", bound=Callable[..., Any])
 _READ_AUTHENTICATES = "__patient_tracker_read_authenticates__"
 # Where `SecuredRoute` leaves the scopes such a route's read must check.
 _REQUIRED_SCOPES_KEY = "patient_tracker.required_scopes"
-_AUTH_ERRORS = (UnauthenticatedError, InvalidApiKeyError, InsufficientScopeError)
+# Answers of authentication itself (a 429 included: the integration's budget is counted once).
+_AUTH_ERRORS = (UnauthenticatedError, InvalidApiKeyError, InsufficientScopeError, RateLimitedError)
 
 
 def authenticated_by_its_read(endpoint: EndpointT) -> EndpointT:
@@ -113,7 +122,7 @@ async def authenticate_request(request: Request, scopes: tuple[str, ...]) -> Cal
     """
     token = _bearer_token(request)
     database: Database = request.app.state.db
-    return _authorized(await authenticate_in(database, token), scopes, database)
+    return await _authorized(request, await authenticate_in(database, token), scopes, database)
 
 
 async def authenticated_read(
@@ -131,17 +140,23 @@ async def authenticated_read(
     scopes: tuple[str, ...] = request.scope[_REQUIRED_SCOPES_KEY]
     found = await authenticate_and_read(database, _bearer_token(request), table.table, row_id)
     principal, row = found if found is not None else (None, None)
-    request.scope[CALLER_SCOPE_KEY] = _authorized(principal, scopes, database)
+    request.scope[CALLER_SCOPE_KEY] = await _authorized(request, principal, scopes, database)
     return row
 
 
-def _authorized(principal: Principal | None, scopes: tuple[str, ...], database: Database) -> Caller:
-    """The caller of a key found as ``principal`` (None: unknown), if it holds ``scopes``."""
+async def _authorized(
+    request: Request, principal: Principal | None, scopes: tuple[str, ...], database: Database
+) -> Caller:
+    """The caller of a key found as ``principal`` (None: unknown), if its integration is within
+    its rate limit and it holds ``scopes``."""
     if principal is None:
         raise InvalidApiKeyError(
             "The API key is unknown or has been revoked.",
             headers={"WWW-Authenticate": f'{_REALM}, error="invalid_token"'},
         )
+    limits: RequestLimits | None = request.scope.get(RATE_LIMITS_KEY)
+    if limits is not None:
+        await limits.enforce_integration(principal.integration_id)
     missing = [scope for scope in scopes if scope not in principal.scopes]
     if missing:
         needed = ", ".join(f"'{scope}'" for scope in missing)

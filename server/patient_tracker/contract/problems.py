@@ -232,6 +232,17 @@ class ServerBusyError(ProblemError):
     code = "server_busy"
 
 
+class RateLimitedError(ProblemError):
+    """Over a rate limit (the spec's `RateLimited` response): always sent with `Retry-After`, in
+    whole seconds, at least 1. The `RateLimit` fields of every policy checked are added to the
+    response, this one's with `r=0`, by the web layer (`web/rate_limits.py`)."""
+
+    code = "rate_limited"
+
+    def __init__(self, detail: str, *, retry_after: int) -> None:
+        super().__init__(detail, headers={"Retry-After": str(max(1, retry_after))})
+
+
 def field_errors_detail(errors: Sequence[FieldError], noun: str) -> str:
     """`"2 fields are invalid."`-style summary for a validation problem."""
     return invalid_count_detail(len(errors), noun)

@@ -118,7 +118,7 @@ from patient_tracker.db.engine import (
     create_event_loop_engine,
     raw_sqlite_connection,
 )
-from patient_tracker.db.loop_connections import LoopConnections
+from patient_tracker.db.loop_connections import LoopConnections, Tally
 from patient_tracker.db.prepared import Prepared, statement_cursor
 
 __all__ = ["PING_TIMEOUT_SECONDS", "Database"]
@@ -193,13 +193,21 @@ class Database:
     must not commit or roll back itself, and must not call back into this ``Database``.
     """
 
-    def __init__(self, engine: Engine, *, pool_size: int = PG_POOL_SIZE) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        *,
+        pool_size: int = PG_POOL_SIZE,
+        connections_in_use: Tally | None = None,
+    ) -> None:
         """Wrap ``engine`` (made by :func:`~patient_tracker.db.engine.create_engine_from_url`).
 
         ``pool_size``: on PostgreSQL, the connections kept for requests, and so the units of
-        work run at once by this process.
+        work run at once by this process. ``connections_in_use``: on PostgreSQL, counts those
+        lent to a unit of work (`LoopConnections`; the metrics gauge).
         """
         self._pool_size = pool_size
+        self._connections_in_use = connections_in_use
         self._engine = engine
         self._dialect_name: str = engine.dialect.name
         self._is_sqlite = self._dialect_name == "sqlite"
@@ -227,6 +235,14 @@ class Database:
     def engine(self) -> Engine:
         """The underlying engine (for migrations and tooling; request code uses read/write)."""
         return self._engine
+
+    @property
+    def engines(self) -> tuple[Engine, ...]:
+        """Every engine statements run on: the one given, and on PostgreSQL the event loop's
+        (for hooks on their events, such as tracing's)."""
+        if self._event_loop_engine is None:
+            return (self._engine,)
+        return (self._engine, self._event_loop_engine.sync_engine)
 
     @property
     def dialect_name(self) -> str:
@@ -351,7 +367,10 @@ class Database:
         current = self._connections
         if current is not None and current[0] is loop:
             return current[1]
-        self._connections = (loop, LoopConnections(self._loop_engine, self._pool_size))
+        self._connections = (
+            loop,
+            LoopConnections(self._loop_engine, self._pool_size, self._connections_in_use),
+        )
         if current is not None:
             await current[1].aclose()
         return self._connections[1]

@@ -20,28 +20,42 @@ was seen (`lost`): they died with it (a restart, a failover). That is what SQLAl
 with its own connections (`Pool._invalidate`), and saves each slot a failed round trip. So is a
 connection whose state is unknown: its unit of work was cancelled half-way (`discard`, which
 also closes it at once) or its rollback failed (`retire`).
+
+Given a `Tally` (the metrics gauge `patient_tracker_db_connections_in_use`), it counts the
+connections lent out: one more when a unit of work takes one, one less when it is given back.
+This is the process's pool, so that is "connections in use": at `size`, units of work wait.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+from typing import Protocol
 
 from sqlalchemy import Engine
 from sqlalchemy.engine import Connection
 from sqlalchemy.util import greenlet_spawn
 
-__all__ = ["LoopConnections"]
+__all__ = ["LoopConnections", "Tally"]
 
 # The generation of a discarded connection: never the current one, so it is replaced on use.
 _NEVER = -1
 
 
+class Tally(Protocol):
+    """Something that counts up and down (a Prometheus gauge)."""
+
+    def inc(self, amount: float = 1) -> None: ...
+
+    def dec(self, amount: float = 1) -> None: ...
+
+
 class LoopConnections:
     """``size`` connections of ``engine`` for the event loop this object is first used on."""
 
-    def __init__(self, engine: Engine, size: int) -> None:
+    def __init__(self, engine: Engine, size: int, in_use: Tally | None = None) -> None:
         self._engine = engine
+        self._in_use = in_use
         self._admitted = asyncio.Semaphore(size)
         # A stack: the connection used last is taken first; an empty slot (None) is opened on use.
         self._idle: list[Connection | None] = [None] * size
@@ -57,6 +71,8 @@ class LoopConnections:
         (the slot is then given back empty).
         """
         await self._admitted.acquire()
+        if self._in_use is not None:
+            self._in_use.inc()
         conn = self._idle.pop()
         if conn is not None and self._opened_in[conn] == self._generation:
             return conn
@@ -70,6 +86,8 @@ class LoopConnections:
         """Return a connection :meth:`take` gave (also one found dead: it is replaced later)."""
         self._idle.append(conn)
         self._admitted.release()
+        if self._in_use is not None:
+            self._in_use.dec()
 
     def discard(self, conn: Connection) -> None:
         """Give back a connection left in an unknown state (its unit of work was cancelled in

@@ -19,6 +19,9 @@ Data scopes are checked when sent: a claim leases only the deliveries the wing's
 through (`Receivable`, `webhooks.delivery.access`), and disables the endpoints of the others
 (`access_revoked`) with what is due to them, in the claim's transaction. The rules (who may read
 what, the retry schedule) are passed in, not imported: this module holds the SQL only.
+
+**Measuring** (`due_backlog`): how many deliveries are due and how late the oldest is, read once
+per metrics scrape by the `serve` process (`webhooks.delivery.backlog`).
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import Connection, Insert, bindparam, delete, or_, select, update
+from sqlalchemy import Connection, Insert, bindparam, delete, func, or_, select, update
 
 from patient_tracker.contract.api_models import Event
 from patient_tracker.db.prepared import Prepared
@@ -45,15 +48,18 @@ from patient_tracker.kit.request_ids import current_request_id
 
 __all__ = [
     "ACCESS_REVOKED",
+    "BACKLOG_COUNT_CAP",
     "EVENT_RETENTION",
     "LEASE",
     "Attempt",
+    "Backlog",
     "Candidate",
     "Claimed",
     "Receivable",
     "claim",
     "disable_for_lost_access",
     "drop_pending",
+    "due_backlog",
     "event_type",
     "has_due",
     "insert_event",
@@ -368,12 +374,14 @@ def record_attempt(
     worker_id: str,
     next_at: datetime | None,
     should_disable: Callable[[datetime, datetime], bool],
-) -> None:
+) -> str | None:
     """Store the attempt; mark the delivery done, failed or due again at `next_at` (None: the
     series is over); track a failing endpoint, disabled once `should_disable(failing_since, now)`.
 
-    Nothing is written if this worker's lease has been taken over (it ran out): the attempt is
-    then the other worker's to record.
+    Returns what became of the delivery (the metrics' result): `delivered`, `failed` (due again
+    at `next_at`) or `gave_up` (its series is over, or its endpoint was disabled for failing).
+    Nothing is written, and None returned, if this worker's lease has been taken over (it ran
+    out): the attempt is then the other worker's to record.
     """
     d, e = webhook_deliveries.c, webhook_endpoints.c
     attempt = claimed.attempts + 1
@@ -392,7 +400,7 @@ def record_attempt(
         )
     ).rowcount
     if not still_ours:
-        return
+        return None
     conn.execute(
         webhook_attempts.insert().values(
             id=new_id(),
@@ -412,12 +420,13 @@ def record_attempt(
             .where(e.id == claimed.endpoint_id, e.failing_since.is_not(None))
             .values(failing_since=None)
         )
-        return
+        return "delivered"
+    outcome = "failed" if next_at else "gave_up"
     endpoint = conn.execute(
         select(e.failing_since, e.enabled, e.version).where(e.id == claimed.endpoint_id)
     ).first()
     if endpoint is None:
-        return
+        return outcome
     failing_since = endpoint.failing_since or record.started_at
     if endpoint.enabled and should_disable(failing_since, now):
         conn.execute(
@@ -437,12 +446,44 @@ def record_attempt(
                 d.endpoint_id == claimed.endpoint_id, d.status == "pending"
             )
         )
-    elif endpoint.failing_since is None:
+        return "gave_up"
+    if endpoint.failing_since is None:
         conn.execute(
             update(webhook_endpoints)
             .where(e.id == claimed.endpoint_id)
             .values(failing_since=failing_since)
         )
+    return outcome
+
+
+# ---------------------------------------------------------------- the backlog (metrics)
+
+BACKLOG_COUNT_CAP = 10_000
+"""The most due deliveries `due_backlog` counts: a scrape reads at most this many index entries."""
+
+
+@dataclass(frozen=True, slots=True)
+class Backlog:
+    """How far behind delivery is: what is due, and since when the oldest of it has been."""
+
+    due: int  # at most BACKLOG_COUNT_CAP
+    oldest_due_at: datetime | None
+
+
+def due_backlog(conn: Connection, now: datetime) -> Backlog:
+    """The deliveries due by `now` and not yet made (pending, in flight included), counted up to
+    `BACKLOG_COUNT_CAP`, and the oldest one's due time.
+
+    Both are range reads of `ix_webhook_deliveries_status_next_attempt_at`: the count stops at the
+    cap, and the minimum is its first entry. A delivery waiting for a retry is not due until its
+    retry is, so a failing endpoint does not make delivery look late.
+    """
+    d = webhook_deliveries.c
+    due = (d.status == "pending", d.next_attempt_at <= now)
+    capped = select(d.id).where(*due).limit(BACKLOG_COUNT_CAP).subquery()
+    count = conn.execute(select(func.count()).select_from(capped)).scalar_one()
+    oldest = conn.execute(select(func.min(d.next_attempt_at)).where(*due)).scalar_one()
+    return Backlog(due=int(count), oldest_due_at=oldest)
 
 
 def purge(conn: Connection, now: datetime) -> int:

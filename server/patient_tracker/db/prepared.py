@@ -17,6 +17,9 @@ On PostgreSQL's event-loop connections (psycopg's async ones, used from a greenl
 greenlet awaits once; SQLAlchemy's DBAPI adapter would add its cursor object and its row buffer,
 ~10-15 us per statement (measured here). Every statement on one such connection goes through the
 same psycopg cursor (`statement_cursor`).
+
+With tracing on, each statement gets a span (`statement_spans`: its SQL text, never its
+parameters); off, that costs one attribute test per statement.
 """
 
 from __future__ import annotations
@@ -32,6 +35,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.sql import ClauseElement
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.util import await_only
+
+from patient_tracker.db import statement_spans
 
 Processor = Callable[[Any], Any]
 
@@ -156,31 +161,69 @@ class Prepared:
     ) -> Any:
         """Execute on psycopg's async connection, then `fetch` ("one", "all" or "rowcount")."""
         compiled = self._for(dialect)
+        span = (
+            None
+            if statement_spans.tracer is None
+            else statement_spans.start(compiled.sql, dialect.name)
+        )
         try:
-            cursor = await statement_cursor(driver).execute(
-                compiled.sql, self._driver_parameters(compiled, params)
-            )
-        except psycopg.IntegrityError as error:
-            raise IntegrityError(compiled.sql, None, error) from error  # as in `_execute`
-        if fetch == "one":
-            row = await cursor.fetchone()
-            return None if row is None else self._row(compiled, row)
-        if fetch == "all":
-            return [self._row(compiled, row) for row in await cursor.fetchall()]
-        return cursor.rowcount
+            try:
+                cursor = await statement_cursor(driver).execute(
+                    compiled.sql, self._driver_parameters(compiled, params)
+                )
+            except psycopg.IntegrityError as error:
+                raise IntegrityError(compiled.sql, None, error) from error  # as in `_on_cursor`
+            if fetch == "one":
+                row = await cursor.fetchone()
+                return None if row is None else self._row(compiled, row)
+            if fetch == "all":
+                return [self._row(compiled, row) for row in await cursor.fetchall()]
+            return cursor.rowcount
+        except BaseException as error:
+            if span is not None:
+                statement_spans.failed(span, error)
+            raise
+        finally:
+            if span is not None:
+                span.end()
 
-    def _execute(self, conn: Connection, params: Mapping[str, Any]) -> tuple[_Compiled, Any]:
+    def _on_cursor(self, conn: Connection, params: Mapping[str, Any], fetch: str) -> Any:
+        """Execute on ``conn``'s DBAPI cursor, then `fetch` ("one", "all" or "rowcount")."""
         compiled = self._for(conn.dialect)
         parameters = self._driver_parameters(compiled, params)
+        span = (
+            None
+            if statement_spans.tracer is None
+            else statement_spans.start(compiled.sql, conn.dialect.name)
+        )
         cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
         try:
-            cursor.execute(compiled.sql, parameters)
-        except conn.dialect.loaded_dbapi.IntegrityError as error:
+            try:
+                cursor.execute(compiled.sql, parameters)
+            except conn.dialect.loaded_dbapi.IntegrityError as error:
+                # The same exception `Connection.execute` raises, so that callers map constraint
+                # violations in one way; without the parameters, which may hold patient data.
+                raise IntegrityError(compiled.sql, None, error) from error
+            if fetch == "one":
+                row = cursor.fetchone()
+                return None if row is None else self._row(compiled, row)
+            if fetch == "all":
+                return [self._row(compiled, row) for row in cursor.fetchall()]
+            return cursor.rowcount
+        except BaseException as error:
+            if span is not None:
+                statement_spans.failed(span, error)
+            raise
+        finally:
             cursor.close()
-            # The same exception `Connection.execute` raises, so that callers map constraint
-            # violations in one way; without the parameters, which may hold patient data.
-            raise IntegrityError(compiled.sql, None, error) from error
-        return compiled, cursor
+            if span is not None:
+                span.end()
+
+    def _run(self, conn: Connection, params: Mapping[str, Any], fetch: str) -> Any:
+        driver = self._async_driver(conn)
+        if driver is not None:
+            return await_only(self._on_driver(driver, conn.dialect, params, fetch))
+        return self._on_cursor(conn, params, fetch)
 
     @staticmethod
     def _row(compiled: _Compiled, row: Sequence[Any]) -> dict[str, Any]:
@@ -191,33 +234,13 @@ class Prepared:
 
     def first(self, conn: Connection, params: Mapping[str, Any]) -> dict[str, Any] | None:
         """The first row as a dict of column name to value, or `None`."""
-        driver = self._async_driver(conn)
-        if driver is not None:
-            found: dict[str, Any] | None = await_only(
-                self._on_driver(driver, conn.dialect, params, "one")
-            )
-            return found
-        compiled, cursor = self._execute(conn, params)
-        try:
-            row = cursor.fetchone()
-        finally:
-            cursor.close()
-        return None if row is None else self._row(compiled, row)
+        found: dict[str, Any] | None = self._run(conn, params, "one")
+        return found
 
     def all(self, conn: Connection, params: Mapping[str, Any]) -> list[dict[str, Any]]:
         """Every row, each as `first` returns it."""
-        driver = self._async_driver(conn)
-        if driver is not None:
-            every: list[dict[str, Any]] = await_only(
-                self._on_driver(driver, conn.dialect, params, "all")
-            )
-            return every
-        compiled, cursor = self._execute(conn, params)
-        try:
-            rows = cursor.fetchall()
-        finally:
-            cursor.close()
-        return [self._row(compiled, row) for row in rows]
+        every: list[dict[str, Any]] = self._run(conn, params, "all")
+        return every
 
     async def first_async(
         self, conn: psycopg.AsyncConnection[Any], dialect: Dialect, params: Mapping[str, Any]
@@ -229,13 +252,5 @@ class Prepared:
 
     def run(self, conn: Connection, params: Mapping[str, Any]) -> int:
         """Execute a statement that returns no rows; the number of rows it changed."""
-        driver = self._async_driver(conn)
-        if driver is not None:
-            changed: int = await_only(self._on_driver(driver, conn.dialect, params, "rowcount"))
-            return changed
-        _, cursor = self._execute(conn, params)
-        try:
-            count: int = cursor.rowcount
-        finally:
-            cursor.close()
-        return count
+        changed: int = self._run(conn, params, "rowcount")
+        return changed

@@ -8,7 +8,8 @@ a claim is a lease, so each attempt is made by one worker. Delivery is at least 
 that dies after sending but before recording lets the lease run out, and the attempt is made
 again (receivers deduplicate by `webhook-id`).
 
-Logs name the event and endpoint ids and the outcome; never a URL, a payload or a secret.
+Logs name the event and endpoint ids and the outcome; never a URL, a payload or a secret. Each
+recorded attempt is counted by its result (`patient_tracker_webhook_deliveries_total`).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import httpx
 
 from patient_tracker.db import outbox
 from patient_tracker.db.database import Database
+from patient_tracker.kit.metrics import record_webhook_delivery
 from patient_tracker.settings import Settings
 from patient_tracker.webhooks.delivery import access, schedule, signing
 from patient_tracker.webhooks.delivery.sender import deliver, new_delivery_client
@@ -119,16 +121,14 @@ class DeliveryWorker:
             secrets_in_use=secrets,
             policy=self._policy,
         )
-        await self._db.write(
+        next_at = self._next_attempt_at(item, record)
+        result = await self._db.write(
             lambda conn: outbox.record_attempt(
-                conn,
-                item,
-                record,
-                self.worker_id,
-                self._next_attempt_at(item, record),
-                schedule.should_disable,
+                conn, item, record, self.worker_id, next_at, schedule.should_disable
             )
         )
+        if result is not None:  # None: the lease ran out, the attempt is another worker's
+            record_webhook_delivery(result)
         logger.info(
             "webhook delivery event=%s endpoint=%s attempt=%d outcome=%s",
             item.event_id,
