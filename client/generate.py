@@ -1,6 +1,6 @@
-"""Regenerate the SDK's generated package from spec/openapi.yaml, or check that it is current.
+"""Regenerate the SDK's generated code from spec/openapi.yaml, or check that it is current.
 
-    python client/generate.py           # rewrite client/src/patient_tracker_client/generated/
+    python client/generate.py           # rewrite generated/ and the two modules beside it
     python client/generate.py --check   # exit 1 if a fresh generation differs (nox -s sdk)
 
 Both generate into a temporary folder first: openapi-python-client (pinned in pyproject.toml's
@@ -8,17 +8,23 @@ Both generate into a temporary folder first: openapi-python-client (pinned in py
 template for (`spec_modules`: the documented response headers, typed, the problem codes of
 `x-problem-codes`, and the event union with its `type` table from `Event`'s discriminator); then
 the pinned ruff from this same environment with explicit isolated settings, then a header line on
-every module. Beside the folder, `_problem_errors.py`: one exception class per problem code, a
-subclass of its status's class in the hand-written `_errors.py` (which is why it is not inside
-`generated/`, a leaf that imports nothing hand-written). The write mode replaces the folder whole,
-so an operation removed from the spec leaves no stale module behind; the check mode compares file
-by file (`_problem_errors.py` too) and also fails on generated files that git does not track yet.
+every module. Beside the folder, because they import the hand-written layer (`generated/` is a
+leaf that imports nothing hand-written), two more modules: `_problem_errors.py`, one exception
+class per problem code, a subclass of its status's class in `_errors.py`; and
+`_generated_resources.py`, the resource facade (`tracker.patients.get(...)`: per tag a sync and
+an async class on `_resources.Resource`, per operation a method in each with the generated
+function's exact parameters and a docstring from the spec, `.raw` the same class in raw mode),
+read from the spec and from the functions openapi-python-client just wrote (`Facade`). The write
+mode replaces the folder whole, so an operation removed from the spec leaves no stale module
+behind; the check mode compares file by file (the modules beside it too) and also fails on
+generated files that git does not track yet.
 """
 
 from __future__ import annotations
 
 import argparse
 import ast
+import dataclasses
 import filecmp
 import re
 import shutil
@@ -42,6 +48,9 @@ TARGET = PACKAGE / "generated"
 # PROBLEM_ERRORS (generated beside TARGET) subclass.
 ERRORS = PACKAGE / "_errors.py"
 PROBLEM_ERRORS = PACKAGE / "_problem_errors.py"
+# The resource facade (`tracker.patients.get`), generated beside TARGET on the hand-written base in
+# `_resources.py`.
+FACADE = PACKAGE / "_generated_resources.py"
 HEADER = (
     "# Generated from spec/openapi.yaml by openapi-python-client (nox -s generate). Do not edit.\n"
 )
@@ -67,8 +76,9 @@ def run(*args: str, cwd: Path) -> None:
         sys.exit(f"{' '.join(args[:2])} failed:\n{result.stdout}{result.stderr}")
 
 
-def generate_into(work: Path) -> tuple[Path, Path]:
-    """Generate under `work`: the package's folder and the per-code errors module beside it."""
+def generate_into(work: Path) -> tuple[Path, list[Path]]:
+    """Generate under `work`: the package's folder, and the modules beside it (the per-code
+    errors, the resource facade)."""
     out = work / "generated"
     beside = work / "beside"
     run(
@@ -89,8 +99,14 @@ def generate_into(work: Path) -> tuple[Path, Path]:
     for name in SPEC_MODULES:
         (out / name).write_text(sources[name], encoding="utf-8")
     beside.mkdir()
-    problem_errors = beside / PROBLEM_ERRORS.name
-    problem_errors.write_text(sources[PROBLEM_ERRORS.name], encoding="utf-8")
+    spec = yaml.safe_load(SPEC.read_text(encoding="utf-8"))
+    try:
+        sources[FACADE.name] = facade_module(spec, out, StatusClasses.read(ERRORS))
+    except SpecError as error:
+        sys.exit(f"Cannot generate the resource facade from the spec: {error}")
+    modules = [beside / PROBLEM_ERRORS.name, beside / FACADE.name]
+    for module in modules:
+        module.write_text(sources[module.name], encoding="utf-8")
     # Sorted imports, and the unused ones the templates import unconditionally removed; then the
     # formatter. Only fixes: the generated code must pass the project's full rule set as it is.
     run("ruff", "check", "--fix-only", *RUFF_SETTINGS, "--select", "I,F401", ".", cwd=work)
@@ -98,10 +114,9 @@ def generate_into(work: Path) -> tuple[Path, Path]:
     for module in sorted(out.rglob("*.py")):
         header = SPEC_HEADER if module.parent == out and module.name in SPEC_MODULES else HEADER
         module.write_text(header + module.read_text(encoding="utf-8"), encoding="utf-8")
-    problem_errors.write_text(
-        SPEC_HEADER + problem_errors.read_text(encoding="utf-8"), encoding="utf-8"
-    )
-    return out, problem_errors
+    for module in modules:
+        module.write_text(SPEC_HEADER + module.read_text(encoding="utf-8"), encoding="utf-8")
+    return out, modules
 
 
 # ---------------------------------------------------------------- modules from the spec itself
@@ -431,6 +446,631 @@ EVENT_MODELS: Mapping[str, type[Event]] = {{
 '''
 
 
+# ---------------------------------------------------------------- the resource facade
+#
+# `tracker.patients.get(patient_id)`: per tag of the spec a class for `PatientTracker` and one for
+# `AsyncPatientTracker`, per operation a method in each. The parameters, their annotations and
+# defaults are read from the function openapi-python-client just wrote (`sync_detailed`, minus
+# `client`), so they match it exactly; the names, the docstrings (summary, description, scopes,
+# parameters, the documented headers and errors) and the return types come from the spec. The
+# module imports the hand-written base (`_resources.py`), as Stainless's resources import their
+# base client; `generated/` stays a leaf.
+
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+WIDTH = 100  # the line length (RUFF_SETTINGS), which docstrings must fit by themselves
+BUILTIN_TYPES = frozenset({"str", "int", "float", "bool", "bytes", "list", "dict", "None"})
+UNSET_NAMES = frozenset({"UNSET", "Unset", "Response"})  # from generated/types.py
+
+
+def snake(name: str) -> str:
+    """checkInAppointment -> check_in_appointment, If-None-Match -> if_none_match."""
+    name = re.sub(r"[^0-9A-Za-z]+", "_", name)
+    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name).lower().strip("_")
+
+
+def method_name(operation_id: str, tag: str) -> str:
+    """The operationId without its first word naming the tag's resource (the tag, or the tag
+    without a final "s"): listPatients -> list, listPatientAppointments -> list_appointments."""
+    words = snake(operation_id).split("_")
+    for index, word in enumerate(words):
+        if word in (tag, tag.removesuffix("s")):
+            del words[index]
+            break
+    return "_".join(words)
+
+
+def flow(text: str) -> list[str]:
+    """The paragraphs of a spec text, each one line (markdown list items their own paragraph)."""
+    paragraphs: list[str] = []
+    for block in re.split(r"\n\s*\n", text.strip()):
+        items: list[str] = []
+        for line in block.splitlines():
+            if line.lstrip().startswith("- ") or not items:
+                items.append(line.strip())
+            else:
+                items[-1] += " " + line.strip()
+        paragraphs += items
+    return paragraphs
+
+
+def wrap(text: str, indent: int, hang: int = 0, first: int = 0) -> list[str]:
+    """`text` as lines that fit the line length at `indent` columns, continuation lines with
+    `hang` spaces; `first`: columns already taken on the first line (an opening triple quote). A
+    `...` span is never split."""
+    spans = re.split(r"(`[^`]*`)", text)
+    glued = "".join(s.replace(" ", "\0") if s.startswith("`") else s for s in spans)
+    lines = textwrap.wrap(
+        glued,
+        width=WIDTH - indent,
+        initial_indent=" " * first,
+        subsequent_indent=" " * hang,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+    lines[0] = lines[0][first:]
+    return [line.replace("\0", " ") for line in lines]
+
+
+def block(lines: list[str], indent: int) -> str:
+    """`lines` as source text for a place `indent` columns in: every line but the first indented
+    (blank lines left empty)."""
+    return "\n".join([lines[0], *(" " * indent + line if line else "" for line in lines[1:])])
+
+
+def first_sentence(text: str) -> str:
+    """Up to the first period that ends a sentence (one followed by a capital or a backtick)."""
+    return re.split(r"(?<=\.)\s+(?=[A-Z`])", text.strip(), maxsplit=1)[0]
+
+
+def docstring_text(text: str) -> str:
+    """Spec text made safe inside a triple-quoted docstring."""
+    return text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+
+
+def ends(text: str, suffix: str) -> str:
+    """`text` without its final period, then `suffix` (`The patient` + ` (`200`).`)."""
+    return text.strip().removesuffix(".") + suffix
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """One parameter of a facade method, as the generated function declares it."""
+
+    name: str
+    annotation: str
+    default: str | None
+    keyword_only: bool
+    doc: str
+
+
+@dataclass(frozen=True)
+class FacadeOperation:
+    """What the templates need of one operation."""
+
+    module: str  # the generated module (`get_patient`), imported from `generated.api.<tag>`
+    name: str  # the method (`get`)
+    heading: str  # `Get a patient (`GET /v1/patients/{patient_id}`).`
+    body: tuple[str, ...]  # the docstring's lines after the heading
+    parameters: tuple[Parameter, ...]
+    returns: str  # the method's return type (`Patient`, `None`, `Event`)
+    narrow: bool  # the generated union is wider than `returns`: cast
+    opaque: bool  # a union of many models, more than mypy infers a type parameter from
+    item: str | None  # a list operation's item type: it also gets `list_all...`
+    names: frozenset[str]  # every name its annotations use
+
+    def signature(self) -> str:
+        """`self, patient_id: str, *, if_none_match: str | Unset = UNSET`."""
+        parts = ["self"]
+        star = False
+        for parameter in self.parameters:
+            if parameter.keyword_only and not star:
+                parts.append("*")
+                star = True
+            default = "" if parameter.default is None else f" = {parameter.default}"
+            parts.append(f"{parameter.name}: {parameter.annotation}{default}")
+        return ", ".join(parts)
+
+    def arguments(self, client: str) -> str:
+        """`patient_id, client=self._client, if_none_match=if_none_match`."""
+        positional = [p.name for p in self.parameters if not p.keyword_only]
+        keywords = [f"{p.name}={p.name}" for p in self.parameters if p.keyword_only]
+        return ", ".join([*positional, f"client={client}", *keywords])
+
+    def result(self, call: str) -> str:
+        """The expression a method returns: the generated call's `_result`, cast if needed."""
+        if self.opaque:
+            call = f'cast("Response[Any]", {call})'
+        value = f"self._result({call})"
+        return f'cast("{self.returns}", {value})' if self.narrow or self.opaque else value
+
+
+@dataclass(frozen=True)
+class FacadeTag:
+    """One tag: its resource attribute (`patients`), class stem (`Patients`) and operations."""
+
+    attribute: str
+    stem: str
+    name: str  # as the spec spells it (`Patients`)
+    summary: str  # the first paragraph of its description
+    operations: tuple[FacadeOperation, ...]
+
+
+def names_in(source: str) -> set[str]:
+    """The names an annotation or default uses (`datetime` of `datetime.datetime`)."""
+    tree = ast.parse(source, mode="eval")
+    return {node.id for node in ast.walk(tree) if isinstance(node, ast.Name)}
+
+
+def union_members(node: ast.expr) -> list[str]:
+    """`A | B | C` -> ["A", "B", "C"]."""
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+        return union_members(node.left) + union_members(node.right)
+    return [ast.unparse(node)]
+
+
+def generated_function(path: Path) -> tuple[list[tuple[str, str, str | None, bool]], list[str]]:
+    """`sync_detailed`'s parameters (name, annotation, default, keyword-only), `client` left
+    out, and the members of its `Response[...]` union."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = [n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == "sync_detailed"]
+    if len(found) != 1 or found[0].returns is None:
+        raise SpecError(f"{path.name}: no annotated sync_detailed")
+    args = found[0].args
+    positional_defaults = [None] * (len(args.args) - len(args.defaults)) + list(args.defaults)
+    listed = [(a, d, False) for a, d in zip(args.args, positional_defaults, strict=True)]
+    listed += [(a, d, True) for a, d in zip(args.kwonlyargs, args.kw_defaults, strict=True)]
+    parameters = []
+    for arg, default, keyword_only in listed:
+        if arg.arg == "client":
+            continue
+        if arg.annotation is None:
+            raise SpecError(f"{path.name}: parameter {arg.arg} has no annotation")
+        shown = None if default is None else ast.unparse(default)
+        parameters.append((arg.arg, ast.unparse(arg.annotation), shown, keyword_only))
+    returns = found[0].returns
+    if not (isinstance(returns, ast.Subscript) and ast.unparse(returns.value) == "Response"):
+        raise SpecError(f"{path.name}: sync_detailed does not return a Response[...]")
+    return parameters, union_members(returns.slice)
+
+
+def schema_name(node: Any) -> str | None:
+    """The component name a `$ref` schema names (`#/components/schemas/Patient` -> Patient)."""
+    ref = node.get("$ref", "") if isinstance(node, dict) else ""
+    return ref.rsplit("/", 1)[-1] if ref.startswith("#/components/schemas/") else None
+
+
+def first_media(spec: dict[str, Any], holder: dict[str, Any]) -> dict[str, Any]:
+    """A request body's or a response's first media type object (empty without content)."""
+    content = resolve(spec, holder).get("content") or {}
+    media: dict[str, Any] = next(iter(content.values()), {})
+    return media
+
+
+def media_schema(spec: dict[str, Any], holder: dict[str, Any]) -> Any:
+    """The schema of a request body's or a response's first media type (None without one)."""
+    return first_media(spec, holder).get("schema")
+
+
+class Facade:
+    """Reads what the facade module needs from the spec and the fresh generated package."""
+
+    def __init__(self, spec: dict[str, Any], generated: Path, statuses: StatusClasses) -> None:
+        self.spec = spec
+        self.generated = generated
+        self.statuses = statuses
+        self.schemas: dict[str, Any] = spec["components"]["schemas"]
+        self.models = self._exported_models()
+        union = self.schemas.get("Event") or {}
+        self.event_members = sorted(schema_name(ref) or "" for ref in union.get("oneOf", ()))
+        self.codes = {
+            str(entry["code"]): int(entry["status"])
+            for entry in self.schemas["Problem"].get("x-problem-codes", ())
+        }
+        self.headers = documented_headers(spec)[1]
+
+    def _exported_models(self) -> frozenset[str]:
+        tree = ast.parse((self.generated / "models" / "__init__.py").read_text(encoding="utf-8"))
+        for node in tree.body:
+            targets = [ast.unparse(t) for t in node.targets] if isinstance(node, ast.Assign) else []
+            if isinstance(node, ast.Assign) and targets == ["__all__"]:
+                return frozenset(ast.literal_eval(node.value))
+        raise SpecError("generated/models/__init__.py has no __all__")
+
+    # -- the spec
+
+    def tags(self) -> list[FacadeTag]:
+        """Every tag with operations, in the spec's `tags` order (then first use)."""
+        by_tag: dict[str, list[FacadeOperation]] = {}
+        order = [str(tag["name"]) for tag in self.spec.get("tags", ())]
+        for path, item in self.spec["paths"].items():
+            for method in HTTP_METHODS:
+                operation = item.get(method)
+                if operation is None:
+                    continue
+                tag = str((operation.get("tags") or [""])[0])
+                if not tag:
+                    raise SpecError(f"{operation['operationId']}: no tag, so no resource")
+                shared = item.get("parameters") or []
+                by_tag.setdefault(tag, []).append(
+                    self.operation(tag, method, path, operation, shared)
+                )
+                if tag not in order:
+                    order.append(tag)
+        descriptions = {str(t["name"]): str(t.get("description", "")) for t in self.spec["tags"]}
+        tags = []
+        for name in order:
+            if name not in by_tag:
+                continue
+            operations = by_tag[name]
+            methods = [o.name for o in operations] + [all_name(o) for o in operations if o.item]
+            if len(set(methods)) != len(methods) or {"raw"} & set(methods):
+                raise SpecError(f"tag {name}: two operations with one method name, or `raw`")
+            summary = (flow(descriptions.get(name, "")) or [""])[0]
+            stem = "".join(word.capitalize() for word in snake(name).split("_"))
+            tags.append(FacadeTag(snake(name), stem, name, summary, tuple(operations)))
+        return tags
+
+    def operation(
+        self,
+        tag: str,
+        method: str,
+        path: str,
+        operation: dict[str, Any],
+        shared: list[Any],
+    ) -> FacadeOperation:
+        """One operation: its generated function read, its docstring written."""
+        operation_id = str(operation["operationId"])
+        module = snake(operation_id)
+        source = self.generated / "api" / snake(tag) / f"{module}.py"
+        if not source.is_file():
+            raise SpecError(f"{operation_id}: openapi-python-client wrote no {source.name}")
+        declared, members = generated_function(source)
+        listed = [resolve(self.spec, p) for p in [*shared, *operation.get("parameters", ())]]
+        spec_parameters = {snake(str(p["name"])): p for p in listed}
+        parameters = []
+        for name, annotation, default, keyword_only in declared:
+            if name == "body":
+                body = operation.get("requestBody") or {}
+                schema = resolve(self.spec, media_schema(self.spec, body) or {})
+                doc = str(body.get("description") or schema.get("description") or "")
+            else:
+                found = spec_parameters.get(name) or spec_parameters.get(name.rstrip("_"))
+                if found is None:
+                    raise SpecError(f"{operation_id}: no spec parameter for `{name}`")
+                doc = str(found.get("description") or "")
+            parameters.append(Parameter(name, annotation, default, keyword_only, doc))
+        status, response = self.success(operation_id, operation)
+        returns, narrow, opaque = self.returns(operation_id, response, members)
+        item = self.page_item(operation_id, response, [p.name for p in parameters])
+        names: set[str] = set()
+        for parameter in parameters:
+            names |= names_in(parameter.annotation)
+            names |= names_in(parameter.default or "None")
+        names |= {returns} | ({item} if item else set())
+        summary = str(operation.get("summary") or operation_id)
+        return FacadeOperation(
+            module=module,
+            name=method_name(operation_id, snake(tag)),
+            heading=f"{summary} (`{method.upper()} {path}`).",
+            body=tuple(self.docstring(operation, parameters, returns, status, response)),
+            parameters=tuple(parameters),
+            returns=returns,
+            narrow=narrow,
+            opaque=opaque,
+            item=item,
+            names=frozenset(names - {"None"}),
+        )
+
+    def success(self, operation_id: str, operation: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+        """The first documented 2xx response: its status and its (resolved) response object."""
+        for status, response in operation["responses"].items():
+            if str(status).startswith("2"):
+                return int(status), resolve(self.spec, response)
+        raise SpecError(f"{operation_id}: no 2xx response")
+
+    def returns(
+        self, operation_id: str, response: dict[str, Any], members: list[str]
+    ) -> tuple[str, bool, bool]:
+        """The method's return type, whether the generated union must be cast to it (a body-less
+        `304` beside the model makes it `Any | Model | Problem`), and whether the union is one
+        of many models (an event)."""
+        models = sorted(set(members) - {"Problem", "Any"})
+        name = schema_name(media_schema(self.spec, response))
+        if name is None:
+            if models:
+                raise SpecError(f"{operation_id}: a body the spec does not name as a schema")
+            return "None", True, False
+        if name == "Event" and self.event_members:
+            if models != self.event_members:
+                raise SpecError(f"{operation_id}: returns Event, but the generated union differs")
+            return "Event", True, True
+        if models != [name] or name not in self.models:
+            raise SpecError(f"{operation_id}: returns {name}, generated {members}")
+        return name, "Any" in members, False
+
+    def page_item(
+        self, operation_id: str, response: dict[str, Any], parameters: list[str]
+    ) -> str | None:
+        """A list operation's item type (`Patient`): it has `cursor`, its page `items`."""
+        if "cursor" not in parameters:
+            return None
+        page = self.schemas.get(schema_name(media_schema(self.spec, response)) or "", {})
+        fields = page.get("properties") or {}
+        item = schema_name((fields.get("items") or {}).get("items"))
+        if item is None or "next_cursor" not in fields:
+            raise SpecError(f"{operation_id}: a `cursor` but no page of `items` / `next_cursor`")
+        if item == "Event" and self.event_members:
+            return "Event"
+        if item not in self.models:
+            raise SpecError(f"{operation_id}: page items of {item}, which is no generated model")
+        return item
+
+    # -- the docstring
+
+    def docstring(
+        self,
+        operation: dict[str, Any],
+        parameters: list[Parameter],
+        returns: str,
+        status: int,
+        response: dict[str, Any],
+    ) -> list[str]:
+        """The lines after the heading (relative to the docstring's indent): the description,
+        the scopes, the parameters, what it returns and what it raises."""
+        lines: list[str] = []
+        for paragraph in flow(str(operation.get("description", ""))):
+            lines += [*wrap(docstring_text(paragraph), 8), ""]
+        lines += [*wrap(self.scopes(operation), 8), ""]
+        if parameters:
+            lines.append("Args:")
+            for p in parameters:
+                doc = docstring_text(" ".join(flow(p.doc))) or "(undocumented)"
+                lines += ["    " + line for line in wrap(f"{p.name}: {doc}", 12, hang=4)]
+            lines.append("")
+        description = docstring_text(" ".join(flow(str(response.get("description") or ""))))
+        no_body = ", no body" if returns == "None" else ""
+        returned = f"{returns}: {ends(description, f' (`{status}`{no_body}).')}"
+        returned += " On `.raw`: the whole response (`ApiResponse`)"
+        listed = self.headers.get(str(operation["operationId"]), {}).get(status, [])
+        if listed:
+            names = ", ".join(f"`{attribute(h)}`" for h in sorted(listed, key=attribute))
+            returned += f", its documented headers typed in `typed_headers`: {names}"
+        lines += ["Returns:", *("    " + line for line in wrap(returned + ".", 12, hang=4)), ""]
+        lines.append("Raises:")
+        for error in self.errors(operation):
+            lines += ["    " + line for line in wrap(error, 12, hang=4)]
+        return lines
+
+    def scopes(self, operation: dict[str, Any]) -> str:
+        """The security requirement as a sentence: `Scopes: `patients:read`.`"""
+        requirements = operation.get("security", self.spec.get("security", []))
+        if not requirements or requirements == [{}]:
+            return "Scopes: none (no API key needed)."
+        alternatives = []
+        for requirement in requirements:
+            scopes = [f"`{scope}`" for scopes in requirement.values() for scope in scopes]
+            alternatives.append(" and ".join(scopes) if scopes else "an API key")
+        return "Scopes: " + "; or ".join(alternatives) + "."
+
+    def errors(self, operation: dict[str, Any]) -> list[str]:
+        """One `Raises:` entry per documented error status: its class, why, its codes (and the
+        class of each that has its own)."""
+        entries = []
+        for status, reference in sorted(operation["responses"].items(), key=lambda i: int(i[0])):
+            code = int(status)
+            response = resolve(self.spec, reference)
+            why = docstring_text(first_sentence(" ".join(flow(str(response["description"])))))
+            if code == 304:
+                entries.append(f"NotModifiedError: {ends(why, ' (`304`, for `if_none_match=`).')}")
+                continue
+            if code < 400:
+                continue
+            kind = self.statuses.of(code)
+            named: dict[str, str] = {}
+            for example in (first_media(self.spec, response).get("examples") or {}).values():
+                value = resolve(self.spec, example).get("value")
+                problem = value.get("code") if isinstance(value, dict) else None
+                if not isinstance(problem, str):
+                    continue
+                subclass = error_class_name(problem)
+                own = self.codes.get(problem) == code and subclass != kind
+                named[problem] = f"`{problem}` (`{subclass}`)" if own else f"`{problem}`"
+            codes = f": {', '.join(named.values())}" if named else ""
+            entries.append(f"{kind}: {ends(why, f' (`{code}`{codes}).')}")
+        return entries
+
+
+def all_name(operation: FacadeOperation) -> str:
+    """The iterator over every page: a leading `list` becomes `list_all` (`list_all_events`)."""
+    return operation.name.replace("list", "list_all", 1)
+
+
+SYNC_OPERATION = '''
+    @operation
+    def {name}({signature}) -> {returns}:
+        """{heading}
+
+        {body}
+        """
+        return {result}
+'''
+ASYNC_OPERATION = '''
+    @async_operation
+    async def {name}({signature}) -> {returns}:
+        """{heading}
+
+        {body}
+        """
+        return {result}
+'''
+LIST_ALL = '''
+    def {name}({signature}) -> {iterator}[{item}]:
+        """{heading}
+
+        {body}
+        """
+        return {loop}({function}, {arguments})
+'''
+RESOURCE = '''
+
+class {prefix}{stem}Resource(Resource[Mode]):
+    """{heading}
+
+    {body}
+    """
+
+    @cached_property
+    def raw(self) -> {prefix}{stem}Resource[Raw]:
+        """These operations, each returning the whole response: an `ApiResponse`."""
+        return {prefix}{stem}Resource(self._client, raw=True)
+'''
+PROPERTY = '''
+    @cached_property
+    def {attribute}(self) -> {prefix}{stem}Resource[Parsed]:
+        """{heading}"""
+        return {prefix}{stem}Resource(self.client)
+'''
+
+
+def list_all_doc(operation: FacadeOperation, asynchronous: bool) -> tuple[str, list[str]]:
+    """The heading and body lines of a `list_all...` iterator's docstring."""
+    path = operation.heading.rsplit("(", 1)[1].removesuffix(").")
+    heading = f"Every item of `{operation.name}`, across all pages ({path})."
+    loop = "async for item in ..." if asynchronous else "for item in ..."
+    body = wrap(
+        f"Follows `next_cursor`, one request per page as the iteration reaches it (`{loop}`); "
+        "`limit` is the page size, `cursor` where to start. The parameters and the errors are "
+        f"those of `{operation.name}`, an error raised when the iteration reaches its page.",
+        8,
+    )
+    return heading, body
+
+
+def qualified(source: str, shadowed: set[str]) -> str:
+    """An annotation with the builtins a method of its class shadows written `builtins.list`."""
+    for name in sorted(shadowed):
+        source = re.sub(rf"(?<![\w.]){name}\b", f"builtins.{name}", source)
+    return source
+
+
+def resource_class(tag: FacadeTag, asynchronous: bool) -> str:
+    """The source of one tag's sync or async resource class."""
+    prefix = "Async" if asynchronous else ""
+    summary = docstring_text(tag.summary)
+    heading = wrap(f"The operations tagged `{tag.name}`: {summary}", 4, first=3)
+    kind = "each a coroutine" if asynchronous else "each"
+    iterator = "an async iterator" if asynchronous else "an iterator"
+    body = wrap(
+        f"`{prefix}PatientTracker(...).{tag.attribute}`: one method per operation, {kind} "
+        "returning the success response's model or raising an `ApiError` subclass "
+        "(`ApiConnectionError` when the network fails, after the client's retries), and per "
+        f"list operation `list_all...`, {iterator} over its pages. `.raw` has the same methods, "
+        "each returning the whole response (`ApiResponse`: `status_code`, `headers`, `parsed`, "
+        "`typed_headers`, `request_id`), for `etag()` and `modify()`; an error status still "
+        "raises.",
+        4,
+    )
+    source = RESOURCE.format(
+        prefix=prefix, stem=tag.stem, heading=block(heading, 4), body=block(body, 4)
+    )
+    methods = {o.name for o in tag.operations} | {all_name(o) for o in tag.operations if o.item}
+    shadowed = methods & BUILTIN_TYPES
+    template = ASYNC_OPERATION if asynchronous else SYNC_OPERATION
+    detailed = "asyncio_detailed" if asynchronous else "sync_detailed"
+    for operation in tag.operations:
+        parameters = tuple(
+            dataclasses.replace(p, annotation=qualified(p.annotation, shadowed))
+            for p in operation.parameters
+        )
+        shown = dataclasses.replace(operation, parameters=parameters)
+        call = f"{'await ' if asynchronous else ''}{operation.module}.{detailed}"
+        source += template.format(
+            name=operation.name,
+            signature=shown.signature(),
+            returns=qualified(operation.returns, shadowed),
+            heading=block(wrap(operation.heading, 8, first=3), 8),
+            body=block(list(operation.body), 8),
+            result=shown.result(f"{call}({shown.arguments('self._client')})"),
+        )
+        if operation.item is not None:
+            heading_text, body_lines = list_all_doc(operation, asynchronous)
+            source += LIST_ALL.format(
+                name=all_name(operation),
+                signature=shown.signature(),
+                iterator="AsyncIterator" if asynchronous else "Iterator",
+                item=qualified(operation.item, shadowed),
+                heading=block(wrap(heading_text, 8, first=3), 8),
+                body=block(body_lines, 8),
+                loop="aeach_item" if asynchronous else "each_item",
+                function=f"{operation.module}.{detailed}",
+                arguments=shown.arguments("self._client"),
+            )
+    return source
+
+
+def facade_module(spec: dict[str, Any], generated: Path, statuses: StatusClasses) -> str:
+    """The source of _generated_resources.py."""
+    facade = Facade(spec, generated, statuses)
+    tags, models = facade.tags(), facade.models
+    names: set[str] = set()
+    modules: dict[str, list[str]] = {}
+    for tag in tags:
+        for operation in tag.operations:
+            names |= operation.names
+            modules.setdefault(tag.attribute, []).append(operation.module)
+    classes = "".join(resource_class(tag, a) for tag in tags for a in (False, True))
+    imports = ["import builtins"] if "builtins." in classes else []
+    imports += ["import datetime"] if "datetime" in names else []
+    for tag_module, listed in sorted(modules.items()):
+        imports.append(f"from .generated.api.{tag_module} import {', '.join(sorted(listed))}")
+    unknown = names - models - BUILTIN_TYPES - UNSET_NAMES - {"Any", "Event", "datetime"}
+    if unknown:
+        raise SpecError(f"the facade's annotations use names it cannot import: {sorted(unknown)}")
+    clashes = {m for listed in modules.values() for m in listed} & (names | {"cast", "operation"})
+    if clashes:
+        raise SpecError(f"generated modules named like other imports: {sorted(clashes)}")
+    imports.append(f"from .generated.models import {', '.join(sorted(names & models))}")
+    imports.append(f"from .generated.types import {', '.join(sorted(UNSET_NAMES))}")
+    mixins = ""
+    for prefix, tracker in (("", "PatientTracker"), ("Async", "AsyncPatientTracker")):
+        mixins += f'''
+
+class {prefix}Resources:
+    """The API's operations by tag, as properties of `{tracker}` (which sets `client`)."""
+
+    client: AuthenticatedClient
+'''
+        for tag in tags:
+            heading = f"The operations tagged `{tag.name}`: `{prefix}{tag.stem}Resource`."
+            mixins += PROPERTY.format(
+                attribute=tag.attribute, prefix=prefix, stem=tag.stem, heading=heading
+            )
+    return f'''"""The resource facade, `tracker.patients.get(patient_id)`: the spec's operations.
+
+Per tag a class for `PatientTracker` (`PatientsResource`) and one for `AsyncPatientTracker`
+(`AsyncPatientsResource`), on the hand-written `Resource` (`_resources.py`): per operation a
+method in each, with the parameters of the generated `sync_detailed` minus `client`, and per list
+operation a `list_all...` iterator over every page. `Resources` / `AsyncResources` carry them as
+properties. A method's name is the operation's snake_case operationId without its first word
+naming the tag's resource (the tag, or the tag without a final "s"): listPatients ->
+patients.list, checkInAppointment -> appointments.check_in; the iterator turns a leading "list"
+into "list_all".
+"""
+
+from __future__ import annotations
+
+{chr(10).join(imports)}
+from collections.abc import AsyncIterator, Iterator
+from functools import cached_property
+from typing import Any, cast
+
+from ._pagination import aeach_item, each_item
+from ._resources import Mode, Parsed, Raw, Resource, async_operation, operation
+from .generated.client import AuthenticatedClient
+from .generated.events import Event
+{classes}{mixins}'''
+
+
 def spec_modules(spec_path: Path) -> dict[str, str]:
     """File name -> source, for the modules written from the spec itself."""
     spec = yaml.safe_load(spec_path.read_text(encoding="utf-8"))
@@ -496,20 +1136,24 @@ def main() -> None:
     parser.add_argument("--check", action="store_true", help="compare only; exit 1 on drift")
     check = parser.parse_args().check
     with tempfile.TemporaryDirectory(prefix="sdk-generate-") as work:
-        fresh, problem_errors = generate_into(Path(work))
+        fresh, beside = generate_into(Path(work))
         if check:
-            found = differences(fresh, TARGET) + module_differences(problem_errors, PROBLEM_ERRORS)
+            found = differences(fresh, TARGET)
+            for module in beside:
+                found += module_differences(module, PACKAGE / module.name)
             if found:
                 sys.exit(
                     "The committed SDK differs from a fresh generation; run `nox -s generate` "
                     "and commit the result:\n  " + "\n  ".join(found)
                 )
-            print(f"{TARGET.relative_to(ROOT)} and {PROBLEM_ERRORS.name} match a fresh generation.")
+            names = ", ".join(module.name for module in beside)
+            print(f"{TARGET.relative_to(ROOT)}, {names} match a fresh generation.")
             return
         shutil.rmtree(TARGET, ignore_errors=True)
         shutil.copytree(fresh, TARGET)
-        shutil.copyfile(problem_errors, PROBLEM_ERRORS)
-        print(f"Regenerated {TARGET.relative_to(ROOT)} and {PROBLEM_ERRORS.name}.")
+        for module in beside:
+            shutil.copyfile(module, PACKAGE / module.name)
+        print(f"Regenerated {TARGET.relative_to(ROOT)}, {', '.join(m.name for m in beside)}.")
 
 
 if __name__ == "__main__":

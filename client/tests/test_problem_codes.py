@@ -34,9 +34,8 @@ from patient_tracker_client import (
     ValidationError,
     ValidationFailedError,
 )
-from patient_tracker_client._errors import status_class
+from patient_tracker_client._errors import error_from_response, status_class
 from patient_tracker_client._problem_errors import BY_CODE
-from patient_tracker_client._raising import error_from_response
 from patient_tracker_client.generated.models import (
     AppointmentCreate,
     PatientCreate,

@@ -10,7 +10,7 @@ import httpx
 import pytest
 
 from patient_tracker_client import ApiError, ApiResponse, RateLimit, parse_rate_limits
-from patient_tracker_client._raising import error_from_response
+from patient_tracker_client._errors import error_from_response
 
 # The spec's examples (components.headers.RateLimitPolicy / RateLimit).
 POLICY = '"integration";q=200;w=2, "address";q=400;w=2'

@@ -1,6 +1,7 @@
-"""The resource facade (`_resources.py`: `tracker.patients.get(...)`), sync and async, on the live
-server: the booking flow, every error kind raised through it, `list_all` over several pages,
-`If-Match` through `.raw`; and that it mirrors every generated operation, parameter for parameter.
+"""The resource facade (`tracker.patients.get(...)`, generated into `_generated_resources.py`), sync
+and async, on the live server: the booking flow, every error kind raised through it, `list_all`
+over several pages, `If-Match` through `.raw`; and that it mirrors every generated operation,
+parameter for parameter.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from patient_tracker_client import (
     etag,
     modify,
 )
-from patient_tracker_client import _resources as resources
+from patient_tracker_client import _generated_resources as resources
 from patient_tracker_client.generated import api
 from patient_tracker_client.generated.models import (
     Appointment,
@@ -146,8 +147,7 @@ def test_every_operation_has_a_method_with_its_parameters(asynchronous: bool) ->
         for owner in (resource, resource.raw):
             assert hasattr(owner, name), (
                 f"the spec's operation {module.__name__.rsplit('.', 1)[1]} (tag {tag}) has no"
-                f" method {type(owner).__name__}.{name}: add it to"
-                " src/patient_tracker_client/_resources.py (sync, async and .raw)"
+                f" method {type(owner).__name__}.{name}: regenerate (nox -s generate)"
             )
         for method in (getattr(resource, name), getattr(resource.raw, name)):
             assert parameters_of(method) == parameters_of(generated), (tag, name)

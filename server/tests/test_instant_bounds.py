@@ -4,6 +4,7 @@ the type: never an `OverflowError`, never a 500."""
 
 from __future__ import annotations
 
+import httpx
 import pytest
 
 from tests.api_client import UNKNOWN_ID, Api, fresh_day, iso
@@ -11,6 +12,13 @@ from tests.api_client import UNKNOWN_ID, Api, fresh_day, iso
 TOO_EARLY = "0001-01-01T00:00:00+05:00"
 TOO_LATE = "9999-12-31T23:59:59-05:00"
 OUT_OF_RANGE = "The instant is out of range."
+
+
+def _without_request_id(response: httpx.Response) -> dict[str, object]:
+    """The problem, its request id checked against the header and set aside (one per request)."""
+    problem: dict[str, object] = response.json()
+    assert problem.pop("request_id") == response.headers["request-id"]
+    return problem
 
 
 def _problem(instance: str, noun: str, errors: list[dict[str, str]]) -> dict[str, object]:
@@ -44,7 +52,7 @@ def test_a_filter_out_of_range_is_422(api: Api, path: str, parameter: str, value
     response = api.get(path, params={parameter: value})
 
     assert response.status_code == 422
-    assert response.json() == _problem(
+    assert _without_request_id(response) == _problem(
         path, "parameter", [{"parameter": parameter, "detail": OUT_OF_RANGE}]
     )
 
@@ -54,7 +62,7 @@ def test_both_ends_of_a_window_out_of_range_are_named(api: Api) -> None:
         "/v1/appointments", params={"start_at_from": TOO_EARLY, "start_at_before": TOO_LATE}
     )
 
-    assert response.json() == _problem(
+    assert _without_request_id(response) == _problem(
         "/v1/appointments",
         "parameter",
         [
@@ -70,7 +78,7 @@ def test_a_booking_out_of_range_is_422_per_field(api: Api) -> None:
 
     response = api.post("/v1/appointments", json=body)
 
-    assert response.json() == _problem(
+    assert _without_request_id(response) == _problem(
         "/v1/appointments",
         "field",
         [
@@ -87,7 +95,7 @@ def test_a_reschedule_out_of_range_is_422(api: Api, field: str) -> None:
 
     response = api.patch(path, {field: TOO_EARLY if field == "start_at" else TOO_LATE})
 
-    assert response.json() == _problem(
+    assert _without_request_id(response) == _problem(
         path, "field", [{"pointer": f"/{field}", "detail": OUT_OF_RANGE}]
     )
 

@@ -1,18 +1,16 @@
 """Typed results from generated operations: `unwrap`, `etag`, `ApiResponse` (the whole response
-with its documented headers typed), `request_id_of`, and read-modify-write helpers."""
+with its documented headers typed), `request_id_of`, and read-modify-write helpers. Which error an
+answer raises is `_errors.py`'s business (`raise_for_result`)."""
 
 from __future__ import annotations
 
 import weakref
 from collections.abc import Awaitable, Callable
-from http import HTTPStatus
 from typing import Any, Protocol, TypeVar, cast
 
-import httpx
 from attrs import define
 
-from ._errors import NotModifiedError
-from ._raising import error_from_response
+from ._errors import raise_for_result
 from ._rate_limits import RateLimit, parse_rate_limits
 from .generated.models.problem import Problem
 from .generated.response_headers import ResponseHeaders
@@ -83,11 +81,7 @@ def unwrap(response: Response[T | Problem]) -> T:
     The value (and each item of a page) is remembered with the response's `Request-Id`, for
     `request_id_of`.
     """
-    status = response.status_code
-    if status >= HTTPStatus.BAD_REQUEST or isinstance(response.parsed, Problem):
-        raise error_from_response(_as_httpx(response))
-    if status == HTTPStatus.NOT_MODIFIED:
-        raise NotModifiedError(_as_httpx(response))
+    raise_for_result(response)
     value = response.parsed
     request_id = response.headers.get("Request-Id")
     if request_id is not None:
@@ -98,10 +92,6 @@ def unwrap(response: Response[T | Problem]) -> T:
                 _remember(item, request_id)
     # A 204 parses to None, which is the declared success value (Any) of such operations.
     return cast(T, value)
-
-
-def _as_httpx(response: Response[Any]) -> httpx.Response:
-    return httpx.Response(response.status_code, headers=response.headers, content=response.content)
 
 
 # ---------------------------------------------------------------- request ids of returned values

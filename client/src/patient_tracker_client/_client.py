@@ -16,8 +16,8 @@ from typing import Self
 
 import httpx
 
-from ._raising import error_from_response
-from ._resources import AsyncResources, Resources
+from ._errors import araise_for_problem, raise_for_problem
+from ._generated_resources import AsyncResources, Resources
 from ._retry import AsyncRetryTransport, RetryPolicy, RetryTransport
 from .generated.client import AuthenticatedClient
 
@@ -29,21 +29,6 @@ try:
     _VERSION = version("patient-tracker-client")
 except PackageNotFoundError:  # imported from a source tree, not installed
     _VERSION = "0+unknown"
-
-
-def _raise_for_problem(response: httpx.Response) -> None:
-    # Runs before generated code sees the response: an error never reaches its parser (which
-    # raises KeyError on a body that is not a problem) and every operation raises instead of
-    # returning a union.
-    if response.status_code >= 400:
-        response.read()
-        raise error_from_response(response)
-
-
-async def _araise_for_problem(response: httpx.Response) -> None:
-    if response.status_code >= 400:
-        await response.aread()
-        raise error_from_response(response)
 
 
 def _send_merge_patch(request: httpx.Request) -> None:
@@ -224,7 +209,7 @@ class _Connection:
             transport=RetryTransport(
                 inner if self._owns_network else _Shared(inner), settings.retry
             ),
-            event_hooks={"request": [_send_merge_patch], "response": [_raise_for_problem]},
+            event_hooks={"request": [_send_merge_patch], "response": [raise_for_problem]},
         )
 
     def _new_async_client(self) -> httpx.AsyncClient:
@@ -237,7 +222,7 @@ class _Connection:
             transport=AsyncRetryTransport(
                 inner if self._owns_network else _AsyncShared(inner), settings.retry
             ),
-            event_hooks={"request": [_asend_merge_patch], "response": [_araise_for_problem]},
+            event_hooks={"request": [_asend_merge_patch], "response": [araise_for_problem]},
         )
 
     def close(self) -> None:
@@ -275,9 +260,10 @@ class _Connection:
 class PatientTracker(_Connection, Resources):
     """A configured connection to the API: `tracker.patients.get(patient_id)`.
 
-    One property per tag of the API (`tracker.patients`, ...), one method per operation
-    (`._resources`): each returns the success model or raises an `ApiError` subclass. Use one
-    instance for many calls (it keeps connections open) and close it (`with`, or `close()`).
+    One property per tag of the API (`tracker.patients`, ...), one method per operation (generated
+    from the spec into `._generated_resources`): each returns the success model or raises an
+    `ApiError` subclass. Use one instance for many calls (it keeps connections open) and close it
+    (`with`, or `close()`).
     `with_options(timeout=..., retries=..., headers=...)` gives a view for a call or a few.
 
     `tracker.client` is the generated `AuthenticatedClient`, for the generated functions in

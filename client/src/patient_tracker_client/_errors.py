@@ -11,6 +11,14 @@ when asking about the call; a connection error has none.
 Parsing is deliberately tolerant: a body that is not a problem (a proxy's HTML error page, an empty
 503) still becomes an `ApiError` of the right class, by status, instead of a `KeyError` deep in
 generated code.
+
+The SDK's error handling is all here: the classes; which one an error response raises
+(`error_from_response`: its problem code's class, else its status's); the response hooks that raise
+it before generated code parses the body (`raise_for_problem`, on every tracker's httpx client);
+`raise_for_result`, `unwrap`'s check of a generated `Response`; and `transport_error` for the retry
+transport. The class per problem code is generated into `_problem_errors.py` (it subclasses the
+status classes, so it is imported at the end of this module) and is reachable from here:
+`_errors.PhoneTakenError`.
 """
 
 from __future__ import annotations
@@ -18,13 +26,34 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
+from http import HTTPStatus
 from typing import Any, ClassVar
 
 import httpx
 
 from ._rate_limits import RateLimit, parse_rate_limits
 from ._retry_after import retry_after_seconds
+from .generated.models.problem import Problem
 from .generated.response_headers import ResponseHeaders
+from .generated.types import Response
+
+__all__ = [
+    "ApiConnectionError",
+    "ApiError",
+    "ApiTimeoutError",
+    "BadRequestError",
+    "ConflictError",
+    "FieldProblem",
+    "ForbiddenError",
+    "NotFoundError",
+    "NotModifiedError",
+    "PatientTrackerError",
+    "PreconditionFailedError",
+    "RateLimitedError",
+    "ServerError",
+    "UnauthorizedError",
+    "ValidationError",
+]
 
 
 class PatientTrackerError(Exception):
@@ -243,3 +272,63 @@ def _field_problems(value: object) -> tuple[FieldProblem, ...]:
         for item in value
         if isinstance(item, dict)
     )
+
+
+# ---------------------------------------------------------------- which class an answer raises
+
+
+def error_from_response(response: httpx.Response) -> ApiError:
+    """The typed exception for an error response whose body has been read: the class of its
+    problem code, or, for a code without one (or one that came with another status), the class
+    of its status."""
+    problem = problem_body(response.content)
+    kind = status_class(response.status_code)
+    by_code = _problem_errors.BY_CODE.get(text(problem.get("code")))
+    if by_code is not None and issubclass(by_code, kind):
+        kind = by_code
+    return kind(response, problem)
+
+
+def raise_for_problem(response: httpx.Response) -> None:
+    """The response hook of a tracker's httpx client: an error status raises its `ApiError`.
+
+    It runs before generated code sees the response, so an error never reaches its parser (which
+    raises `KeyError` on a body that is not a problem) and every operation raises instead of
+    returning a union.
+    """
+    if response.status_code >= 400:
+        response.read()
+        raise error_from_response(response)
+
+
+async def araise_for_problem(response: httpx.Response) -> None:
+    """`raise_for_problem` for the async httpx client."""
+    if response.status_code >= 400:
+        await response.aread()
+        raise error_from_response(response)
+
+
+def raise_for_result(response: Response[Any]) -> None:
+    """`unwrap`'s check of a generated `Response`: `ApiError` for an error (a client without the
+    tracker's hook gets here with one), `NotModifiedError` for a `304`."""
+    status = response.status_code
+    if status >= HTTPStatus.BAD_REQUEST or isinstance(response.parsed, Problem):
+        raise error_from_response(_as_httpx(response))
+    if status == HTTPStatus.NOT_MODIFIED:
+        raise NotModifiedError(_as_httpx(response))
+
+
+def _as_httpx(response: Response[Any]) -> httpx.Response:
+    return httpx.Response(response.status_code, headers=response.headers, content=response.content)
+
+
+# ---------------------------------------------------------------- one class per problem code
+#
+# Generated from the spec into `_problem_errors.py`, each a subclass of a status class above, so
+# imported once those exist. The package imports this module before any other of its own
+# (__init__.py), so `_problem_errors` always finds them here.
+
+from . import _problem_errors  # noqa: E402
+from ._problem_errors import *  # noqa: E402, F403
+
+__all__ += _problem_errors.__all__

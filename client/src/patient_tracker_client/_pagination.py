@@ -6,7 +6,9 @@
 The arguments are the list operation's own (type-checked against it); `cursor`, if given, is where
 to start. Pages are fetched lazily, one request per page, as the iteration reaches them, each with
 `unwrap`, so `request_id_of(item)` is the `Request-Id` of the page that brought the item. The
-overloads name each page type of the spec; the loop itself only needs `items` and `next_cursor`.
+overloads name each page type of the spec; the loop itself (`each_item` / `aeach_item`, which the
+generated `list_all...` methods call, declaring the item type the spec gives) only needs `items`
+and `next_cursor`.
 """
 
 from __future__ import annotations
@@ -58,6 +60,11 @@ def paginate(
 ) -> Iterator[Appointment]: ...
 def paginate(op: Callable[P, Response[Any]], *args: P.args, **kwargs: P.kwargs) -> Iterator[Any]:
     """Every item of a list operation, across all pages."""
+    return each_item(op, *args, **kwargs)
+
+
+def each_item(op: Callable[P, Response[Any]], *args: P.args, **kwargs: P.kwargs) -> Iterator[Any]:
+    """`paginate` for any list operation, its items untyped: the arguments are still checked."""
     while True:
         page = unwrap(op(*args, **kwargs))
         yield from page.items
@@ -94,10 +101,17 @@ def apaginate(
     *args: P.args,
     **kwargs: P.kwargs,
 ) -> AsyncIterator[Appointment]: ...
-async def apaginate(
+def apaginate(
     op: Callable[P, Awaitable[Response[Any]]], *args: P.args, **kwargs: P.kwargs
 ) -> AsyncIterator[Any]:
     """`paginate` for the generated `asyncio_detailed` list operations."""
+    return aeach_item(op, *args, **kwargs)
+
+
+async def aeach_item(
+    op: Callable[P, Awaitable[Response[Any]]], *args: P.args, **kwargs: P.kwargs
+) -> AsyncIterator[Any]:
+    """`each_item` for the generated `asyncio_detailed` list operations."""
     while True:
         page = unwrap(await op(*args, **kwargs))
         for item in page.items:
