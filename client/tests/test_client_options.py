@@ -206,3 +206,12 @@ def test_the_generated_clients_own_copies_still_work(server: LiveServer, patient
         with copy:  # a plain generated client: its own httpx client, the same key
             assert get_patient.sync_detailed(patient.id, client=copy).status_code == 200
         assert tracker._lazy.opened() == (None, None)  # the tracker's own are still unbuilt
+
+
+@pytest.mark.parametrize("api_key", ["", " ", "\t", "ptk_abc\n", "ptk abc", "ptk_é"])
+@pytest.mark.parametrize("client_class", [PatientTracker, AsyncPatientTracker])
+def test_a_key_no_server_can_accept_is_refused_when_the_client_is_built(
+    api_key: str, client_class: type[PatientTracker] | type[AsyncPatientTracker]
+) -> None:
+    with pytest.raises(ValueError, match="api_key"):
+        client_class("http://127.0.0.1:9", api_key=api_key)

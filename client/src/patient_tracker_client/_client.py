@@ -126,6 +126,21 @@ class _LazyClient(AuthenticatedClient):
         return self._client, self._async_client
 
 
+def _check_api_key(api_key: str) -> None:
+    """Refuse a key no server can accept, when the client is built rather than at the first call.
+
+    An empty or blank key makes `Authorization: Bearer `, a header value httpx refuses before
+    sending: the caller would see a connection error (`LocalProtocolError`), not the cause.
+    """
+    if not api_key.strip():
+        raise ValueError("api_key is empty: pass the API key the server gave you (ptk_...)")
+    if not all("\x21" <= char <= "\x7e" for char in api_key):
+        raise ValueError(
+            "api_key has spaces or characters a header cannot carry: pass the key as it was "
+            "printed, without quotes or line breaks"
+        )
+
+
 class _Connection:
     """The configured generated client (`.client`), for `PatientTracker` and its async twin.
 
@@ -146,6 +161,7 @@ class _Connection:
         transport: httpx.BaseTransport | None = None,
         async_transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
+        _check_api_key(api_key)
         self._settings = _Settings(
             base_url=base_url,
             api_key=api_key,
