@@ -35,10 +35,17 @@ def _moving_both_ends(body: dict[str, Any]) -> None:
     """A reschedule sends `start_at` and `end_at` together: a client moving only one end does not
     know where the other one is, and a merge that ends before it starts is rightly a 422."""
     start, end = body.get("start_at"), body.get("end_at")
-    if isinstance(start, str) and end is None and "end_at" not in body:
-        body["end_at"] = (datetime.fromisoformat(start.upper()) + timedelta(minutes=30)).isoformat()
-    elif isinstance(end, str) and "start_at" not in body:
-        body["start_at"] = (datetime.fromisoformat(end.upper()) - timedelta(minutes=30)).isoformat()
+    try:
+        if isinstance(start, str) and end is None and "end_at" not in body:
+            moved = datetime.fromisoformat(start.upper()) + timedelta(minutes=30)
+            body["end_at"] = moved.isoformat()
+        elif isinstance(end, str) and "start_at" not in body:
+            moved = datetime.fromisoformat(end.upper()) - timedelta(minutes=30)
+            body["start_at"] = moved.isoformat()
+    except OverflowError:
+        # An end at 0001-01-01T00:00 (or a start at 9999-12-31T23:59) has no other end half an
+        # hour away: sent as drawn, it gets the server's 422 for an instant out of range.
+        pass
 
 
 def _obeying_the_booking_rules(body: dict[str, Any]) -> None:
