@@ -188,8 +188,9 @@ def tests(session: nox.Session) -> None:
     skipped."""
     install_chromium_if_missing(session)
     install_groups(session, "test", project=True)
-    # The webhook delivery tests verify what the server sends with the SDK's `verify_webhook`.
-    session.install("-e", "client")
+    # The webhook delivery tests verify what the server sends with the SDK's `verify_webhook`;
+    # the contract gate runs against the SDK's test kit too (its extra: `[testing]`).
+    session.install("-e", "client[testing]")
     env = {
         "PATIENT_TRACKER_TEST_POSTGRES_URL": os.environ.get(
             "PATIENT_TRACKER_TEST_POSTGRES_URL", TEST_POSTGRES_URL
@@ -218,12 +219,15 @@ def tests(session: nox.Session) -> None:
 
 @nox.session(default=False)
 def contract(session: nox.Session) -> None:
-    """Schemathesis CLI (all checks, all phases) on a fresh server; contract coverage table.
+    """Schemathesis CLI (all checks, all phases) on a fresh server; contract coverage table; the
+    untuned pass on another fresh server and on the SDK's test kit.
 
     The test session runs the same as one test (`contract_tests/test_contract_run.py`); this
     session runs it alone, with its coverage table printed.
     """
     install_groups(session, "test", project=True)
+    # The last pass runs against the SDK's test kit, in process (contract_tests/kit_gate.py).
+    session.install("-e", "client[testing]")
     # Reports go to reports/contract/; `-- --threshold 0.95` or Schemathesis options pass through.
     session.run("python", "-m", "contract_tests.run_contract", *session.posargs)
 

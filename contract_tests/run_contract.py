@@ -16,11 +16,14 @@
    with production's webhook URL rules (`UNTUNED_SERVER_ENV`: host names resolved), not the
    tests' hermetic ones. Its HAR and JUnit XML go to `reports/contract/untuned/` (not counted in
    the coverage table, which is the tuned run's).
+6. The same untuned pass against the SDK's test kit, served in process (`kit_gate.py`): the kit
+   passes the gate the server passes. Its reports go to `reports/contract/kit/`.
 
 Run from the repository root: `python -m contract_tests.run_contract [--threshold 0.9]`; other
 arguments go to every `schemathesis run`. `--untuned-only` runs step 5 alone (the thorough runs:
-`--untuned-only --database postgresql --seed 7 --max-examples 250`), `--without-untuned` steps
-1-4 without it (the test session runs the two apart, to spread them over its workers);
+`--untuned-only --database postgresql --seed 7 --max-examples 250`), `--kit-only` step 6 alone,
+`--without-untuned` steps 1-4 without them (the test session runs them apart, to spread them
+over its workers);
 `--database postgresql`
 puts the servers on a throwaway PostgreSQL database instead of a SQLite file.
 """
@@ -142,6 +145,14 @@ def untuned_pass(database: str, passthrough: Sequence[str]) -> int:
     return exit_code
 
 
+def kit_pass(passthrough: Sequence[str]) -> int:
+    """Step 6: the untuned pass against the SDK's test kit, in process (`kit_gate.py`; imported
+    here, not at the top: it imports this module, and the SDK)."""
+    from contract_tests.kit_gate import kit_pass as run_on_the_kit
+
+    return run_on_the_kit(passthrough)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
@@ -149,12 +160,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--database", choices=("sqlite", "postgresql"), default="sqlite")
     parser.add_argument("--untuned-only", action="store_true", help="run the untuned pass alone")
     parser.add_argument(
+        "--kit-only", action="store_true", help="run the untuned pass against the test kit alone"
+    )
+    parser.add_argument(
         "--without-untuned", action="store_true", help="run steps 1-4, not the untuned pass"
     )
     args, passthrough = parser.parse_known_args(argv)
 
     if args.untuned_only:
         return untuned_pass(args.database, passthrough)
+    if args.kit_only:
+        return kit_pass(passthrough)
 
     spec = yaml.safe_load(SPEC.read_text())
     REPORTS.mkdir(parents=True, exist_ok=True)
@@ -205,6 +221,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if not args.without_untuned:
         exit_codes.append(untuned_pass(args.database, passthrough))
+        exit_codes.append(kit_pass(passthrough))
     if any(exit_codes):
         print(f"Schemathesis failed (exit codes {exit_codes})", file=sys.stderr)
     return 1 if any(exit_codes) or shortfalls else 0

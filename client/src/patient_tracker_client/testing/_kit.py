@@ -5,12 +5,14 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import threading
 from collections import deque
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
+from urllib.parse import unquote_to_bytes
 
 import httpx
 
@@ -22,8 +24,6 @@ DEFAULT_API_KEY = "ptk_test_kit"
 BASE_URL = "http://patient-tracker.test"
 # Errors raised before the request reaches the server; any other is raised after the kit acted.
 _BEFORE_SENDING = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
-# Status codes some fault needs but the spec has no example problem for.
-_FALLBACK_CODES = {429: "rate_limited", 503: "service_unavailable", 500: "internal_error"}
 # The rate-limit policies every answer reports, name -> (quota `q`, window `w` in seconds): the
 # spec's example. The kit enforces none (`fail_next(status=429)` plays one running out). Every
 # request draws on "address" (the client's, counted before authentication); a request with the
@@ -110,7 +110,7 @@ class MockApi(httpx.BaseTransport, httpx.AsyncBaseTransport):
             if scopes is not None
             else (scope for operation in self.spec.operations for scope in operation.scopes)
         )
-        self.store = Store()
+        self.store = Store(self.spec)
         self.violations: list[Violation] = []
         self.calls: list[Call] = []
         self._faults: deque[_Fault] = deque()
@@ -146,7 +146,7 @@ class MockApi(httpx.BaseTransport, httpx.AsyncBaseTransport):
         """Make the next `times` calls of `operation_id` (any operation when None) fail.
 
         With `status`: answer that status with a problem (`code` defaults to the first example
-        the spec gives for it, else `rate_limited` / `service_unavailable` / ...), and a
+        the spec gives for it, else the first code `x-problem-codes` lists for it), and a
         `Retry-After: <retry_after>` header when given, or, where the spec documents one (429,
         503), `Retry-After: 0` (so that retries in tests do not wait); nothing is changed.
         With `error`: raise it. `httpx.ConnectError` (and the other connect errors) are raised
@@ -192,12 +192,14 @@ class MockApi(httpx.BaseTransport, httpx.AsyncBaseTransport):
                 self._record(name, request, None, None)
                 raise fault.error("connection refused (injected by the test kit)", request=request)
             request_id = "req_" + os.urandom(16).hex()  # as the server makes them
-            operation, answer = self._answer(request)
-            if operation is not None:
-                if fault is not None and fault.error is None:
-                    answer = self._fault_answer(operation, fault, request)
-                else:
-                    answer = self._run(operation, request, answer)
+            operation, checked = self._answer(request)
+            if operation is not None and fault is not None and fault.error is None:
+                answer = self._fault_answer(operation, fault, request)
+            elif operation is not None:
+                answer = self._run(operation, request, checked, request_id)
+            else:
+                assert isinstance(checked, Answer)  # no operation: refused
+                answer = checked
             if fault is not None and fault.error is not None:  # acted on, then the answer lost
                 self._record(name, request, None, request_id)
                 raise fault.error("connection dropped (injected by the test kit)", request=request)
@@ -225,7 +227,7 @@ class MockApi(httpx.BaseTransport, httpx.AsyncBaseTransport):
         code = (
             fault.code
             or self.spec.example_code(operation, fault.status)
-            or _FALLBACK_CODES.get(fault.status, "injected_fault")
+            or self.spec.code_for(fault.status)
         )
         problem = Problem(
             fault.status, code, f"Injected by the test kit: {fault.status} {code}.", headers={}
@@ -238,46 +240,59 @@ class MockApi(httpx.BaseTransport, httpx.AsyncBaseTransport):
 
     # -- checking a request against the spec
 
-    def _answer(self, request: httpx.Request) -> tuple[Operation | None, Answer]:
-        """The operation, and an answer if the request is refused before it runs."""
+    def _answer(self, request: httpx.Request) -> tuple[Operation | None, Answer | _Checked]:
+        """The operation, and the request as checked, or an answer if it is refused."""
         method, path = request.method, request.url.path
         operation, path_params, allowed = self.spec.find(method, path)
         if operation is None:
             if allowed:
-                problem = Problem(
-                    405,
+                problem = self._spec_problem(
                     "method_not_allowed",
                     f"{method} is not allowed here; use {', '.join(allowed)}.",
                     headers={"Allow": ", ".join(allowed)},
                 )
             else:
-                problem = Problem(404, "not_found", f"No operation is at {path}.")
+                problem = self._spec_problem("not_found", f"No operation is at {path}.")
             self._violate(f"{method} {path}", problem)
             return None, self._problem(problem, request)
         try:
-            self._check(operation, path_params, request)
+            checked = self._check(operation, path_params, request)
         except Problem as problem:
             self._violate(operation.operation_id, problem)
             return operation, self._problem(problem, request)
-        return operation, Answer(0)
+        return operation, checked
+
+    def _spec_problem(self, code: str, detail: str, **members: Any) -> Problem:
+        return Problem(self.spec.problem_status(code), code, detail, **members)
 
     def _violate(self, operation: str, problem: Problem) -> None:
         self.violations.append(Violation(operation, problem.status, problem.detail))
 
     def _check(
         self, operation: Operation, path_params: dict[str, str], request: httpx.Request
-    ) -> None:
+    ) -> _Checked:
+        """In the server's order: the key and its scopes, a query string that reads two ways,
+        the body (media type, JSON, schema), then the parameters (an id in the path that is no
+        id: 404, as for an unknown one)."""
         if operation.scopes:
             self._check_auth(operation, request)
-        errors: list[Json] = []
-        query = dict(request.url.params.multi_items())
         declared = {
             (p.location, p.name.lower() if p.location == "header" else p.name): p
             for p in operation.parameters
         }
-        for name in query:
-            if ("query", name) not in declared:
-                errors.append({"parameter": name, "detail": "The operation has no such parameter."})
+        takes_query = any(location == "query" for location, _ in declared)
+        query: dict[str, str] = {}
+        if takes_query:
+            query = self._query(request)
+        body = self._check_body(operation, request)
+        errors: list[Json] = []
+        if takes_query:
+            errors += [
+                {"parameter": name, "detail": "Extra inputs are not permitted."}
+                for name in query
+                if ("query", name) not in declared
+            ]
+        values: dict[str, Any] = {}
         for parameter in operation.parameters:
             if parameter.location == "path":
                 raw: str | None = path_params.get(parameter.name)
@@ -287,87 +302,149 @@ class MockApi(httpx.BaseTransport, httpx.AsyncBaseTransport):
                 raw = request.headers.get(parameter.name)
             if raw is None:
                 if parameter.required:
-                    errors.append({"parameter": parameter.name, "detail": "It is required."})
+                    errors.append({"parameter": parameter.name, "detail": "Field required."})
                 continue
             value = _coerce(raw, parameter.schema)
-            for _, message in self.spec.errors(parameter.schema_pointer, value):
-                errors.append({"parameter": parameter.name, "detail": message[:1000]})
+            problems = self.spec.errors(parameter.schema_pointer, value)
+            if problems and parameter.location == "path":
+                raise self._spec_problem("not_found", "No resource has that id.")
+            if parameter.location == "query":
+                values[parameter.name] = value
+            errors += [{"parameter": parameter.name, "detail": message} for _, message in problems]
         if errors:
-            raise _validation_failed(errors, "parameter")
-        self._check_body(operation, request)
+            raise self._validation_failed(errors, "parameter")
+        return _Checked(values, body)
+
+    def _query(self, request: httpx.Request) -> dict[str, str]:
+        """The query string's parameters; 422 for one given twice or not UTF-8 (a framework
+        would read either silently wrong)."""
+        found: dict[str, str] = {}
+        errors: list[Json] = []
+        for pair in request.url.query.split(b"&"):
+            if not pair:
+                continue
+            raw_name, _, raw_value = pair.partition(b"=")
+            try:
+                name = unquote_to_bytes(raw_name.replace(b"+", b" ")).decode()
+                value = unquote_to_bytes(raw_value.replace(b"+", b" ")).decode()
+            except UnicodeDecodeError:
+                name = unquote_to_bytes(raw_name.replace(b"+", b" ")).decode(errors="replace")
+                errors.append({"parameter": name, "detail": "Percent-encoding must be UTF-8."})
+                continue
+            if name in found:
+                errors.append({"parameter": name, "detail": "Give this parameter at most once."})
+            found[name] = value
+        if errors:
+            raise self._validation_failed(errors, "parameter")
+        return found
 
     def _check_auth(self, operation: Operation, request: httpx.Request) -> None:
         header = request.headers.get("Authorization")
-        challenge = {"WWW-Authenticate": 'Bearer realm="patient-tracker"'}
+        realm = 'Bearer realm="patient-tracker"'
         if header is None:
-            raise Problem(
-                401,
+            raise self._spec_problem(
                 "unauthenticated",
                 "Send an API key as 'Authorization: Bearer <key>'.",
-                headers=challenge,
+                headers={"WWW-Authenticate": realm},
             )
-        if header != f"Bearer {self.api_key}":
-            raise Problem(
-                401,
+        scheme, _, token = header.partition(" ")
+        if scheme.lower() != "bearer" or not token.strip():
+            raise self._spec_problem(
+                "invalid_api_key",
+                "The Authorization header must be 'Bearer <key>'.",
+                headers={"WWW-Authenticate": f'{realm}, error="invalid_request"'},
+            )
+        if token.strip() != self.api_key:
+            raise self._spec_problem(
                 "invalid_api_key",
                 "The API key is not the test kit's key (MockApi(api_key=...)).",
-                headers={
-                    "WWW-Authenticate": 'Bearer realm="patient-tracker", error="invalid_token"'
-                },
+                headers={"WWW-Authenticate": f'{realm}, error="invalid_token"'},
             )
         missing = sorted(operation.scopes - self.scopes)
         if missing:
-            raise Problem(
-                403,
+            raise self._spec_problem(
                 "insufficient_scope",
                 f"This operation requires the scope '{missing[0]}'"
                 f" (the kit's key holds {sorted(self.scopes)}).",
             )
 
-    def _check_body(self, operation: Operation, request: httpx.Request) -> None:
-        content = request.content
+    def _check_body(self, operation: Operation, request: httpx.Request) -> Json | None:
+        """The body, parsed and checked, for an operation that takes one (else ignored)."""
         if not operation.body_schemas:
-            return
-        if not content:
-            if operation.body_required:
-                raise _validation_failed([{"pointer": "", "detail": "A body is required."}])
-            return
+            return None
+        content = request.content
         media_type = request.headers.get("Content-Type", "").split(";")[0].strip().lower()
         if media_type not in operation.body_schemas:
-            raise Problem(
-                415,
+            raise self._spec_problem(
                 "unsupported_media_type",
                 f"The body must be {' or '.join(map(repr, operation.body_schemas))},"
                 f" not {media_type or 'untyped'!r}.",
             )
         try:
-            body = json.loads(content)
+            body = json.loads(content.decode(), parse_constant=_not_json)
         except ValueError as error:
-            raise Problem(
-                400, "malformed_json", f"The request body is not valid JSON: {error}."
+            raise self._spec_problem(
+                "malformed_json", f"The request body is not valid JSON: {error}."
             ) from None
         errors = [
-            {"pointer": pointer, "detail": message[:1000]}
+            {"pointer": pointer, "detail": message}
             for pointer, message in self.spec.errors(operation.body_schemas[media_type], body)
         ]
         if errors:
-            raise _validation_failed(errors, "field")
+            raise self._validation_failed(errors, "field")
+        if not isinstance(body, dict):
+            return None
+        if request.method == "PATCH":  # a merge patch changes what it sends, nothing else
+            return body
+        return {**self.spec.defaults(operation.body_schemas[media_type]), **body}
+
+    def _validation_failed(self, errors: list[Json], what: str) -> Problem:
+        """422 `validation_failed`: one entry per offending field or parameter (its first
+        fault), each member cut to the spec's bounds."""
+        kept: dict[tuple[str, str], Json] = {}
+        for error in errors:
+            member = "pointer" if "pointer" in error else "parameter"
+            where = (member, _cut(str(error[member]), _BOUNDS[member]))
+            if where not in kept:
+                kept[where] = {member: where[1], "detail": _cut(error["detail"], _BOUNDS["detail"])}
+        entries = list(kept.values())
+        count = len(entries)
+        noun = what if count == 1 else f"{what}s"
+        listed = "; ".join(
+            f"{entry.get('pointer', entry.get('parameter'))!s}: {entry['detail']}"
+            for entry in entries
+        )
+        return self._spec_problem(
+            "validation_failed",
+            f"{count} {noun} {'is' if count == 1 else 'are'} invalid: {listed}",
+            errors=entries,
+        )
 
     # -- running a valid request
 
-    def _run(self, operation: Operation, request: httpx.Request, refused: Answer) -> Answer:
-        if refused.status:
-            return refused
+    def _run(
+        self,
+        operation: Operation,
+        request: httpx.Request,
+        checked: Answer | _Checked,
+        request_id: str,
+    ) -> Answer:
+        if isinstance(checked, Answer):
+            return checked
         key = request.headers.get("Idempotency-Key")
+        # What makes two requests "the same": method, path and the body as parsed.
         fingerprint = hashlib.sha256(
-            b"\0".join([request.method.encode(), request.url.path.encode(), request.content])
+            json.dumps([request.method, request.url.path, checked.body], sort_keys=True).encode()
         ).hexdigest()
-        if key is not None and key in self._idempotency:
+        # Replayed: what the operation's success documents `Idempotent-Replayed` for.
+        replays = "idempotent-replayed" in self.spec.response_headers(
+            operation, operation.success_status
+        )
+        if key is not None and replays and key in self._idempotency:
             stored = self._idempotency[key]
             if stored.fingerprint != fingerprint:
                 return self._problem(
-                    Problem(
-                        422,
+                    self._spec_problem(
                         "idempotency_key_reused",
                         "This Idempotency-Key was used for a different request.",
                     ),
@@ -377,23 +454,21 @@ class MockApi(httpx.BaseTransport, httpx.AsyncBaseTransport):
             return Answer(
                 replay.status, replay.body, {**replay.headers, "Idempotent-Replayed": "true"}
             )
-        content = request.content
         handled = Request(
             operation.operation_id,
             operation.match(request.url.path) or {},
-            {
-                name: _coerce(value, _schema_of(operation, name))
-                for name, value in request.url.params.multi_items()
-            },
-            json.loads(content) if content else None,
-            request.headers.get("If-Match"),
-            request.headers.get("If-None-Match"),
+            checked.query,
+            checked.body,
+            if_match=request.headers.get("If-Match"),
+            if_none_match=request.headers.get("If-None-Match"),
+            request_id=request_id,
+            scopes=self.scopes,
         )
         try:
             answer = self.store.handle(handled)
         except Problem as problem:
             return self._problem(problem, request)
-        if key is not None and operation.method == "POST":
+        if key is not None and replays:
             self._idempotency[key] = _Stored(fingerprint, answer)
         return answer
 
@@ -402,9 +477,9 @@ class MockApi(httpx.BaseTransport, httpx.AsyncBaseTransport):
             "type": f"urn:patient-tracker:problem:{problem.code}",
             "title": self.spec.title(problem.code, problem.status),
             "status": problem.status,
-            "detail": problem.detail[:2000],
+            "detail": _cut(problem.detail, _BOUNDS["problem"]),
             "code": problem.code,
-            "instance": request.url.path,
+            "instance": _instance(request),
         }
         if problem.current_status is not None:
             body["current_status"] = problem.current_status
@@ -413,7 +488,7 @@ class MockApi(httpx.BaseTransport, httpx.AsyncBaseTransport):
         return Answer(problem.status, body, dict(problem.headers))
 
     def _response(self, answer: Answer, request: httpx.Request, request_id: str) -> httpx.Response:
-        authenticated = request.headers.get("Authorization") == f"Bearer {self.api_key}"
+        authenticated = _bearer(request.headers.get("Authorization")) == self.api_key
         headers = {
             **answer.headers,
             "Request-Id": request_id,
@@ -431,38 +506,53 @@ class MockApi(httpx.BaseTransport, httpx.AsyncBaseTransport):
         return httpx.Response(answer.status, headers=headers, content=content, request=request)
 
 
-def _schema_of(operation: Operation, name: str) -> Json:
-    for parameter in operation.parameters:
-        if parameter.location == "query" and parameter.name == name:
-            return parameter.schema
-    return {}
+@dataclass(frozen=True)
+class _Checked:
+    """A request the spec allows: its query parameters as their schemas type them, its body."""
+
+    query: Json
+    body: Json | None
+
+
+# The spec's bounds of a problem's members (`FieldError` and `Problem`'s `detail`).
+_BOUNDS = {"pointer": 500, "parameter": 100, "detail": 1000, "problem": 2000}
+_CUT = "\u2026"
+_INTEGER = re.compile(r"\s*[+-]?[0-9]+(?:\.0*)?\s*")
+_TRUE = frozenset({"1", "on", "t", "true", "y", "yes"})
+_FALSE = frozenset({"0", "off", "f", "false", "n", "no"})
+
+
+def _cut(text: str, bound: int) -> str:
+    """`text` within `bound` characters: its start, ending in `…`, if longer (the spec's rule)."""
+    return text if len(text) <= bound else text[: bound - 1] + _CUT
+
+
+def _instance(request: httpx.Request) -> str:
+    """The path as the client sent it (percent-encoded), within the spec's 2048 characters:
+    a longer one is cut, ending in the percent-encoded `…`."""
+    path = request.url.raw_path.split(b"?", 1)[0].decode("ascii", "replace")
+    marker = "%E2%80%A6"
+    return path if len(path) <= 2048 else path[: 2048 - len(marker)] + marker
+
+
+def _bearer(header: str | None) -> str | None:
+    scheme, _, token = (header or "").partition(" ")
+    return token.strip() if scheme.lower() == "bearer" else None
+
+
+def _not_json(constant: str) -> Any:
+    raise ValueError(f"{constant} is not JSON")
 
 
 def _coerce(raw: str, schema: Json) -> Any:
-    """A query or header string as the JSON value its schema describes (to validate it)."""
+    """A query or header string as the JSON value its schema describes (to validate it), read
+    as the server reads it (`" 1"`, `"1.0"` and `"yes"` included)."""
     kind = schema.get("type")
-    if kind == "integer":
-        try:
-            return int(raw)
-        except ValueError:
-            return raw
-    if kind == "boolean" and raw in ("true", "false"):
-        return raw == "true"
+    if kind == "integer" and _INTEGER.fullmatch(raw):
+        return int(raw.strip().split(".")[0])
+    if kind == "boolean" and raw.lower() in _TRUE | _FALSE:
+        return raw.lower() in _TRUE
     return raw
-
-
-def _validation_failed(errors: list[Json], what: str = "field") -> Problem:
-    count = len(errors)
-    noun = what if count == 1 else f"{what}s"
-    listed = "; ".join(
-        f"{error.get('pointer', error.get('parameter'))!s}: {error['detail']}" for error in errors
-    )
-    return Problem(
-        422,
-        "validation_failed",
-        f"{count} {noun} {'is' if count == 1 else 'are'} invalid: {listed}"[:2000],
-        errors=errors,
-    )
 
 
 def _rate_limit_headers(answer: Answer, authenticated: bool) -> dict[str, str]:
