@@ -2,7 +2,7 @@
 include the contract run of `nox -s contract`).
 
 `nox -l` lists all sessions, including the ones that rewrite files or take long (generate,
-release-spec, serve, cli, bench, bench-sdk, contract).
+release-spec, serve, cli, bench, bench-webhooks, bench-sdk, contract).
 """
 
 from __future__ import annotations
@@ -280,6 +280,15 @@ def bench(session: nox.Session) -> None:
     install_groups(session, "bench", project=True)
     # The repository root on the path: bench/run.py runs its servers with live_server.py.
     session.run("python", "bench/run.py", *session.posargs, env={"PYTHONPATH": "."})
+
+
+@nox.session(name="bench-webhooks", default=False)
+def bench_webhooks(session: nox.Session) -> None:
+    """Webhook delivery (bench/webhooks.py): latency from the API's answer to the receiver, a dead
+    endpoint's cost to the others, and a 10,000-delivery backlog's drain against its floor."""
+    install_groups(session, "bench", project=True)
+    # The repository root on the path: the benchmark runs its servers with live_server.py.
+    session.run("python", "bench/webhooks.py", *session.posargs, env={"PYTHONPATH": "."})
 
 
 @nox.session(name="bench-sdk", default=False)

@@ -249,7 +249,28 @@ class Settings(BaseSettings):
         default=1.0,
         gt=0,
         le=60,
-        description="Seconds between the delivery worker's looks for due deliveries.",
+        description="Seconds between the delivery worker's looks for due deliveries when nothing "
+        "wakes it: a committed change wakes it at once (NOTIFY on PostgreSQL, in process on "
+        "SQLite), so polling only covers a missed notification, other SQLite processes' changes "
+        "and leases that ran out.",
+    )
+    # The delivery worker's slots (docs/design.md, "Events and webhooks"): draining 10,000
+    # deliveries to 10 instant receivers is CPU-bound from ~40 in flight on; 8 per endpoint drained
+    # at 0.67-0.82x the floor where 4 did at 0.58-0.63x (bench/webhooks.py, PostgreSQL), and a
+    # dead endpoint still holds only an eighth of a process's slots.
+    webhook_concurrency: int = Field(
+        default=64,
+        ge=1,
+        le=1000,
+        description="Deliveries the delivery worker of one process sends at once, all endpoints "
+        "together.",
+    )
+    webhook_endpoint_concurrency: int = Field(
+        default=8,
+        ge=1,
+        le=1000,
+        description="Deliveries the delivery worker of one process sends at once to one endpoint: "
+        "a slow or dead endpoint holds at most this many of its slots.",
     )
     webhook_retry_scale: float = Field(
         default=1.0,

@@ -288,7 +288,10 @@ def test_revoking_the_last_key_with_the_scope_drops_what_is_queued(database: Dat
     assert _pending(database, endpoint_id) == 0
     assert _endpoint(database, endpoint_id) == (False, "access_revoked", 2)
     now = datetime.now(UTC)
-    assert database.write_sync(lambda c: outbox.claim(c, "w", now, 16, access.receivable)) == []
+    assert (
+        database.write_sync(lambda c: outbox.claim(c, "w", now, 16, access.receivable).claimed)
+        == []
+    )
 
 
 def test_a_claim_checks_the_owners_scopes_again(database: Database) -> None:
@@ -301,7 +304,10 @@ def test_a_claim_checks_the_owners_scopes_again(database: Database) -> None:
         )
     )
     now = datetime.now(UTC)
-    assert database.write_sync(lambda c: outbox.claim(c, "w", now, 16, access.receivable)) == []
+    assert (
+        database.write_sync(lambda c: outbox.claim(c, "w", now, 16, access.receivable).claimed)
+        == []
+    )
     assert _pending(database, endpoint_id) == 0
     assert _endpoint(database, endpoint_id)[:2] == (False, "access_revoked")
 
@@ -309,6 +315,8 @@ def test_a_claim_checks_the_owners_scopes_again(database: Database) -> None:
 def test_a_claim_sends_what_the_owner_may_read(database: Database) -> None:
     _, endpoint_id = _endpoint_with_queued_patient_event(database)
     now = datetime.now(UTC)
-    claimed = database.write_sync(lambda c: outbox.claim(c, "w", now, 16, access.receivable))
+    claimed = database.write_sync(
+        lambda c: outbox.claim(c, "w", now, 16, access.receivable).claimed
+    )
     assert [c.endpoint_id for c in claimed] == [endpoint_id]
     assert _endpoint(database, endpoint_id) == (True, None, 1)

@@ -16,7 +16,6 @@ Runs against a live server on SQLite and on PostgreSQL.
 from __future__ import annotations
 
 import re
-
 import statistics
 import time
 from collections.abc import Callable, Iterator

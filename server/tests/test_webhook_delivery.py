@@ -3,7 +3,11 @@
 Every delivery is checked three ways, independently: the SDK's `verify_webhook`, the
 `standardwebhooks` reference library, and the spec's payload schema for the event's type (the
 `requestBody` of its entry under the top-level `webhooks`, with jsonschema). Retries, durability
-across a kill -9, and two processes sharing one PostgreSQL database are exercised for real.
+across a kill -9, and two processes sharing one PostgreSQL database are exercised for real; so
+are the worker's wake-ups (a delivery arrives well within the poll interval of production, which
+these servers keep), an endpoint that never answers beside one that does, and the loss of the
+PostgreSQL listener's connection. The latencies asserted are generous bounds, far above what the
+benchmark measures (`nox -s bench-webhooks`): they tell pushed from polled, not fast from slow.
 """
 
 from __future__ import annotations
@@ -20,21 +24,35 @@ from typing import Any
 
 import httpx
 import jsonschema
+import psycopg
 import pytest
 from standardwebhooks import Webhook
 
 from live_server import (
     LiveServer,
     free_port,
+    libpq_conninfo,
     prepare_database,
     run_live_server,
     serving,
     throwaway_postgres_database,
 )
 from patient_tracker.contract.spec_document import spec_dict
+from patient_tracker.webhooks.delivery.worker import LISTENER_NAME
 from patient_tracker_client import WebhookPayloadError, verify_webhook
 from tests.api_client import REPOSITORY, Api, Json, api_for, fresh_day, iso
-from tests.webhook_kit import WEBHOOK_TEST_ENV, Delivery, receiving, webhook_server
+from tests.webhook_kit import (
+    WEBHOOK_TEST_ENV,
+    Delivery,
+    Receiver,
+    receiving,
+    silent_endpoint,
+    webhook_server,
+)
+
+# What "well under the poll interval" means here (the servers poll every second, production's
+# default): a worker that only polled would miss it about half the time, for each delivery.
+PUSHED_WITHIN = 0.5
 
 
 def payload_validator(event_type: str) -> jsonschema.protocols.Validator:
@@ -246,6 +264,83 @@ def test_after_a_rotation_both_secrets_verify(api: Api) -> None:
         [delivery] = by_id(receiver.wait_for(lambda d: event_id in by_id(d)))[event_id]
         check_delivery(delivery, endpoint["secret"])
         check_delivery(delivery, rotated["secret"])
+
+
+def _about(delivery: Delivery) -> str:
+    """The id of the resource a delivery's event is about."""
+    about: str = json.loads(delivery.body)["data"]["id"]
+    return about
+
+
+def _latency(api: Api, receiver: Receiver, create: str) -> float:
+    """Create a resource (`create_patient`, `create_practitioner`) and wait for its event at
+    `receiver`: seconds from the API's answer to the delivery's arrival."""
+    created = getattr(api, create)()
+    answered = time.monotonic()
+    got = receiver.wait_for(lambda found: any(_about(d) == created["id"] for d in found))
+    return next(d.received_at for d in got if _about(d) == created["id"]) - answered
+
+
+def test_a_committed_change_is_delivered_well_within_the_poll_interval(api: Api) -> None:
+    """Pushed, not polled: the commit wakes the worker (NOTIFY on PostgreSQL, in process on
+    SQLite), so each delivery arrives in milliseconds, not up to a poll interval later."""
+    with receiving() as receiver:
+        create_endpoint(api, receiver.url, event_types=["patient.created"])
+        latencies = [_latency(api, receiver, "create_patient") for _ in range(5)]
+        assert max(latencies) < PUSHED_WITHIN, latencies
+
+
+def test_an_endpoint_that_never_answers_holds_up_no_other(api: Api) -> None:
+    """A receiver that accepts the connection and never answers holds its own deliveries for the
+    sender's 15 s deadline, and only its own share of the worker's slots: another endpoint's
+    deliveries, of events made while it hangs, arrive as fast as ever."""
+    with silent_endpoint() as hung_url, receiving() as receiver:
+        hung = create_endpoint(api, hung_url, event_types=["practitioner.created"])
+        create_endpoint(api, receiver.url, event_types=["practitioner.created"])
+        try:
+            # The first events' deliveries to the hung endpoint are in flight from here on...
+            first = [_latency(api, receiver, "create_practitioner") for _ in range(2)]
+            # ...and these come while they hang: more than the hung endpoint's share (8).
+            later = [_latency(api, receiver, "create_practitioner") for _ in range(10)]
+            assert max(first + later) < 3.0, (first, later)  # the deadline is 15 s
+        finally:
+            # Its deliveries go with it; those in flight fail when its connections close.
+            assert api.delete(f"/v1/webhook-endpoints/{hung['id']}").status_code == 204
+
+
+def test_losing_the_listening_connection_loses_no_delivery(api: Api, server: LiveServer) -> None:
+    """PostgreSQL: the listener's session is terminated. Requests go on (no 500), what commits
+    meanwhile is delivered (polling covers the gap), and the listener reconnects, so deliveries
+    are pushed again."""
+    if not server.database_url.startswith("postgresql"):
+        pytest.skip("the LISTEN connection is PostgreSQL's")
+
+    def listeners(admin: psycopg.Connection[Any]) -> list[int]:
+        rows = admin.execute(
+            "SELECT pid FROM pg_stat_activity"
+            " WHERE datname = current_database() AND application_name = %s",
+            (LISTENER_NAME,),
+        ).fetchall()
+        return [pid for (pid,) in rows]
+
+    with (
+        psycopg.connect(libpq_conninfo(server.database_url), autocommit=True) as admin,
+        receiving() as receiver,
+    ):
+        create_endpoint(api, receiver.url, event_types=["patient.created"])
+        [listener] = listeners(admin)
+        admin.execute("SELECT pg_terminate_backend(%s)", (listener,))
+        # While it is gone (and as it comes back): every change answered and delivered.
+        assert all(_latency(api, receiver, "create_patient") < 5 for _ in range(3))
+        deadline = time.monotonic() + 15
+        while listeners(admin) in ([], [listener]) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert listeners(admin) not in ([], [listener])
+        # Listening again: pushed again.
+        latencies = [_latency(api, receiver, "create_patient") for _ in range(3)]
+        assert max(latencies) < PUSHED_WITHIN, latencies
+    # Every create above was a 201 (`Api.create_patient` checks); nothing failed unhandled.
+    assert not any(marker in server.log() for marker in ("Traceback", "unhandled"))
 
 
 def _kill(server: LiveServer) -> None:

@@ -1,11 +1,13 @@
 """Test helpers for webhooks: a live server that may deliver to loopback, and a receiver.
 
 The receiver is a real HTTP server (`http.server` in a thread) on 127.0.0.1 that records every
-request (headers and raw body) and answers with the statuses it is told to, in order.
+request (headers, raw body, when it arrived) and answers with the statuses it is told to, in
+order. `silent_endpoint` is one that accepts connections and never answers.
 """
 
 from __future__ import annotations
 
+import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -22,16 +24,16 @@ __all__ = [
     "Delivery",
     "Receiver",
     "receiving",
+    "silent_endpoint",
     "webhook_server",
 ]
 
-# Loopback receivers over http, a fast poll, and retry delays cut to a thousandth
-# (5 s -> 5 ms, 5 min -> 0.3 s, 30 min -> 1.8 s).
+# Loopback receivers over http, and retry delays cut to a thousandth (5 s -> 5 ms, 5 min ->
+# 0.3 s, 30 min -> 1.8 s). The poll interval is production's (1 s): commits wake the worker.
 WEBHOOK_TEST_ENV = {
     "PATIENT_TRACKER_WEBHOOK_WORKER": "true",
     "PATIENT_TRACKER_WEBHOOK_ALLOW_HTTP": "true",
     "PATIENT_TRACKER_WEBHOOK_ALLOW_PRIVATE_ADDRESSES": "true",
-    "PATIENT_TRACKER_WEBHOOK_POLL_INTERVAL": "0.05",
     "PATIENT_TRACKER_WEBHOOK_RETRY_SCALE": "0.001",
 }
 
@@ -42,10 +44,11 @@ QUIET_WEBHOOK_ENV = {**WEBHOOK_TEST_ENV, "PATIENT_TRACKER_WEBHOOK_WORKER": "fals
 
 @dataclass(frozen=True)
 class Delivery:
-    """One request the receiver got."""
+    """One request the receiver got, and when (`time.monotonic()`)."""
 
     headers: dict[str, str]
     body: bytes
+    received_at: float = field(default_factory=time.monotonic)
 
 
 @dataclass
@@ -98,6 +101,39 @@ def receiving(answers: list[int] | None = None, port: int = 0) -> Iterator[Recei
     finally:
         server.shutdown()
         server.server_close()
+
+
+@contextmanager
+def silent_endpoint() -> Iterator[str]:
+    """A URL on 127.0.0.1 whose server accepts connections and never answers (a hung receiver),
+    until the block ends; then its connections are closed."""
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(128)
+    listener.settimeout(0.05)
+    accepted: list[socket.socket] = []
+    stopping = threading.Event()
+
+    def accept() -> None:
+        while not stopping.is_set():
+            try:
+                connection, _ = listener.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            accepted.append(connection)  # held open, never read, never answered
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}/hooks"
+    finally:
+        stopping.set()
+        thread.join(timeout=5)
+        listener.close()
+        for connection in accepted:
+            connection.close()
 
 
 @contextmanager

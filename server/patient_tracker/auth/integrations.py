@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, bindparam, select
 
 from patient_tracker.db.tables import api_keys, integrations
 from patient_tracker.kit.ids import new_id
@@ -41,17 +41,20 @@ def integration_named(conn: Connection, name: str) -> str:
     return integration_id
 
 
+# Built once: the delivery worker's every claim asks (`webhooks.delivery.access`).
+_scopes_of = select(api_keys.c.integration_id, api_keys.c.scopes).where(
+    api_keys.c.integration_id.in_(bindparam("integration_ids", expanding=True)),
+    api_keys.c.revoked_at.is_(None),
+)
+
+
 def scopes_held(conn: Connection, integration_ids: Iterable[str]) -> dict[str, frozenset[str]]:
     """Integration id -> the union of the scopes of its keys not revoked (empty: none left)."""
     wanted = sorted(set(integration_ids))
     held: dict[str, set[str]] = {integration_id: set() for integration_id in wanted}
     if not wanted:
         return {}
-    rows = conn.execute(
-        select(api_keys.c.integration_id, api_keys.c.scopes).where(
-            api_keys.c.integration_id.in_(wanted), api_keys.c.revoked_at.is_(None)
-        )
-    )
+    rows = conn.execute(_scopes_of, {"integration_ids": wanted})
     for integration_id, scopes in rows:
         held[integration_id].update(scopes.split())
     return {integration_id: frozenset(scopes) for integration_id, scopes in held.items()}

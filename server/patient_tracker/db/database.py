@@ -82,6 +82,12 @@ checkout). What a unit of work does when its connection turns out dead:
 - **Cannot connect** (the server is down or refuses connections): a 503 at once; a retry would
   wait for another connect timeout.
 
+After a commit: a unit of work may ask, with ``after_commit(conn, topic)``, that the
+``Database`` tell the ``on_commit(topic)`` listeners of its process once it has committed (never
+if it rolls back). SQLite only: that is how a committed webhook delivery wakes the delivery worker
+of the same process at once (the outbox asks it). On PostgreSQL the outbox sends ``NOTIFY`` in the
+transaction instead, which every process hears (``db.notifications``).
+
 ``read``/``write``/``read_one`` (the request path) turn any failure that means "the database is not
 available right now" into `DatabaseUnavailableError` (503 with
 ``Retry-After``): on PostgreSQL a psycopg ``OperationalError`` (connection failures, shutdowns,
@@ -114,6 +120,7 @@ from sqlalchemy.util import greenlet_spawn
 from patient_tracker.contract.problems import DatabaseUnavailableError
 from patient_tracker.db.engine import (
     PG_POOL_SIZE,
+    connect_dedicated,
     create_engine_from_url,
     create_event_loop_engine,
     raw_sqlite_connection,
@@ -121,7 +128,7 @@ from patient_tracker.db.engine import (
 from patient_tracker.db.loop_connections import LoopConnections, Tally
 from patient_tracker.db.prepared import Prepared, statement_cursor
 
-__all__ = ["PING_TIMEOUT_SECONDS", "Database"]
+__all__ = ["PING_TIMEOUT_SECONDS", "Database", "after_commit"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -146,6 +153,20 @@ _PG_SESSION_ENDED = (
 )
 
 
+# The key, in a SQLite connection's `info`, of the topics its unit of work announces at commit.
+_AFTER_COMMIT = "patient_tracker.after_commit"
+
+
+def after_commit(conn: Connection, topic: str) -> None:
+    """Have `topic` announced to this process's `Database.on_commit` listeners once the unit of
+    work running on `conn` commits; nothing is announced if it rolls back. SQLite only (on
+    PostgreSQL, send ``NOTIFY`` in the transaction: every process hears it)."""
+    if conn.dialect.name != "sqlite":
+        raise ValueError("after_commit is for SQLite; PostgreSQL announces with NOTIFY")
+    topics: set[str] = conn.info.setdefault(_AFTER_COMMIT, set())
+    topics.add(topic)
+
+
 class _CommitOutcomeUnknownError(Exception):
     """The connection was lost while COMMIT was in flight: the write may or may not be saved."""
 
@@ -165,6 +186,9 @@ class _ThreadConnection:
 
     conn: Connection
     raw: sqlite3.Connection
+    # `conn.info` (a detached connection's own dict, fixed from then on): where `after_commit`
+    # leaves its topics.
+    info: dict[Any, Any]
 
     def close(self) -> None:
         # Best effort: this runs at shutdown or for a thread that has ended.
@@ -225,6 +249,32 @@ class Database:
         # PostgreSQL: the connections units of work take on the event loop they were made for
         # (asyncio objects belong to the loop they wait on; tests run several loops in turn).
         self._connections: tuple[asyncio.AbstractEventLoop, LoopConnections] | None = None
+        # Topic -> what to call when a unit of work that announced it commits (`after_commit`).
+        self._on_commit: dict[str, list[Callable[[], None]]] = {}
+
+    def on_commit(self, topic: str, callback: Callable[[], None]) -> Callable[[], None]:
+        """Call ``callback()`` after each commit of a unit of work that announced ``topic``
+        (`after_commit`; SQLite), on the thread that ran it. Returns what unsubscribes it.
+
+        ``callback`` must be quick and must not raise (an exception is logged and ignored: the
+        commit has happened).
+        """
+        self._on_commit.setdefault(topic, []).append(callback)
+
+        def unsubscribe() -> None:
+            with contextlib.suppress(ValueError):
+                self._on_commit.get(topic, []).remove(callback)
+
+        return unsubscribe
+
+    async def dedicated_connection(self, application_name: str) -> psycopg.AsyncConnection[Any]:
+        """PostgreSQL: a new psycopg async connection of its own, in autocommit, to this
+        database, with the engines' session settings and ``application_name``. For what cannot
+        share the units of work's connections (``LISTEN``, `db.notifications`); the caller
+        closes it."""
+        if self._is_sqlite:
+            raise ValueError("a dedicated connection is for PostgreSQL")
+        return await connect_dedicated(self._engine, application_name)
 
     @classmethod
     def from_url(cls, url: str, *, pool_size: int = PG_POOL_SIZE) -> Database:
@@ -498,8 +548,11 @@ class Database:
             try:
                 result = fn(conn)
             except BaseException:
+                owned.info.pop(_AFTER_COMMIT, None)
                 _end_sqlite(conn, raw, commit=False)
                 raise
+            # What the unit of work announces, once it has committed (a read announces nothing).
+            topics = owned.info.pop(_AFTER_COMMIT, None)
             if not write and raw.total_changes != changes_before:
                 # A write inside read() fails loudly, as in PostgreSQL's read-only transaction,
                 # and is undone. (Not PRAGMA query_only: switching it expires the connection's
@@ -512,12 +565,23 @@ class Database:
                     sqlite3.Error,
                 )
             _end_sqlite(conn, raw, commit=write)
+            if topics and write:
+                self._announce(topics)
             return result
         except DBAPIError as exc:
             if exc.connection_invalidated or conn.invalidated:
                 # The connection is broken (e.g. disk I/O error); open a fresh one next time.
                 self._forget_thread(threading.get_ident(), owned)
             raise
+
+    def _announce(self, topics: set[str]) -> None:
+        """Call the `on_commit` listeners of ``topics`` (a unit of work has just committed)."""
+        for topic in topics:
+            for callback in tuple(self._on_commit.get(topic, ())):
+                try:
+                    callback()
+                except Exception:  # the commit stands whatever a listener does
+                    logger.exception("on_commit listener failed (topic %s)", topic)
 
     def _run_pooled(self, engine: Engine, fn: Callable[[Connection], T], write: bool) -> T:
         try:
@@ -612,7 +676,7 @@ class Database:
         conn = self._engine.connect()
         # Out of the pool: it lives as long as the thread (or until dispose).
         conn.detach()
-        owned = _ThreadConnection(conn=conn, raw=raw_sqlite_connection(conn))
+        owned = _ThreadConnection(conn=conn, raw=raw_sqlite_connection(conn), info=conn.info)
         alive = {thread.ident for thread in threading.enumerate()}
         with self._threads_lock:
             dead = [i for i in self._threads if i not in alive]

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, Literal
 
+import psycopg
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.dialects import registry
 from sqlalchemy.dialects.sqlite.pysqlite import SQLiteDialect_pysqlite
@@ -24,6 +25,7 @@ __all__ = [
     "PG_POOL_SIZE",
     "SQLITE_BUSY_TIMEOUT_MS",
     "SqliteBegin",
+    "connect_dedicated",
     "create_engine_from_url",
     "create_event_loop_engine",
     "raw_sqlite_connection",
@@ -152,6 +154,17 @@ def create_event_loop_engine(url: URL, pool_size: int = PG_POOL_SIZE) -> AsyncEn
         pool_size=pool_size,
         **_POSTGRES_ENGINE_OPTIONS,
     )
+
+
+async def connect_dedicated(engine: Engine, application_name: str) -> psycopg.AsyncConnection[Any]:
+    """A psycopg async connection of its own to ``engine``'s PostgreSQL database, in autocommit,
+    outside any pool: the same host, credentials and session settings as the engines' (time zone,
+    connect timeout), named ``application_name`` in ``pg_stat_activity``."""
+    _, params = engine.dialect.create_connect_args(engine.url)
+    params.pop("context", None)  # SQLAlchemy's type adapters: nothing here needs them
+    params.update(_POSTGRES_ENGINE_OPTIONS["connect_args"])
+    params["application_name"] = application_name
+    return await psycopg.AsyncConnection.connect(autocommit=True, **params)
 
 
 def _create_sqlite_engine(url: str) -> Engine:

@@ -7,13 +7,23 @@ payload is the spec's `Event` envelope, rendered once, here, through the generat
 stored is exactly what `GET /v1/events` lists and what the delivery worker posts. That is why
 this module sits in `db/`, below the skeleton, rather than in the webhooks wing above it.
 
+**Waking the worker**: whenever a delivery row is written (an event someone subscribes to, a
+redelivery), the transaction announces it: on PostgreSQL with `pg_notify` (for an event, in the
+same statement as its rows: no round trip of its own), delivered to every listening process when
+the transaction commits and dropped if it rolls back (`NOTIFY_CHANNEL`, heard by
+`db.notifications.Listener`); on SQLite with `database.after_commit` (the committing process's own
+worker; other processes poll).
+
 **Delivering** (the wing's worker, `webhooks.delivery.worker`): claiming is a short write
-transaction of its own: the due rows are selected `FOR UPDATE SKIP LOCKED` on PostgreSQL (a row
-another process is claiming is skipped, not waited for), and on SQLite under the `BEGIN
-IMMEDIATE` every write takes (one writer at a time; SQLAlchemy renders no `FOR UPDATE` there).
-Either way the claimed rows get a lease (`claimed_by`, `claimed_until`): no other worker takes
-them until it runs out, and a worker that died (kill -9) while holding one only delays those
-deliveries until then. Sending happens outside any transaction; `record_attempt` then records it.
+transaction of its own. It takes each endpoint's oldest due deliveries, up to the endpoint's share
+of the worker's slots, and then round robin across endpoints up to the slots free (`claim`): one
+slow endpoint cannot crowd out the others. On PostgreSQL that is one statement, a `LATERAL` read
+per endpoint `FOR UPDATE SKIP LOCKED` (a row another process is claiming is skipped, not waited
+for); on SQLite one read per endpoint under the `BEGIN IMMEDIATE` every write takes (one writer
+at a time). Either way the claimed rows get a lease (`claimed_by`, `claimed_until`): no other
+worker takes them until it runs out, and a worker that died (kill -9) while holding one only
+delays those deliveries until then. Sending happens outside any transaction; `record_attempts`
+then records the attempts that have finished since its last call, together, in one transaction.
 
 Data scopes are checked when sent: a claim leases only the deliveries the wing's rule lets
 through (`Receivable`, `webhooks.delivery.access`), and disables the endpoints of the others
@@ -26,15 +36,30 @@ per metrics scrape by the `serve` process (`webhooks.delivery.backlog`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import Connection, Insert, bindparam, delete, func, or_, select, update
+from sqlalchemy import (
+    Connection,
+    Insert,
+    String,
+    all_,
+    bindparam,
+    delete,
+    func,
+    literal,
+    or_,
+    select,
+    true,
+    update,
+)
+from sqlalchemy.dialects.postgresql import ARRAY
 
 from patient_tracker.contract.api_models import Event
+from patient_tracker.db.database import after_commit
 from patient_tracker.db.prepared import Prepared
 from patient_tracker.db.tables import (
     events,
@@ -42,6 +67,7 @@ from patient_tracker.db.tables import (
     webhook_deliveries,
     webhook_endpoints,
 )
+from patient_tracker.db.types import UtcDateTime
 from patient_tracker.db.versioned import RowInsert
 from patient_tracker.kit.ids import new_id
 from patient_tracker.kit.request_ids import current_request_id
@@ -51,10 +77,13 @@ __all__ = [
     "BACKLOG_COUNT_CAP",
     "EVENT_RETENTION",
     "LEASE",
+    "NOTIFY_CHANNEL",
     "Attempt",
     "Backlog",
     "Candidate",
+    "Claim",
     "Claimed",
+    "Finished",
     "Receivable",
     "claim",
     "disable_for_lost_access",
@@ -64,13 +93,17 @@ __all__ = [
     "has_due",
     "insert_event",
     "purge",
-    "record_attempt",
+    "record_attempts",
     "record_event",
     "schedule_redelivery",
 ]
 
 # `disabled_reason` of an endpoint whose integration lost a read scope its subscription needs.
 ACCESS_REVOKED = "access_revoked"
+
+# What a transaction that wrote delivery rows announces at commit: PostgreSQL's NOTIFY channel,
+# and SQLite's `after_commit` topic.
+NOTIFY_CHANNEL = "patient_tracker_webhooks"
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +149,47 @@ _list_enabled_endpoints = Prepared(_enabled_endpoints)
 # instead of two on every change (a data-modifying WITH runs once, whether or not the query
 # reads it). SQLite has no data-modifying WITH, and no round trips to save.
 _insert_event_listing_endpoints = Prepared(_enabled_endpoints.add_cte(_event_values.cte("event")))
+
+
+# PostgreSQL: an event's delivery rows (one per endpoint id in the arrays) and the NOTIFY that
+# wakes the delivery workers, in one statement: the NOTIFY costs no round trip of its own, and is
+# sent only when a row is written. (A data-modifying WITH runs whatever the query reads.)
+_created_at = bindparam("created_at", type_=UtcDateTime())
+_insert_deliveries_notifying = Prepared(
+    select(func.pg_notify(NOTIFY_CHANNEL, "")).add_cte(
+        webhook_deliveries.insert()
+        .from_select(
+            [
+                "id",
+                "endpoint_id",
+                "event_id",
+                "status",
+                "attempts",
+                "series_started_at",
+                "next_attempt_at",
+            ],
+            select(
+                func.unnest(bindparam("ids", type_=ARRAY(String()))),
+                func.unnest(bindparam("endpoint_ids", type_=ARRAY(String()))),
+                bindparam("event_id", type_=String()),
+                literal("pending"),
+                literal(0),
+                _created_at,
+                _created_at,
+            ),
+        )
+        .cte("deliveries")
+    )
+)
+_notify = select(func.pg_notify(NOTIFY_CHANNEL, ""))
+
+
+def _announce(conn: Connection) -> None:
+    """Wake the delivery workers once the open transaction commits: it wrote delivery rows."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(_notify)
+    else:
+        after_commit(conn, NOTIFY_CHANNEL)
 
 
 # A row's insert statement -> that insert, the event's and the subscribers' SELECT in one
@@ -196,6 +270,9 @@ def insert_event(
     With `along_with`, the row it is about first: on PostgreSQL in the same statement as the
     event and the subscribers' lookup (a create is then one round trip, not two), elsewhere just
     before. A constraint the row violates raises `IntegrityError` as its insert alone would.
+    When an endpoint wants the event, its rows go in one more statement, which on PostgreSQL
+    also sends the NOTIFY that wakes the delivery workers at COMMIT; on SQLite the commit wakes
+    this process's worker (`after_commit`).
     """
     values = {
         "event_id": event_id,
@@ -216,7 +293,19 @@ def insert_event(
         _insert_event.run(conn, values)
         endpoints = _list_enabled_endpoints.all(conn, {})
     endpoint_ids = _wanting(endpoints, event_type)
-    if endpoint_ids:
+    if not endpoint_ids:
+        return
+    if conn.dialect.name == "postgresql":
+        _insert_deliveries_notifying.all(
+            conn,
+            {
+                "ids": [new_id() for _ in endpoint_ids],
+                "endpoint_ids": endpoint_ids,
+                "event_id": event_id,
+                "created_at": created_at,
+            },
+        )
+    else:
         conn.execute(
             _insert_delivery,
             [
@@ -234,6 +323,7 @@ def insert_event(
                 for endpoint_id in endpoint_ids
             ],
         )
+        after_commit(conn, NOTIFY_CHANNEL)
 
 
 # ---------------------------------------------------------------- delivering
@@ -259,7 +349,17 @@ class Claimed:
     payload: str
 
 
-def _due(now: datetime) -> Any:
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """What one claim leased, and the endpoints that may have more due now than it took (it
+    stopped at their share, or at the slots free): the worker claims again for them as soon as
+    one of their slots frees."""
+
+    claimed: list[Claimed]
+    more: frozenset[str]
+
+
+def _due(now: Any) -> Any:
     d = webhook_deliveries.c
     return (
         d.status == "pending",
@@ -275,46 +375,158 @@ def has_due(conn: Connection, now: datetime) -> bool:
     return found is not None
 
 
-def claim(
-    conn: Connection, worker_id: str, now: datetime, limit: int, receivable: Receivable
-) -> list[Claimed]:
-    """Lease to `worker_id` up to `limit` due deliveries that `receivable` lets through.
+# What a claim reads of a due delivery and of its endpoint.
+_d, _e, _v = webhook_deliveries.c, webhook_endpoints.c, events.c
+_DELIVERY_COLUMNS = (
+    _d.id,
+    _d.event_id,
+    _d.attempts,
+    _d.series_started_at,
+    _d.next_attempt_at,
+    _v.type,
+    _v.payload,
+)
+_ENDPOINT_COLUMNS = (
+    _e.id.label("endpoint_id"),
+    _e.url,
+    _e.secret,
+    _e.previous_secret,
+    _e.secret_rotated_at,
+    _e.integration_id,
+    _e.event_types,
+)
+# The claim's statements, built once (a claim runs after every commit that queues a delivery).
+_now = bindparam("now", type_=UtcDateTime())
+# PostgreSQL: every endpoint's oldest due deliveries (but those of the endpoints in `skip`), in
+# one statement: a LATERAL range read of `ix_webhook_deliveries_endpoint_id_status_next_attempt_at`
+# per endpoint, locked, skipping rows another claim holds.
+_lateral_heads = (
+    select(*_DELIVERY_COLUMNS)
+    .join_from(webhook_deliveries, events, _v.id == _d.event_id)
+    .where(_d.endpoint_id == _e.id, *_due(_now))
+    .order_by(_d.next_attempt_at)
+    .limit(bindparam("share"))
+    .with_for_update(of=webhook_deliveries, skip_locked=True)
+    .lateral("heads")
+)
+_all_heads = Prepared(
+    select(_lateral_heads, *_ENDPOINT_COLUMNS)
+    .select_from(webhook_endpoints)
+    .join(_lateral_heads, true())
+    .where(_e.id != all_(bindparam("skip", type_=ARRAY(String()))))
+)
+# SQLite: one endpoint's, run once per endpoint. The claim's `BEGIN IMMEDIATE` keeps every other
+# writer out meanwhile.
+_endpoint_heads = Prepared(
+    select(*_DELIVERY_COLUMNS, *_ENDPOINT_COLUMNS)
+    .join_from(webhook_deliveries, events, _v.id == _d.event_id)
+    .join(webhook_endpoints, _e.id == _d.endpoint_id)
+    .where(_d.endpoint_id == bindparam("endpoint_id"), *_due(_now))
+    .order_by(_d.next_attempt_at)
+    .limit(bindparam("share"))
+)
+_endpoint_ids = Prepared(select(_e.id))
+_lease = (
+    update(webhook_deliveries)
+    .where(_d.id.in_(bindparam("ids", expanding=True)))
+    .values(claimed_by=bindparam("worker_id"), claimed_until=bindparam("until"))
+)
 
-    `receivable` is the delivery side's rule of who may still receive what (asked here, in the
-    claim's transaction, so that it is checked when sent): the endpoints of the candidates it
+
+def _heads(
+    conn: Connection, now: datetime, share: int, skip: Collection[str]
+) -> dict[str, list[_Head]]:
+    """Endpoint id -> its oldest due deliveries (at most `share`, oldest first), for every
+    endpoint but those in `skip`; on PostgreSQL locked, skipping rows another claim holds."""
+    found: dict[str, list[_Head]] = {}
+    if conn.dialect.name == "postgresql":
+        for row in _all_heads.all(conn, {"now": now, "share": share, "skip": sorted(skip)}):
+            found.setdefault(row["endpoint_id"], []).append(_Head(**row))
+        for heads in found.values():
+            heads.sort(key=lambda head: head.next_attempt_at)
+        return found
+    for endpoint in _endpoint_ids.all(conn, {}):
+        if endpoint["id"] in skip:
+            continue
+        rows = _endpoint_heads.all(
+            conn, {"endpoint_id": endpoint["id"], "now": now, "share": share}
+        )
+        if rows:
+            found[endpoint["id"]] = [_Head(**row) for row in rows]
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class _Head:
+    """A due delivery a claim read, with its endpoint's columns."""
+
+    id: str
+    event_id: str
+    attempts: int
+    series_started_at: datetime
+    next_attempt_at: datetime
+    type: str
+    payload: str
+    endpoint_id: str
+    url: str
+    secret: str
+    previous_secret: str | None
+    secret_rotated_at: datetime | None
+    integration_id: str
+    event_types: str
+
+
+def _round_robin(queues: list[list[_Head]], limit: int) -> list[_Head]:
+    """Every queue's first item (the queue whose first is oldest first), then every queue's
+    second, and so on, up to `limit` items: each endpoint gets as many of the free slots as any
+    other that has as much waiting, whatever the size of its backlog."""
+    queues = sorted((rows for rows in queues if rows), key=lambda rows: rows[0].next_attempt_at)
+    picked: list[_Head] = []
+    for depth in range(max(map(len, queues), default=0)):
+        for rows in queues:
+            if depth < len(rows):
+                if len(picked) == limit:
+                    return picked
+                picked.append(rows[depth])
+    return picked
+
+
+def claim(
+    conn: Connection,
+    worker_id: str,
+    now: datetime,
+    limit: int,
+    receivable: Receivable,
+    *,
+    share: int | None = None,
+    busy: Mapping[str, int] | None = None,
+) -> Claim:
+    """Lease to `worker_id` up to `limit` due deliveries that `receivable` lets through, at most
+    `share` per endpoint counting the `busy` ones it is sending already (endpoint id -> how many).
+
+    Each endpoint's oldest due deliveries are read (up to what its share leaves free), then taken
+    round robin across endpoints, the endpoint waiting longest first, until `limit`: an endpoint
+    with a backlog of thousands gets no more of the free slots than one with a single delivery
+    due. `receivable` is the delivery side's rule of who may still receive what (asked here, in
+    the claim's transaction, so that it is checked when sent): the endpoints of the candidates it
     withholds are disabled (`access_revoked`) and what is due to them dropped.
     """
-    d, e, v = webhook_deliveries.c, webhook_endpoints.c, events.c
-    due = (
-        select(d.id)
-        .where(*_due(now))
-        .order_by(d.next_attempt_at)
-        .limit(limit)
-        .with_for_update(skip_locked=True)
+    share = limit if share is None else share
+    busy = busy or {}
+    full = {endpoint_id for endpoint_id, n in busy.items() if n >= share}
+    heads = _heads(conn, now, share, full)
+    room = {endpoint_id: share - busy.get(endpoint_id, 0) for endpoint_id in heads}
+    rows = _round_robin([found[: room[e]] for e, found in heads.items()], limit)
+    taken: dict[str, int] = {}
+    for row in rows:
+        taken[row.endpoint_id] = taken.get(row.endpoint_id, 0) + 1
+    more = frozenset(
+        endpoint_id
+        for endpoint_id, found in heads.items()
+        if len(found) >= share or len(found) > taken.get(endpoint_id, 0)
     )
-    ids = list(conn.execute(due).scalars())
-    if not ids:
-        return []
-    rows = conn.execute(
-        select(
-            d.id,
-            d.endpoint_id,
-            d.event_id,
-            d.attempts,
-            d.series_started_at,
-            e.url,
-            e.secret,
-            e.previous_secret,
-            e.secret_rotated_at,
-            e.integration_id,
-            e.event_types,
-            v.type,
-            v.payload,
-        )
-        .join(webhook_endpoints, webhook_endpoints.c.id == d.endpoint_id)
-        .join(events, events.c.id == d.event_id)
-        .where(d.id.in_(ids))
-    ).all()
+    if not rows:
+        return Claim([], more)
     candidates = [
         Candidate(row.id, row.endpoint_id, row.integration_id, row.event_types, row.type)
         for row in rows
@@ -325,13 +537,12 @@ def claim(
     if withheld:
         disable_for_lost_access(conn, withheld, now)
     if not allowed:
-        return []
+        return Claim([], more - withheld)
     conn.execute(
-        update(webhook_deliveries)
-        .where(d.id.in_([row.id for row in allowed]))
-        .values(claimed_by=worker_id, claimed_until=now + LEASE)
+        _lease,
+        {"ids": [row.id for row in allowed], "worker_id": worker_id, "until": now + LEASE},
     )
-    return [
+    claimed = [
         Claimed(
             delivery_id=row.id,
             endpoint_id=row.endpoint_id,
@@ -346,6 +557,7 @@ def claim(
         )
         for row in allowed
     ]
+    return Claim(claimed, more - withheld)
 
 
 def disable_for_lost_access(conn: Connection, endpoint_ids: set[str], now: datetime) -> None:
@@ -367,93 +579,151 @@ def disable_for_lost_access(conn: Connection, endpoint_ids: set[str], now: datet
     conn.execute(delete(webhook_deliveries).where(d.endpoint_id.in_(ids), d.status == "pending"))
 
 
-def record_attempt(
-    conn: Connection,
-    claimed: Claimed,
-    record: Attempt,
-    worker_id: str,
-    next_at: datetime | None,
-    should_disable: Callable[[datetime, datetime], bool],
-) -> str | None:
-    """Store the attempt; mark the delivery done, failed or due again at `next_at` (None: the
-    series is over); track a failing endpoint, disabled once `should_disable(failing_since, now)`.
+@dataclass(frozen=True, slots=True)
+class Finished:
+    """An attempt made, to be recorded: the delivery, the attempt, and when to try again if it
+    failed (None: the series is over)."""
 
-    Returns what became of the delivery (the metrics' result): `delivered`, `failed` (due again
-    at `next_at`) or `gave_up` (its series is over, or its endpoint was disabled for failing).
-    Nothing is written, and None returned, if this worker's lease has been taken over (it ran
-    out): the attempt is then the other worker's to record.
-    """
-    d, e = webhook_deliveries.c, webhook_endpoints.c
-    attempt = claimed.attempts + 1
-    now = record.started_at + record.duration
-    if record.acknowledged:
-        next_at = None
-    still_ours = conn.execute(
-        update(webhook_deliveries)
-        .where(d.id == claimed.delivery_id, d.claimed_by == worker_id, d.status == "pending")
-        .values(
-            attempts=attempt,
-            status="delivered" if record.acknowledged else ("pending" if next_at else "failed"),
-            next_attempt_at=next_at,
-            claimed_by=None,
-            claimed_until=None,
-        )
-    ).rowcount
-    if not still_ours:
-        return None
-    conn.execute(
-        webhook_attempts.insert().values(
-            id=new_id(),
-            endpoint_id=claimed.endpoint_id,
-            event_id=claimed.event_id,
-            attempt=attempt,
-            started_at=record.started_at,
-            duration_ms=min(int(record.duration / timedelta(milliseconds=1)), 600_000),
-            status_code=record.status_code,
-            error=record.error,
-            next_attempt_at=next_at,
-        )
+    claimed: Claimed
+    attempt: Attempt
+    next_at: datetime | None
+
+
+# Recording: each delivery's new state, as an executemany (its own values per row).
+_record_delivery = (
+    update(webhook_deliveries)
+    .where(_d.id == bindparam("b_id"))
+    .values(
+        attempts=bindparam("b_attempts"),
+        status=bindparam("b_status"),
+        next_attempt_at=bindparam("b_next_attempt_at"),
+        claimed_by=None,
+        claimed_until=None,
     )
-    if record.acknowledged:
-        conn.execute(
-            update(webhook_endpoints)
-            .where(e.id == claimed.endpoint_id, e.failing_since.is_not(None))
-            .values(failing_since=None)
+)
+_insert_attempt = webhook_attempts.insert()
+# The deliveries of a batch still this worker's, locked, with their endpoints' state.
+_still_ours = (
+    select(_d.id, _e.failing_since, _e.enabled, _e.version)
+    .join_from(webhook_deliveries, webhook_endpoints, _e.id == _d.endpoint_id)
+    .where(
+        _d.id.in_(bindparam("ids", expanding=True)),
+        _d.claimed_by == bindparam("worker_id"),
+        _d.status == "pending",
+    )
+    .with_for_update(of=webhook_deliveries)
+)
+
+
+def record_attempts(
+    conn: Connection,
+    finished: Sequence[Finished],
+    worker_id: str,
+    should_disable: Callable[[datetime, datetime], bool],
+) -> list[str | None]:
+    """Store the attempts (in the order they finished); mark each delivery done, failed or due
+    again at its `next_at`; track each failing endpoint, disabled once
+    `should_disable(failing_since, now)`.
+
+    Returns, per attempt, what became of its delivery (the metrics' result): `delivered`,
+    `failed` (due again at `next_at`) or `gave_up` (its series is over, or its endpoint was
+    disabled for failing). Nothing is written for an attempt, and None returned, if this
+    worker's lease of the delivery has been taken over (it ran out): the attempt is then the
+    other worker's to record.
+
+    A few statements for the whole batch, whatever its size: the deliveries still this worker's
+    (locked, with their endpoints' state), their new states, the attempts, and an endpoint only
+    where its failing state changes.
+    """
+    results: list[str | None] = [None] * len(finished)
+    if not finished:
+        return results
+    ids = sorted(f.claimed.delivery_id for f in finished)
+    ours = {row.id: row for row in conn.execute(_still_ours, {"ids": ids, "worker_id": worker_id})}
+    if not ours:
+        return results
+    deliveries: list[dict[str, Any]] = []
+    attempts: list[dict[str, Any]] = []
+    by_endpoint: dict[str, list[int]] = {}
+    for index, done in enumerate(finished):
+        claimed, record = done.claimed, done.attempt
+        if claimed.delivery_id not in ours:
+            continue
+        next_at = None if record.acknowledged else done.next_at
+        status = "delivered" if record.acknowledged else ("pending" if next_at else "failed")
+        deliveries.append(
+            {
+                "b_id": claimed.delivery_id,
+                "b_attempts": claimed.attempts + 1,
+                "b_status": status,
+                "b_next_attempt_at": next_at,
+            }
         )
-        return "delivered"
-    outcome = "failed" if next_at else "gave_up"
-    endpoint = conn.execute(
-        select(e.failing_since, e.enabled, e.version).where(e.id == claimed.endpoint_id)
-    ).first()
-    if endpoint is None:
-        return outcome
-    failing_since = endpoint.failing_since or record.started_at
-    if endpoint.enabled and should_disable(failing_since, now):
-        conn.execute(
-            update(webhook_endpoints)
-            .where(e.id == claimed.endpoint_id)
-            .values(
-                failing_since=failing_since,
-                enabled=False,
-                disabled_reason="failing",
-                disabled_at=now,
-                version=endpoint.version + 1,
-                updated_at=now,
+        attempts.append(
+            {
+                "id": new_id(),
+                "endpoint_id": claimed.endpoint_id,
+                "event_id": claimed.event_id,
+                "attempt": claimed.attempts + 1,
+                "started_at": record.started_at,
+                "duration_ms": min(int(record.duration / timedelta(milliseconds=1)), 600_000),
+                "status_code": record.status_code,
+                "error": record.error,
+                "next_attempt_at": next_at,
+            }
+        )
+        results[index] = (
+            "delivered" if record.acknowledged else ("failed" if next_at else "gave_up")
+        )
+        by_endpoint.setdefault(claimed.endpoint_id, []).append(index)
+    conn.execute(_record_delivery, deliveries)
+    conn.execute(_insert_attempt, attempts)
+    # In id order: two batches that touch the same endpoints lock them in the same order.
+    for endpoint_id, indexes in sorted(by_endpoint.items()):
+        endpoint = ours[finished[indexes[0]].claimed.delivery_id]
+        failing_since: datetime | None = endpoint.failing_since
+        for index in indexes:  # in the order the attempts finished
+            record = finished[index].attempt
+            if record.acknowledged:
+                failing_since = None
+            elif failing_since is None:
+                failing_since = record.started_at
+        if failing_since is None:
+            if endpoint.failing_since is not None:
+                conn.execute(
+                    update(webhook_endpoints).where(_e.id == endpoint_id).values(failing_since=None)
+                )
+            continue
+        last = finished[indexes[-1]].attempt
+        now = last.started_at + last.duration
+        if endpoint.enabled and should_disable(failing_since, now):
+            conn.execute(
+                update(webhook_endpoints)
+                .where(_e.id == endpoint_id)
+                .values(
+                    failing_since=failing_since,
+                    enabled=False,
+                    disabled_reason="failing",
+                    disabled_at=now,
+                    version=endpoint.version + 1,
+                    updated_at=now,
+                )
             )
-        )
-        conn.execute(
-            delete(webhook_deliveries).where(
-                d.endpoint_id == claimed.endpoint_id, d.status == "pending"
+            conn.execute(
+                delete(webhook_deliveries).where(
+                    _d.endpoint_id == endpoint_id, _d.status == "pending"
+                )
             )
-        )
-        return "gave_up"
-    if endpoint.failing_since is None:
-        conn.execute(
-            update(webhook_endpoints)
-            .where(e.id == claimed.endpoint_id)
-            .values(failing_since=failing_since)
-        )
-    return outcome
+            for index in indexes:  # what was still to be tried is dropped
+                if results[index] == "failed":
+                    results[index] = "gave_up"
+        elif endpoint.failing_since != failing_since:
+            conn.execute(
+                update(webhook_endpoints)
+                .where(_e.id == endpoint_id)
+                .values(failing_since=failing_since)
+            )
+    return results
 
 
 # ---------------------------------------------------------------- the backlog (metrics)
@@ -529,3 +799,4 @@ def schedule_redelivery(conn: Connection, endpoint_id: str, event_id: str, now: 
                 id=new_id(), endpoint_id=endpoint_id, event_id=event_id, **values
             )
         )
+    _announce(conn)

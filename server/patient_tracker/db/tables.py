@@ -287,6 +287,13 @@ webhook_deliveries = Table(
     Column("claimed_until", UtcDateTime(), nullable=True),
     UniqueConstraint("endpoint_id", "event_id"),
     Index("ix_webhook_deliveries_status_next_attempt_at", "status", "next_attempt_at"),
+    # Each endpoint's due deliveries, oldest first: the worker's claim (outbox.claim).
+    Index(
+        "ix_webhook_deliveries_endpoint_id_status_next_attempt_at",
+        "endpoint_id",
+        "status",
+        "next_attempt_at",
+    ),
     Index("ix_webhook_deliveries_event_id", "event_id"),
 )
 

@@ -7,7 +7,7 @@ the whole truth, where per-worker counts could only guess at what other workers 
 - `patient_tracker_webhook_deliveries_due`: deliveries due and not yet made (in flight included),
   counted up to `outbox.BACKLOG_COUNT_CAP`;
 - `patient_tracker_webhook_oldest_due_age_seconds`: how long the oldest of them has been due
-  (0 when none is): a worker that keeps up holds it near its poll interval.
+  (0 when none is): a worker that keeps up holds it near 0, since a commit wakes it.
 
 Run by the `serve` process (`web.metrics_exposition`), on a `Database` of its own, from the
 metrics server's threads: scrapes are serialised, so two at once cost one query each, in turn.

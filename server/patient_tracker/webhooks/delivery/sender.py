@@ -2,7 +2,7 @@
 
 The record (`Attempt`) keeps what the attempts listing shows: when, how long, the status or
 a fixed error code. Never the response body (a receiver may echo anything) nor the payload
-(patient data); the log line carries the event id, the outcome and the duration only.
+(patient data); the log line (DEBUG) carries the event id, the outcome and the duration only.
 
 The whole attempt, DNS and TLS included, is bounded by one deadline (15 s by default): httpx's
 timeouts apply per phase and per read, so a receiver trickling a byte every few seconds would
@@ -111,7 +111,9 @@ async def deliver(
         status_code=status_code,
         error=error,
     )
-    logger.info(
+    # DEBUG: the worker logs each attempt it records at INFO, with the endpoint and the attempt
+    # number too (one line per delivery rather than two, at volume).
+    logger.debug(
         "webhook attempt event=%s outcome=%s duration_ms=%d",
         event_id,
         status_code if status_code is not None else error,
