@@ -33,48 +33,9 @@ from contextlib import AsyncExitStack
 from pathlib import Path
 from typing import Any
 
+from asgi_requests import call, http_scope, receive
+
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/0"
-
-
-async def _receive(body: bytes) -> dict[str, Any]:
-    return {"type": "http.request", "body": body, "more_body": False}
-
-
-def _scope(
-    method: str, path: str, key: str, content_type: bytes | None = None, client: int = 1
-) -> dict[str, Any]:
-    headers = [(b"host", b"bench"), (b"authorization", f"Bearer {key}".encode())]
-    if content_type is not None:
-        headers.append((b"content-type", content_type))
-    return {
-        "type": "http",
-        "asgi": {"version": "3.0"},
-        "http_version": "1.1",
-        "method": method,
-        "scheme": "http",
-        "path": path,
-        "raw_path": path.encode(),
-        "query_string": b"",
-        "root_path": "",
-        "headers": headers,
-        "client": (f"10.0.{client // 256}.{client % 256}", 40000),
-        "server": ("127.0.0.1", 8000),
-        "state": {},
-    }
-
-
-async def _empty() -> dict[str, Any]:
-    return await _receive(b"")
-
-
-async def _call(app: Any, scope: dict[str, Any], body: bytes = b"") -> list[dict[str, Any]]:
-    messages: list[dict[str, Any]] = []
-
-    async def send(message: Any) -> None:
-        messages.append(message)
-
-    await app(dict(scope, state={}), lambda: _receive(body), send)
-    return messages
 
 
 async def _measure(
@@ -101,10 +62,10 @@ async def _measure(
                 "phone": "+15550000001",
             }
         ).encode()
-        post = _scope("POST", "/v1/patients", keys[0], b"application/json")
-        created = await _call(first, post, body)
+        post = http_scope("POST", "/v1/patients", keys[0], b"application/json")
+        created = await call(first, post, body)
         path = f"/v1/patients/{json.loads(created[1]['body'])['id']}"
-        gets = [_scope("GET", path, key, client=caller) for caller, key in enumerate(keys)]
+        gets = [http_scope("GET", path, key, client=caller) for caller, key in enumerate(keys)]
         statuses: dict[int, int] = {}
 
         async def counting_send(message: Any) -> None:
@@ -112,12 +73,12 @@ async def _measure(
                 statuses[message["status"]] = statuses.get(message["status"], 0) + 1
 
         for name, app in apps.items():  # warm-up, and a check that the limits are there
-            answer = await _call(app, gets[0])
+            answer = await call(app, gets[0])
             headers = dict(answer[0]["headers"])
             assert answer[0]["status"] == 200, answer
             assert (b"ratelimit" in headers) == (configs[name].get("rate_limits") is not False)
             for turn in range(200):
-                await app(dict(gets[turn % len(gets)], state={}), _empty, counting_send)
+                await app(dict(gets[turn % len(gets)], state={}), receive, counting_send)
         wall: dict[str, list[float]] = {name: [] for name in apps}
         cpu: dict[str, list[float]] = {name: [] for name in apps}
         for round_number in range(args.rounds):
@@ -127,7 +88,7 @@ async def _measure(
                 app = apps[name]
                 started, started_cpu = time.perf_counter(), time.process_time()
                 for turn in range(args.requests):
-                    await app(dict(gets[turn % len(gets)], state={}), _empty, counting_send)
+                    await app(dict(gets[turn % len(gets)], state={}), receive, counting_send)
                 wall[name].append((time.perf_counter() - started) / args.requests * 1e6)
                 cpu[name].append((time.process_time() - started_cpu) / args.requests * 1e6)
         assert set(statuses) == {200}, f"not all 200 (a budget was reached?): {statuses}"

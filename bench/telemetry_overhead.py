@@ -30,46 +30,9 @@ from contextlib import AsyncExitStack
 from pathlib import Path
 from typing import Any
 
+from asgi_requests import call, http_scope, ignore, receive
+
 MODES = ("single", "multiprocess", "tracing")
-
-
-async def _noop_send(_message: Any) -> None:
-    return None
-
-
-async def _receive(body: bytes) -> dict[str, Any]:
-    return {"type": "http.request", "body": body, "more_body": False}
-
-
-def _scope(method: str, path: str, key: str, content_type: bytes | None = None) -> dict[str, Any]:
-    headers = [(b"host", b"bench"), (b"authorization", f"Bearer {key}".encode())]
-    if content_type is not None:
-        headers.append((b"content-type", content_type))
-    return {
-        "type": "http",
-        "asgi": {"version": "3.0"},
-        "http_version": "1.1",
-        "method": method,
-        "scheme": "http",
-        "path": path,
-        "raw_path": path.encode(),
-        "query_string": b"",
-        "root_path": "",
-        "headers": headers,
-        "client": ("127.0.0.1", 40000),
-        "server": ("127.0.0.1", 8000),
-        "state": {},
-    }
-
-
-async def _call(app: Any, scope: dict[str, Any], body: bytes = b"") -> dict[str, Any]:
-    answer: dict[str, Any] = {}
-
-    async def send(message: Any) -> None:
-        answer.setdefault("messages", []).append(message)
-
-    await app(dict(scope, state={}), lambda: _receive(body), send)
-    return answer
 
 
 async def _measure(
@@ -108,16 +71,18 @@ async def _measure(
                 "phone": "+15550000001",
             }
         ).encode()
-        created = await _call(first, _scope("POST", "/v1/patients", key, b"application/json"), body)
-        patient = json.loads(created["messages"][1]["body"])
-        get = _scope("GET", f"/v1/patients/{patient['id']}", key)
+        created = await call(
+            first, http_scope("POST", "/v1/patients", key, b"application/json"), body
+        )
+        patient = json.loads(created[1]["body"])
+        get = http_scope("GET", f"/v1/patients/{patient['id']}", key)
         for name, app in apps.items():  # warm-up: caches, prepared statements, labelled children
             statement_spans.tracer = tracers[name]
-            answer = await _call(app, get)
-            status = answer["messages"][0]["status"]
+            answer = await call(app, get)
+            status = answer[0]["status"]
             assert status == 200, f"{name}: GET answered {status}, not 200"
             for _ in range(200):
-                await app(dict(get, state={}), lambda: _receive(b""), _noop_send)
+                await app(dict(get, state={}), receive, ignore)
         timings: dict[str, list[float]] = {name: [] for name in apps}
         for round_number in range(args.rounds):
             names = list(apps)
@@ -127,7 +92,7 @@ async def _measure(
                 statement_spans.tracer = tracers[name]
                 started = time.perf_counter()
                 for _ in range(args.requests):
-                    await app(dict(get, state={}), lambda: _receive(b""), _noop_send)
+                    await app(dict(get, state={}), receive, ignore)
                 timings[name].append((time.perf_counter() - started) / args.requests * 1e6)
     base = statistics.median(next(iter(timings.values())))
     for name, values in timings.items():
