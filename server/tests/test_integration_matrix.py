@@ -424,3 +424,32 @@ def test_a_new_key_of_the_integration_keeps_its_endpoints(
         assert loner.get("/v1/webhook-endpoints").json()["items"] == []
     finally:
         loner.close()
+
+
+def test_head_options_and_conditions_tell_nothing_of_another_integrations_endpoint(
+    parties: tuple[Integration, Integration],
+) -> None:
+    """The protocol's ways in (HEAD, OPTIONS, If-None-Match with the other's ETag or `*`) answer
+    at another integration's endpoint exactly as at an id that names nothing."""
+    owner, stranger = parties
+    endpoint = new_endpoint(owner)
+    foreign, unknown = (
+        f"/v1/webhook-endpoints/{endpoint['id']}",
+        f"/v1/webhook-endpoints/{UNKNOWN_ID}",
+    )
+    etag = owner.admin.get(foreign).headers["etag"]
+    assert owner.admin.get(foreign, headers={"If-None-Match": etag}).status_code == 304
+    for method, headers in (
+        ("HEAD", {}),
+        ("GET", {"If-None-Match": etag}),
+        ("GET", {"If-None-Match": "*"}),
+        ("OPTIONS", {}),
+    ):
+        at_foreign = stranger.admin.request(method, foreign, headers=headers)
+        at_unknown = stranger.admin.request(method, unknown, headers=headers)
+        assert at_foreign.status_code == at_unknown.status_code, (method, headers)
+        assert without_id(at_foreign.text, endpoint["id"]) == without_id(
+            at_unknown.text, UNKNOWN_ID
+        )
+        assert "etag" not in at_foreign.headers
+        assert at_foreign.headers.get("allow") == at_unknown.headers.get("allow")
