@@ -128,10 +128,10 @@ class Settings(BaseSettings):
         "X-Forwarded-For (from the addresses in FORWARDED_ALLOW_IPS, uvicorn's default 127.0.0.1) "
         "and adopt a well-formed inbound X-Request-Id as the request id.",
     )
-    # Rate limits (docs/design.md, "Rate limits"): a budget per integration, shared by its keys,
-    # and one per client address, counted before authentication. Each is BURST requests per
-    # BURST / PER_SECOND seconds, which must be a whole number of seconds (the limiter's windows
-    # are): the same burst and long-run rate as a token bucket of that size refilling at that rate.
+    # Rate limits (docs/design.md, "Rate limits"): a token bucket per integration, shared by its
+    # keys, and one per client address, counted before authentication. Each holds BURST requests
+    # and gets one back PER_SECOND times a second; BURST / PER_SECOND, the time it takes to fill
+    # from empty, must be a whole number of seconds (the `w` its `RateLimit-Policy` field states).
     rate_limits: bool = Field(
         default=True,
         description="Enforce the rate limits and send the RateLimit headers; false: neither.",
@@ -147,8 +147,8 @@ class Settings(BaseSettings):
         default=200,
         ge=1,
         le=1_000_000,
-        description="Requests an integration may make at once: its budget is BURST requests per "
-        "BURST / PER_SECOND seconds (a whole number of seconds).",
+        description="Requests an integration may make at once: its bucket holds BURST requests "
+        "and fills from empty in BURST / PER_SECOND seconds (a whole number of seconds).",
     )
     address_rate_limit_per_second: float = Field(
         default=200.0,
@@ -161,21 +161,21 @@ class Settings(BaseSettings):
         default=400,
         ge=1,
         le=1_000_000,
-        description="Requests one client address may make at once: its budget is BURST requests "
-        "per BURST / PER_SECOND seconds (a whole number of seconds).",
+        description="Requests one client address may make at once: its bucket holds BURST "
+        "requests and fills from empty in BURST / PER_SECOND seconds (a whole number of seconds).",
     )
     # repr=False: the URL may carry a password.
     rate_limit_storage: str | None = Field(
         default=None,
         repr=False,
-        description="Where the rate-limit counters are kept: unset, in each server process (each "
+        description="Where the rate-limit buckets are kept: unset, in each server process (each "
         "worker has its own budgets); redis://[:PASSWORD@]HOST:PORT[/DB] or rediss://..., one "
         "budget shared by every process using that Redis.",
     )
     rate_limit_key_prefix: str = Field(
         default="patient_tracker",
         pattern=r"^[A-Za-z0-9_.:-]{1,100}$",
-        description="Prefix of the counters' keys in the shared store: distinct for each "
+        description="Prefix of the buckets' keys in the shared store: distinct for each "
         "deployment that shares one Redis.",
     )
     # Signs pagination cursors (http/pagination.py). Unset: a random secret generated once per
@@ -336,8 +336,8 @@ class Settings(BaseSettings):
         if not 1 <= round(window) <= 3600 or abs(window - round(window)) > 1e-9:
             raise ValueError(
                 f"{info.field_name} / {rate_field} is {window:g} s: it must be a whole number of "
-                "seconds from 1 to 3600 (the limiter counts in windows of whole seconds), e.g. "
-                "burst 200 at 100 per second"
+                "seconds from 1 to 3600 (the RateLimit-Policy field states it in whole seconds), "
+                "e.g. burst 200 at 100 per second"
             )
         return burst
 

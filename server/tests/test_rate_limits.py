@@ -1,13 +1,15 @@
 """Rate limits (`kit/rate_limits.py`, `web/rate_limits.py`, `auth/route.py`) over real sockets.
 
-- One server on SQLite, its counters in process, with small budgets (an integration 4 requests
-  per 2 s, an address 16 per 2 s): a burst over an integration's budget, each integration its own
+- One server on SQLite, its buckets in process, with small budgets (an integration 4 requests
+  per 8 s, an address 16 per 8 s: slow enough to refill that a test's burst is not topped up
+  while it runs): a burst over an integration's budget, each integration its own
   budget shared by its keys, the address's budget before authentication. Each test sends from a
   loopback address of its own (127.0.0.x), so that each has its own address budget.
 - Two servers sharing the real Redis through a TCP proxy the test controls: one budget for both
   processes; Redis stopped, black-holed and back (served without limits, never a 500, never a
   long stall; then limited again); and the two servers started while nothing listened there.
-- In process: the settings' checks, and the `limits` hook the memory storage relies on.
+- In process: the settings' checks; the token bucket's arithmetic on a clock the test moves; the
+  in-process store forgetting full buckets; the Redis script against the real Redis.
 """
 
 from __future__ import annotations
@@ -25,7 +27,6 @@ from urllib.parse import urlsplit, urlunsplit
 
 import httpx
 import pytest
-from limits.storage import MemoryStorage
 from pydantic import ValidationError
 
 from live_server import (
@@ -38,13 +39,13 @@ from live_server import (
 from patient_tracker.auth.keys import create_key
 from patient_tracker.auth.scopes import ALL_SCOPES
 from patient_tracker.db.database import Database
-from patient_tracker.kit import rate_limits
+from patient_tracker.kit import rate_limits, token_buckets
 from patient_tracker.settings import Settings
 from tests.api_client import UNKNOWN_ID
 
 T = TypeVar("T")
 
-WINDOW = 2
+WINDOW = 8
 INTEGRATION_QUOTA = 4
 ADDRESS_QUOTA = 16
 SMALL_LIMITS = {
@@ -361,9 +362,11 @@ def shared_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SharedSto
     proxy = RedisProxy(redis_url)
     env = {
         **SMALL_LIMITS,
-        # The address budget large: the readiness polls and the tests' requests share 127.0.0.1.
-        "PATIENT_TRACKER_ADDRESS_RATE_LIMIT_BURST": "10000",
-        "PATIENT_TRACKER_ADDRESS_RATE_LIMIT_PER_SECOND": "5000",
+        # The address budget large (the readiness polls and the tests' requests share 127.0.0.1)
+        # and slow to refill (a request's worth a second), so that what each request takes from
+        # it shows.
+        "PATIENT_TRACKER_ADDRESS_RATE_LIMIT_BURST": "1000",
+        "PATIENT_TRACKER_ADDRESS_RATE_LIMIT_PER_SECOND": "1",
         "PATIENT_TRACKER_RATE_LIMIT_STORAGE": proxy.url,
         # Keys of their own in the shared Redis, whatever else uses it.
         "PATIENT_TRACKER_RATE_LIMIT_KEY_PREFIX": f"pt_test_{secrets.token_hex(6)}",
@@ -503,36 +506,94 @@ def test_the_store_must_be_redis_and_its_url_is_never_echoed() -> None:
     assert Settings(rate_limit_storage="").rate_limit_storage is None
 
 
-def test_the_memory_storage_sweeps_at_most_once_a_second(monkeypatch: pytest.MonkeyPatch) -> None:
-    """`kit/rate_limits.py` replaces `limits`' private hook that starts a sweep (a timer thread)
-    at every count (this fails if a new `limits` renames it or sweeps some other way)."""
-    sweeps = 0
-    sweep = MemoryStorage._MemoryStorage__expire_events  # type: ignore[attr-defined]
+class FakeClock:
+    """A clock for `token_buckets.MemoryBuckets`, moved by the test."""
 
-    def counted_sweep(storage: MemoryStorage) -> None:
-        nonlocal sweeps
-        sweeps += 1
-        sweep(storage)
+    def __init__(self) -> None:
+        self.now = 1000.0
 
-    monkeypatch.setattr(MemoryStorage, "_MemoryStorage__expire_events", counted_sweep)
+    def __call__(self) -> float:
+        return self.now
 
-    async def count(times: int, limiter: rate_limits.RateLimiter, pause: float) -> None:
-        for _ in range(times):
-            assert await limiter.check(limiter.integration, "one") is not None
-            await asyncio.sleep(pause)  # a sweep timer started by this count (10 ms) has run
 
-    settings = Settings(rate_limit_burst=10**6, rate_limit_per_second=10**6)
-    started = time.monotonic()
-    asyncio.run(count(40, rate_limits.RateLimiter(settings), 0.015))
-    assert time.monotonic() - started < rate_limits.SWEEP_SECONDS
-    assert sweeps == 1
+def headers_of(outcome: rate_limits.Outcome | None) -> tuple[bool, int, int]:
+    assert outcome is not None
+    return outcome.allowed, outcome.remaining, outcome.reset
 
-    # Without the throttle, `limits` starts a sweep at every count its last one has ended by.
-    sweeps = 0
-    untamed = rate_limits.RateLimiter(settings)
-    untamed._memory = MemoryStorage()
-    asyncio.run(count(40, untamed, 0.015))
-    assert sweeps > 20
+
+def test_a_token_bucket_lets_a_burst_through_then_one_request_per_interval() -> None:
+    """4 requests per 8 s: a request's worth comes back every 2 s; `t` is when the next one does,
+    and a refused request's `t` (its `Retry-After`) when it may be retried."""
+    clock = FakeClock()
+    limiter = rate_limits.RateLimiter(Settings(rate_limit_burst=4, rate_limit_per_second=0.5))
+    limiter._memory = token_buckets.MemoryBuckets(clock)
+    policy = limiter.integration
+    assert (policy.quota, policy.window, policy.interval) == (4, 8, 2.0)
+
+    def take() -> tuple[bool, int, int]:
+        return headers_of(asyncio.run(limiter.check(policy, "one")))
+
+    assert take() == (True, 3, 2)
+    clock.now += 0.5
+    assert take() == (True, 2, 2)  # 0.5 s of the first one's 2 s have passed: 1.5 s, rounded up
+    assert take() == (True, 1, 2)
+    assert take() == (True, 0, 2)
+    assert take() == (False, 0, 2)  # retry in 1.5 s
+    assert take() == (False, 0, 2)  # a refused request takes nothing
+    clock.now += 1.5  # one request's worth is back
+    assert take() == (True, 0, 2)
+    assert take() == (False, 0, 2)
+    clock.now += 20  # full again, and no more than full
+    assert [take()[1] for _ in range(5)] == [3, 2, 1, 0, 0]
+    # Another key has a bucket of its own.
+    assert headers_of(asyncio.run(limiter.check(policy, "two"))) == (True, 3, 2)
+
+
+def test_the_in_process_store_forgets_full_buckets() -> None:
+    clock = FakeClock()
+    buckets = token_buckets.MemoryBuckets(clock)
+    for address in range(1000):
+        assert buckets.take(f"address/10.0.{address // 256}.{address % 256}", 0.5, 4) == (
+            True,
+            0.5,
+        )
+    assert len(buckets) == 1000
+    # Once their buckets are full again (0.5 s later) they are forgotten at the next sweep.
+    clock.now += token_buckets.SWEEP_SECONDS
+    assert buckets.take("address/192.0.2.1", 0.5, 4) == (True, 0.5)
+    assert len(buckets) == 1
+
+
+@pytest.mark.redis
+def test_the_redis_store_keeps_the_same_buckets() -> None:
+    """The Lua script against the real Redis: the same answers as the in-process store, on Redis'
+    clock, and its key holds a whole number of microseconds and expires when the bucket is full."""
+    import redis.asyncio
+
+    prefix = f"pt_test_{secrets.token_hex(6)}"
+
+    async def run() -> tuple[list[tuple[bool, float]], bytes | None, int]:
+        client = redis.asyncio.Redis.from_url(reachable_redis_url())
+        buckets = token_buckets.RedisBuckets(client, prefix)
+        try:
+            # 3 requests per hour: nothing comes back while the test runs.
+            answers = [await buckets.take("integration/one", 1200.0, 3600.0) for _ in range(5)]
+            stored = await client.get(f"{prefix}:integration/one")
+            ttl = await client.pttl(f"{prefix}:integration/one")
+            await client.delete(f"{prefix}:integration/one")
+            return answers, stored, ttl
+        finally:
+            await buckets.aclose()
+
+    answers, stored, ttl = asyncio.run(run())
+    assert [allowed for allowed, _ in answers] == [True, True, True, False, False]
+    debts = [debt for _, debt in answers]
+    # Allowed: the debt after the request, 1200 s a request (less the milliseconds between them).
+    for debt, expected in zip(debts, (1200, 2400, 3600, 3600, 3600), strict=True):
+        assert expected - 1 < debt <= expected
+    assert stored is not None
+    assert stored.isdigit()
+    assert 3599_000 < ttl <= 3600_000
 
 
 def test_a_failing_store_is_skipped_then_tried_again(
@@ -546,16 +607,16 @@ def test_a_failing_store_is_skipped_then_tried_again(
     async def run() -> tuple[list[bool], float]:
         limiter = rate_limits.RateLimiter(Settings(rate_limit_storage=nothing_listens))
         asked = 0
-        storage: Any = limiter._storage
-        real_acquire = storage.acquire_entry
+        store: Any = limiter._shared
+        real_take = store.take
 
-        async def counting_acquire(*args: Any, **kwargs: Any) -> bool:
+        async def counting_take(*args: Any) -> tuple[bool, float]:
             nonlocal asked
             asked += 1
-            result: bool = await real_acquire(*args, **kwargs)
+            result: tuple[bool, float] = await real_take(*args)
             return result
 
-        monkeypatch.setattr(storage, "acquire_entry", counting_acquire)
+        monkeypatch.setattr(store, "take", counting_take)
         outcomes = [await limiter.check(limiter.address, "a") is None for _ in range(50)]
         asked_at_once = asked
         await asyncio.sleep(0.25)

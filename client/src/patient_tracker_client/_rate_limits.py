@@ -2,8 +2,8 @@
 
 Both are structured-field lists (RFC 9651; draft-ietf-httpapi-ratelimit-headers), one member per
 policy: its name (a string: `"integration"`) with integer parameters, `q` (quota, requests) and
-`w` (window, seconds) in `RateLimit-Policy`, `r` (remaining requests) and `t` (seconds until the
-window has room again) in `RateLimit`:
+`w` (window, seconds: the time an empty budget takes to fill again) in `RateLimit-Policy`, `r`
+(remaining requests) and `t` (seconds until one more request's worth comes back) in `RateLimit`:
 
     RateLimit-Policy: "integration";q=200;w=2, "address";q=400;w=2
     RateLimit: "integration";r=117;t=1, "address";r=398;t=1
@@ -30,13 +30,14 @@ class RateLimit:
     policy: str
     """The policy's name (`integration`: the integration's budget; `address`: the client's)."""
     quota: int | None = None
-    """`q` of `RateLimit-Policy`: the requests allowed per window."""
+    """`q` of `RateLimit-Policy`: the requests allowed at once (a full budget)."""
     window: int | None = None
-    """`w` of `RateLimit-Policy`: the window, in seconds."""
+    """`w` of `RateLimit-Policy`: the seconds an empty budget takes to fill again."""
     remaining: int | None = None
-    """`r` of `RateLimit`: the requests left in the current window."""
+    """`r` of `RateLimit`: the requests that may be made now."""
     reset: int | None = None
-    """`t` of `RateLimit`: seconds until the window has room again."""
+    """`t` of `RateLimit`: seconds until one more request's worth comes back (with `remaining`
+    0, when a request fits again)."""
 
 
 def parse_rate_limits(headers: Mapping[str, str]) -> dict[str, RateLimit] | None:

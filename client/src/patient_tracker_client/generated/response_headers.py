@@ -421,13 +421,15 @@ class ResponseHeaders:
     """Location: The URL path of the created resource."""
     ratelimit: str | None = None
     """RateLimit: What is left of each policy in `RateLimit-Policy` (draft-ietf-httpapi-ratelimit-headers): the
-remaining requests `r` and the seconds `t` until the window has room again, e.g.
+remaining requests `r` and the seconds `t` until one more request's worth comes back (with
+`r=0`, when a request fits again: the 429's `Retry-After`), e.g.
 `"integration";r=117;t=1, "address";r=398;t=1`. Present whenever `RateLimit-Policy` is."""
     ratelimit_policy: str | None = None
     """RateLimit-Policy: The rate-limit policies that applied to this request (draft-ietf-httpapi-ratelimit-headers, a
 structured-field list): `"integration"` (every key of one integration draws on one budget)
-and, before authentication, `"address"` (per client address); each with its quota `q`
-(requests) and window `w` (seconds), e.g. `"integration";q=200;w=2, "address";q=400;w=2`.
+and, before authentication, `"address"` (per client address); each a token bucket of `q`
+requests that fills from empty in `w` seconds (a request's worth back every `w / q` seconds),
+e.g. `"integration";q=200;w=2, "address";q=400;w=2`.
 Absent when no limit could be checked (the limiter's shared store is unreachable: the server
 then serves without limits rather than refuse)."""
     request_id: str | None = None
