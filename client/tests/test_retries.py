@@ -124,8 +124,8 @@ def rate_limited(request_id: str) -> Scripted:
         "type": "urn:patient-tracker:problem:rate_limited",
         "title": "Rate limit exceeded",
         "status": 429,
-        "detail": "This integration has made more than 200 requests in 2 seconds; retry in 1"
-        " second.",
+        "detail": "This integration has used up its rate limit (200 requests at once, then 100 a"
+        " second); retry in 1 second.",
         "code": "rate_limited",
         "instance": "/v1/patients/p1",
         "request_id": request_id,

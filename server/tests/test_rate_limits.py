@@ -121,7 +121,8 @@ def assert_rate_limited(response: httpx.Response, policy: str) -> None:
     quota = INTEGRATION_QUOTA if policy == "integration" else ADDRESS_QUOTA
     subject = "This integration" if policy == "integration" else "This client address"
     assert problem["detail"] == (
-        f"{subject} has made more than {quota} requests in {WINDOW} seconds; retry in "
+        f"{subject} has used up its rate limit ({quota} requests at once, then "
+        f"{quota / WINDOW:g} a second); retry in "
         f"{retry_after} second{'' if retry_after == 1 else 's'}."
     )
 

@@ -114,8 +114,8 @@ class Outcome:
         """The 429 for a request this policy refused."""
         policy, wait = self.policy, self.reset
         return RateLimitedError(
-            f"{policy.subject} has made more than {policy.quota} requests in "
-            f"{_seconds(policy.window)}; retry in {_seconds(wait)}.",
+            f"{policy.subject} has used up its rate limit ({policy.quota} requests at once, then "
+            f"{policy.quota / policy.window:g} a second); retry in {_seconds(wait)}.",
             retry_after=wait,
         )
 
