@@ -60,7 +60,16 @@ class Policy:
     """One budget: its name in the headers, a bucket of `quota` requests that fills from empty in
     `window` seconds (one request back every `interval`)."""
 
-    __slots__ = ("field", "interval", "key_prefix", "name", "quota", "subject", "window")
+    __slots__ = (
+        "field",
+        "field_bytes",
+        "interval",
+        "key_prefix",
+        "name",
+        "quota",
+        "subject",
+        "window",
+    )
 
     def __init__(self, name: str, subject: str, per_second: float, burst: int) -> None:
         self.name = name
@@ -72,24 +81,26 @@ class Policy:
         self.key_prefix = name + "/"  # its buckets' keys: the policy, then whose
         # Its entry in `RateLimit-Policy` (draft-ietf-httpapi-ratelimit-headers).
         self.field = f'"{name}";q={self.quota};w={self.window}'
+        self.field_bytes = self.field.encode("ascii")
 
     def outcome(self, allowed: bool, debt: float) -> Outcome:
         """What a bucket's answer (`token_buckets`: allowed, and how many seconds it is short of
-        full) means for the headers."""
+        full) means for the headers; waits in whole seconds, rounded up, at least 1."""
         interval = self.interval
         if not allowed:
             # One request's worth comes back when the debt is down to a window less one request.
-            return Outcome(self, False, 0, _whole_seconds(debt + interval - self.window))
+            wait = math.ceil(debt + interval - self.window - _EPSILON)
+            return Outcome(self, False, 0, wait if wait > 1 else 1)
         # Requests' worth missing from the bucket, this one included, counting a part as whole.
-        missing = math.ceil(debt / interval - 1e-9)
+        missing = math.ceil(debt / interval - _EPSILON)
         # The next one comes back when the debt is down to one request's worth less.
-        wait = debt - (missing - 1) * interval
-        return Outcome(self, True, max(0, self.quota - missing), _whole_seconds(wait))
+        wait = math.ceil(debt - (missing - 1) * interval - _EPSILON)
+        remaining = self.quota - missing
+        return Outcome(self, True, remaining if remaining > 0 else 0, wait if wait > 1 else 1)
 
 
-def _whole_seconds(seconds: float) -> int:
-    """A wait as the headers state it: whole seconds, rounded up, at least 1."""
-    return max(1, math.ceil(seconds - 1e-9))
+# Floats: a debt of exactly N requests' worth may come out a hair over N.
+_EPSILON = 1e-9
 
 
 class Outcome:
@@ -140,6 +151,9 @@ class RateLimiter:
             settings.address_rate_limit_per_second,
             settings.address_rate_limit_burst,
         )
+        # Both policies' entries in `RateLimit-Policy`, in the spec's order: the header of every
+        # authenticated request, made once.
+        self.both_fields = b", ".join([self.integration.field_bytes, self.address.field_bytes])
         self._memory: MemoryBuckets | None = None
         self._shared: RedisBuckets | None = None
         if settings.rate_limit_storage is None:
@@ -153,12 +167,24 @@ class RateLimiter:
         self._probing = False  # one request is trying the store again; the others skip it
         self._warned_at = -math.inf
 
+    @property
+    def in_process(self) -> bool:
+        """Whether the buckets are this process's own (`check_now`), not a shared store's."""
+        return self._memory is not None
+
+    def check_now(self, policy: Policy, identifier: str) -> Outcome:
+        """`check` for buckets in process: it cannot fail (no breaker), and has nothing to await,
+        so it is no coroutine (one less a check, on every request)."""
+        assert self._memory is not None
+        key = policy.key_prefix + identifier
+        return policy.outcome(*self._memory.take(key, policy.interval, policy.window))
+
     async def check(self, policy: Policy, identifier: str) -> Outcome | None:
         """Count one request of `identifier` against `policy`; `None` when the store could not be
         asked (the request then goes on without this limit)."""
+        if self._memory is not None:
+            return self.check_now(policy, identifier)
         key = policy.key_prefix + identifier
-        if self._memory is not None:  # cannot fail: no breaker, and nothing to await
-            return policy.outcome(*self._memory.take(key, policy.interval, policy.window))
         assert self._shared is not None
         probe = False
         if self._skip_until:
@@ -230,7 +256,11 @@ class RequestLimits:
 
     async def check_address(self, address: str) -> RateLimitedError | None:
         """Count the request against its client address's budget; the 429 if it is used up."""
-        outcome = await self.limiter.check(self.limiter.address, address)
+        limiter = self.limiter
+        if limiter.in_process:
+            outcome: Outcome | None = limiter.check_now(limiter.address, address)
+        else:
+            outcome = await limiter.check(limiter.address, address)
         if outcome is None:
             return None
         self.outcomes.append(outcome)
@@ -241,7 +271,11 @@ class RequestLimits:
 
     async def enforce_integration(self, integration_id: str) -> None:
         """Count the request against its integration's budget; raise the 429 if it is used up."""
-        outcome = await self.limiter.check(self.limiter.integration, integration_id)
+        limiter = self.limiter
+        if limiter.in_process:
+            outcome: Outcome | None = limiter.check_now(limiter.integration, integration_id)
+        else:
+            outcome = await limiter.check(limiter.integration, integration_id)
         if outcome is None:
             return
         self.outcomes.insert(0, outcome)  # the spec's order: integration, then address
@@ -251,11 +285,11 @@ class RequestLimits:
 
     def header_fields(self) -> list[tuple[bytes, bytes]]:
         """`RateLimit-Policy` and `RateLimit` for every policy checked (none if none was)."""
-        if not self.outcomes:
+        outcomes = self.outcomes
+        if not outcomes:
             return []
-        policies = ", ".join([outcome.policy.field for outcome in self.outcomes])
-        states = ", ".join([outcome.field for outcome in self.outcomes])
-        return [
-            (b"ratelimit-policy", policies.encode("ascii")),
-            (b"ratelimit", states.encode("ascii")),
-        ]
+        if len(outcomes) == 1:
+            policies, states = outcomes[0].policy.field_bytes, outcomes[0].field
+        else:  # both, integration first
+            policies, states = self.limiter.both_fields, f"{outcomes[0].field}, {outcomes[1].field}"
+        return [(b"ratelimit-policy", policies), (b"ratelimit", states.encode("ascii"))]
