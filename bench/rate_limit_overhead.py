@@ -7,13 +7,13 @@ authenticated `GET /v1/patients/{id}` through the ASGI app itself (no socket, no
 is left is the app's own time, where the limits' cost shows). The requests take turns among
 `--callers` keys, each of an integration of its own and from a client address of its own, so that
 production's default budgets hold (each caller stays under them: every answer must be a 200) and
-each budget's counters are the size production's are. Apps differing only in their rate-limit
-settings are measured in alternating rounds, so that a busy machine slows them alike; printed is
-each one's median time (and CPU time) per request over the rounds, and its difference from the
-first. Both policies are checked on every such request (the address's, then the integration's):
-the cost is the same for any operation, a POST included.
+the in-process store holds as many buckets as such traffic makes. Apps differing only in their
+rate-limit settings are measured in alternating rounds, so that a busy machine slows them alike;
+printed is each one's median time (and CPU time) per request over the rounds, and its difference
+from the first. Both policies are checked on every such request (the address's, then the
+integration's): the cost is the same for any operation, a POST included.
 
-With `--redis` (default: `PATIENT_TRACKER_TEST_REDIS_URL`, else the local Redis) the counters in
+With `--redis` (default: `PATIENT_TRACKER_TEST_REDIS_URL`, else the local Redis) the buckets in
 Redis are measured too, when it answers; their keys get a prefix of their own and expire in
 seconds.
 """

@@ -127,12 +127,12 @@ def assert_rate_limited(response: httpx.Response, policy: str) -> None:
     )
 
 
-# ---------------------------------------------------------------- counters in process
+# ---------------------------------------------------------------- buckets in process
 
 
 @pytest.fixture(scope="module")
 def limited(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
-    """A server of its own on SQLite with small budgets, counters in process."""
+    """A server of its own on SQLite with small budgets, buckets in process."""
     directory = tmp_path_factory.mktemp("rate-limits")
     with run_live_server(
         f"sqlite:///{directory / 'live.db'}", directory, extra_env=SMALL_LIMITS
