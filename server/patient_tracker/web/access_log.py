@@ -15,15 +15,14 @@ from __future__ import annotations
 import logging
 import time
 
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from patient_tracker.web.response_status import ResponseStatus
 
 logger = logging.getLogger("patient_tracker.access")
 
 UNMATCHED_PATH = "<unmatched>"
 """Logged instead of the path of a request that matched no route (a 404)."""
-
-CLIENT_CLOSED_REQUEST = 499
-"""Logged as the status of a request whose client went away before any response was sent."""
 
 
 def route_template(scope: Scope) -> str:
@@ -48,28 +47,17 @@ class AccessLogMiddleware:
             await self.app(scope, receive, send)
             return
         started = time.perf_counter()
-        # Stays None if the app sends no response: either an exception escapes (uvicorn then
-        # answers 500) or the client went away first (problem_handlers swallows ClientDisconnect).
-        status: int | None = None
+        observed = ResponseStatus(send)
         raised = True
-
-        async def recording_send(message: Message) -> None:
-            nonlocal status
-            if message["type"] == "http.response.start":
-                status = message["status"]
-            await send(message)
-
         try:
-            await self.app(scope, receive, recording_send)
+            await self.app(scope, receive, observed.send)
             raised = False
         finally:
-            if status is None:
-                status = 500 if raised else CLIENT_CLOSED_REQUEST
             logger.info(
                 "%s %s %d %.1fms request_id=%s",
                 scope["method"],
                 route_template(scope),
-                status,
+                observed.final(raised),
                 (time.perf_counter() - started) * 1000,
                 scope["state"]["request_id"],
             )

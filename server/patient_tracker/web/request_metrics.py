@@ -3,8 +3,8 @@
 Records `patient_tracker_requests_total{operation, status_class}` and
 `patient_tracker_request_duration_seconds{operation}` (`kit.metrics`). The operation is the
 operationId of the route the request was routed to (`operation_of`), known once the app has run;
-`unmatched` when no route matched. Status as in the access log: 500 when an exception escaped,
-499 (a 4xx) when the client went away before any response.
+`unmatched` when no route matched. Status as in the access log (`web.response_status`): 500 when
+an exception escaped, 499 (a 4xx) when the client went away before any response.
 
 Cost on the hot path (measured, docs/design.md "Metrics and traces"): a wrapped `send`, two
 clock reads, a dict lookup and two metric updates. The labelled children are looked up once per
@@ -17,9 +17,10 @@ from __future__ import annotations
 import time
 
 from prometheus_client import Counter, Histogram
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from patient_tracker.kit import metrics
+from patient_tracker.web.response_status import ResponseStatus
 
 __all__ = ["RequestMetricsMiddleware", "operation_of"]
 
@@ -57,23 +58,14 @@ class RequestMetricsMiddleware:
             await self.app(scope, receive, send)
             return
         started = time.perf_counter()
-        status = 0
+        observed = ResponseStatus(send)
         raised = True
-
-        async def recording_send(message: Message) -> None:
-            nonlocal status
-            if message["type"] == "http.response.start":
-                status = message["status"]
-            await send(message)
-
         try:
-            await self.app(scope, receive, recording_send)
+            await self.app(scope, receive, observed.send)
             raised = False
         finally:
             elapsed = time.perf_counter() - started
-            if not status:
-                status = 500 if raised else 499
-            self._record(scope, status, elapsed)
+            self._record(scope, observed.final(raised), elapsed)
 
     def _record(self, scope: Scope, status: int, elapsed: float) -> None:
         key = (id(scope.get("route")), status)

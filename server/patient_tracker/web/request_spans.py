@@ -21,11 +21,12 @@ Tracing off, this middleware is not installed at all (`web.telemetry`).
 from __future__ import annotations
 
 from opentelemetry.trace import Span, SpanKind, Status, StatusCode, Tracer
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from patient_tracker.kit.metrics import UNMATCHED
-from patient_tracker.web.access_log import CLIENT_CLOSED_REQUEST, route_template
+from patient_tracker.web.access_log import route_template
 from patient_tracker.web.request_metrics import operation_of
+from patient_tracker.web.response_status import ResponseStatus
 
 __all__ = ["REQUEST_ID_ATTRIBUTE", "RequestSpanMiddleware"]
 
@@ -44,14 +45,7 @@ class RequestSpanMiddleware:
             await self.app(scope, receive, send)
             return
         method: str = scope["method"]
-        status = 0
-
-        async def recording_send(message: Message) -> None:
-            nonlocal status
-            if message["type"] == "http.response.start":
-                status = message["status"]
-            await send(message)
-
+        observed = ResponseStatus(send)
         with self.tracer.start_as_current_span(
             method,
             kind=SpanKind.SERVER,
@@ -61,15 +55,13 @@ class RequestSpanMiddleware:
         ) as span:
             raised = True
             try:
-                await self.app(scope, receive, recording_send)
+                await self.app(scope, receive, observed.send)
                 raised = False
             except BaseException as error:
                 span.set_attribute("error.type", type(error).__qualname__)
                 raise
             finally:
-                if not status:
-                    status = 500 if raised else CLIENT_CLOSED_REQUEST
-                _describe(span, scope, status)
+                _describe(span, scope, observed.final(raised))
 
 
 def _describe(span: Span, scope: Scope, status: int) -> None:
